@@ -1,0 +1,160 @@
+/* The filter page: Topic, Countries and Year, as in the Council of Europe's database.
+ * Options combine with OR inside a group and AND across groups. The choices live in the
+ * URL fragment (#topic=a&topic=b&year=2016), which works from file:// and gives the back
+ * button and shareable links for free. Case text only ever lands in textContent. */
+(function () {
+  "use strict";
+
+  var data = window.ICP_FILTER_DATA;
+  var form = document.getElementById("icp-filter");
+  if (!data || !form) return;
+
+  var PAGE = 50;
+  var results = document.getElementById("icp-results");
+  var counter = document.getElementById("icp-result-count");
+  var more = document.getElementById("icp-more");
+  var reset = document.getElementById("icp-reset");
+  var groups = data.groups;
+  var cases = data.cases;
+  var FIELD = [3, 4, 5]; /* topics, country, year: positions in a case row */
+  var matches = [];
+  var shown = 0;
+
+  var inputs = groups.map(function (group) {
+    return group.terms.map(function (term) {
+      return document.getElementById("f-" + group.key + "-" + term[0]);
+    });
+  });
+  var counts = groups.map(function (group) {
+    return group.terms.map(function (term) {
+      return document.getElementById("c-" + group.key + "-" + term[0]);
+    });
+  });
+
+  function termsOf(row, g) {
+    var value = row[FIELD[g]];
+    return typeof value === "number" ? [value] : value;
+  }
+
+  function readHash() {
+    var params = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+    return groups.map(function (group) {
+      var wanted = params.getAll(group.key);
+      var chosen = {};
+      group.terms.forEach(function (term, i) {
+        if (wanted.indexOf(term[0]) !== -1) chosen[i] = true;
+      });
+      return chosen;
+    });
+  }
+
+  function writeHash(state) {
+    var parts = [];
+    groups.forEach(function (group, g) {
+      group.terms.forEach(function (term, i) {
+        if (state[g][i]) parts.push(encodeURIComponent(group.key) + "=" + encodeURIComponent(term[0]));
+      });
+    });
+    var hash = parts.join("&");
+    if (hash !== window.location.hash.replace(/^#/, "")) window.location.hash = hash;
+  }
+
+  function stateFromForm() {
+    return inputs.map(function (group) {
+      var chosen = {};
+      group.forEach(function (input, i) { if (input && input.checked) chosen[i] = true; });
+      return chosen;
+    });
+  }
+
+  function isEmpty(chosen) {
+    for (var key in chosen) if (chosen[key]) return false;
+    return true;
+  }
+
+  function groupMatches(row, g, chosen) {
+    if (isEmpty(chosen)) return true;
+    var terms = termsOf(row, g);
+    for (var i = 0; i < terms.length; i++) if (chosen[terms[i]]) return true;
+    return false;
+  }
+
+  function apply(state) {
+    var tallies = groups.map(function (group) { return group.terms.map(function () { return 0; }); });
+    matches = [];
+    for (var r = 0; r < cases.length; r++) {
+      var row = cases[r];
+      var ok = [groupMatches(row, 0, state[0]), groupMatches(row, 1, state[1]), groupMatches(row, 2, state[2])];
+      for (var g = 0; g < 3; g++) {
+        /* An option's count: the cases it would give together with the other groups' choices. */
+        var others = true;
+        for (var h = 0; h < 3; h++) if (h !== g && !ok[h]) others = false;
+        if (!others) continue;
+        var terms = termsOf(row, g);
+        for (var t = 0; t < terms.length; t++) tallies[g][terms[t]]++;
+      }
+      if (ok[0] && ok[1] && ok[2]) matches.push(row);
+    }
+    groups.forEach(function (group, g) {
+      group.terms.forEach(function (term, i) {
+        var input = inputs[g][i];
+        if (!input) return;
+        input.checked = !!state[g][i];
+        input.disabled = tallies[g][i] === 0 && !input.checked;
+        if (counts[g][i]) counts[g][i].textContent = String(tallies[g][i]);
+        input.parentNode.classList.toggle("icp-option--empty", input.disabled);
+      });
+    });
+    counter.textContent = matches.length === 0
+      ? "No practice matches these filters"
+      : matches.length + (matches.length === 1 ? " practice" : " practices");
+    results.textContent = "";
+    shown = 0;
+    showMore();
+  }
+
+  function card(row) {
+    var item = document.createElement("li");
+    item.className = "icp-card";
+    var link = document.createElement("a");
+    link.className = "icp-card__title";
+    link.href = row[0] + ".html";
+    link.textContent = row[1];
+    var meta = document.createElement("p");
+    meta.className = "icp-card__meta";
+    meta.textContent = row[2] + " · " + groups[1].terms[row[4]][1] + " · " + groups[2].terms[row[5]][1];
+    var summary = document.createElement("p");
+    summary.className = "icp-card__summary";
+    summary.textContent = row[6];
+    item.appendChild(link);
+    item.appendChild(meta);
+    item.appendChild(summary);
+    return item;
+  }
+
+  function showMore() {
+    var fragment = document.createDocumentFragment();
+    var end = Math.min(shown + PAGE, matches.length);
+    for (; shown < end; shown++) fragment.appendChild(card(matches[shown]));
+    results.appendChild(fragment);
+    more.hidden = shown >= matches.length;
+  }
+
+  form.addEventListener("change", function () { writeHash(stateFromForm()); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  reset.addEventListener("click", function () {
+    writeHash(groups.map(function () { return {}; }));
+  });
+  more.addEventListener("click", function () {
+    var first = shown;
+    showMore();
+    var next = results.children[first];
+    if (next) next.querySelector("a").focus();
+  });
+  window.addEventListener("hashchange", function () { apply(readHash()); });
+
+  document.querySelectorAll("[data-icp-static]").forEach(function (node) { node.hidden = true; });
+  form.hidden = false;
+  apply(readHash());
+  document.documentElement.setAttribute("data-icp-filter-ready", "");
+})();

@@ -1,0 +1,99 @@
+"""Which cases sit under which topic, country and year, and which cases are related."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from .practice import Practice
+from .vocabulary import Term, Vocabulary
+
+MAX_RELATED = 5
+
+
+@dataclass(frozen=True)
+class TermEntry:
+    """One option of the filter menu with the cases filed under it, newest first."""
+
+    group: str
+    name: str
+    slug: str
+    practices: tuple[Practice, ...]
+
+    @property
+    def url(self) -> str:
+        return f"{self.group}/{self.slug}.html"
+
+
+class PracticeIndex:
+    """The cases grouped by the three menus of the source site: Topic, Countries, Year."""
+
+    GROUPS = ("topics", "countries", "years")
+
+    def __init__(self, practices: list[Practice], vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        self.practices: tuple[Practice, ...] = tuple(sorted(practices, key=listing_order))
+        self.by_slug = {practice.slug: practice for practice in self.practices}
+        self._position = {practice.slug: i for i, practice in enumerate(self.practices)}
+        self.topics = self._entries("topics", vocabulary.topics, lambda p: p.topics)
+        self.countries = self._entries("countries", vocabulary.countries, lambda p: (p.country,))
+        years = sorted({practice.year for practice in self.practices})
+        self.years = self._entries("years", [Term(str(y), str(y)) for y in years], lambda p: (str(p.year),))
+        self._by_topic_set = self._topic_set_index()
+
+    def _entries(self, group: str, terms, names_of) -> tuple[TermEntry, ...]:
+        filed: dict[str, list[Practice]] = {term.name: [] for term in terms}
+        for practice in self.practices:
+            for name in names_of(practice):
+                filed[name].append(practice)
+        return tuple(TermEntry(group, term.name, term.slug, tuple(filed[term.name])) for term in terms)
+
+    def group(self, name: str) -> tuple[TermEntry, ...]:
+        return getattr(self, name)
+
+    def entry(self, group: str, slug: str) -> TermEntry:
+        return next(entry for entry in self.group(group) if entry.slug == slug)
+
+    def topic_entry(self, name: str) -> TermEntry:
+        return next(entry for entry in self.topics if entry.name == name)
+
+    def latest(self, count: int) -> tuple[Practice, ...]:
+        return self.practices[:count]
+
+    def _topic_set_index(self) -> dict[frozenset, list[Practice]]:
+        """Every set of topics a case has (and each subset) -> the cases that have it, in listing order."""
+        index: dict[frozenset, list[Practice]] = {}
+        for practice in self.practices:
+            topics = practice.topics
+            for size in range(1, len(topics) + 1):
+                for subset in combinations(topics, size):
+                    index.setdefault(frozenset(subset), []).append(practice)
+        return index
+
+    def related(self, practice: Practice) -> list[Practice]:
+        """Cases named in ``related``, then those sharing most topics; at most five."""
+        chosen = [self.by_slug[slug] for slug in practice.related if slug in self.by_slug][:MAX_RELATED]
+        seen = {practice.slug, *(p.slug for p in chosen)}
+        for size in range(len(practice.topics), 0, -1):
+            need = MAX_RELATED - len(chosen)
+            if need <= 0:
+                break
+            candidates: dict[str, Practice] = {}
+            for subset in combinations(practice.topics, size):
+                taken = 0
+                for other in self._by_topic_set.get(frozenset(subset), ()):
+                    if other.slug in seen:
+                        continue
+                    candidates[other.slug] = other
+                    taken += 1
+                    if taken >= need:
+                        break
+            best = sorted(candidates.values(), key=lambda p: self._position[p.slug])[:need]
+            chosen.extend(best)
+            seen.update(p.slug for p in best)
+        return chosen
+
+
+def listing_order(practice: Practice) -> tuple:
+    """Newest first, then by title: the order of every listing."""
+    return (-practice.year, practice.title.casefold(), practice.slug)

@@ -1,0 +1,86 @@
+"""A validated case, the unit every index and page is made from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class Practice:
+    slug: str
+    path: Path
+    title: str
+    city: str
+    country: str
+    year: int
+    topics: tuple[str, ...]
+    summary: str
+    body: str
+    subtitle: str | None = None
+    organisation: str | None = None
+    period: str | None = None
+    contact: str | None = None
+    sources: tuple[Source, ...] = ()
+    related: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def url(self) -> str:
+        """The page's address relative to the site root."""
+        return f"practices/{self.slug}.html"
+
+    @classmethod
+    def from_front_matter(cls, slug: str, path: Path, meta: dict, body: str) -> "Practice":
+        return cls(
+            slug=slug,
+            path=path,
+            title=meta["title"].strip(),
+            city=meta["city"].strip(),
+            country=meta["country"],
+            year=meta["year"],
+            topics=tuple(meta["topics"]),
+            summary=" ".join(meta["summary"].split()),
+            body=body,
+            subtitle=meta.get("subtitle"),
+            organisation=meta.get("organisation"),
+            period=meta.get("period"),
+            contact=meta.get("contact"),
+            sources=tuple(Source(**source) for source in meta.get("sources", [])),
+            related=tuple(meta.get("related", [])),
+            lat=meta.get("lat"),
+            lon=meta.get("lon"),
+        )
+
+    def front_matter(self) -> dict:
+        """The front matter as the editor gave it, without empty optional keys."""
+        data = {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "city": self.city,
+            "country": self.country,
+            "year": self.year,
+            "topics": list(self.topics),
+            "summary": self.summary,
+            "organisation": self.organisation,
+            "period": self.period,
+            "contact": self.contact,
+            "sources": [
+                {key: value for key, value in vars(source).items() if value is not None}
+                for source in self.sources
+            ],
+            "related": list(self.related),
+            "lat": self.lat,
+            "lon": self.lon,
+        }
+        return {key: value for key, value in data.items() if value not in (None, [])}

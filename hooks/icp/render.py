@@ -1,0 +1,338 @@
+"""The pages and data files made from the cases, as Markdown/HTML text and JSON.
+
+Every piece of text that comes from a case file passes through :func:`text` (HTML) or
+:func:`script_json` (JavaScript) on its way out: nothing an editor writes in front matter
+can become markup or script.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html import escape
+from math import ceil
+
+from .index import PracticeIndex, TermEntry
+from .practice import Practice
+
+PER_PAGE = 100
+FILTER_FIRST_RESULTS = 50
+GROUP_LABELS = {
+    "topics": ("Topics", "Topic", "topic"),
+    "countries": ("Countries", "Country", "country"),
+    "years": ("Years", "Year", "year"),
+}
+DATA_SCRIPT = "practices/filter-data.js"
+_SOURCES_HEADING = re.compile(r"^##[ \t]+Sources[ \t#]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def text(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def plural(count: int, word: str = "practice") -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def front_matter(title: str, **extra: object) -> str:
+    """Front matter for a generated page; the title is escaped because themes print it raw."""
+    lines = [f"title: {json.dumps(text(title))}"]
+    lines += [f"{key}: {json.dumps(value)}" for key, value in extra.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def term_url(group: str, slug: str, prefix: str) -> str:
+    return f"{prefix}{group}/{slug}.html"
+
+
+def practice_url(practice: Practice, prefix: str) -> str:
+    return f"{prefix}{practice.url}"
+
+
+# --- cards -------------------------------------------------------------------------------
+
+
+def card(practice: Practice, prefix: str) -> str:
+    return (
+        '<li class="icp-card">'
+        f'<a class="icp-card__title" href="{practice_url(practice, prefix)}">{text(practice.title)}</a>'
+        f'<p class="icp-card__meta">{text(practice.city)} · {text(practice.country)} · {practice.year}</p>'
+        f'<p class="icp-card__summary">{text(practice.summary)}</p>'
+        "</li>"
+    )
+
+
+def card_list(practices, prefix: str, element_id: str | None = None) -> str:
+    id_attribute = f' id="{element_id}"' if element_id else ""
+    items = "\n".join(card(practice, prefix) for practice in practices)
+    return f'<ul class="icp-cards"{id_attribute}>\n{items}\n</ul>\n'
+
+
+# --- case page ---------------------------------------------------------------------------
+
+
+def practice_page(practice: Practice, index: PracticeIndex) -> str:
+    prefix = "../"
+    facts = [
+        ("City", text(practice.city)),
+        ("Country", f'<a href="{term_url("countries", index.vocabulary.country(practice.country).slug, prefix)}">{text(practice.country)}</a>'),
+        ("Year", f'<a href="{term_url("years", str(practice.year), prefix)}">{practice.year}</a>'),
+    ]
+    for label, value in (("Period", practice.period), ("Organisation", practice.organisation), ("Contact", practice.contact)):
+        if value:
+            facts.append((label, text(value)))
+    topic_links = ", ".join(
+        f'<a class="icp-topic" href="{term_url("topics", index.vocabulary.topic(name).slug, prefix)}">{text(name)}</a>'
+        for name in practice.topics
+    )
+    facts.append(("Topics", topic_links))
+    subtitle = f'<p class="icp-subtitle">{text(practice.subtitle)}</p>\n' if practice.subtitle else ""
+    fact_rows = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
+    header = (
+        '<header class="icp-case-header">\n'
+        f"<h1>{text(practice.title)}</h1>\n{subtitle}"
+        f'<dl class="icp-facts">\n{fact_rows}\n</dl>\n'
+        '<p class="icp-actions"><button type="button" class="md-button icp-print" data-icp-print>Print this practice</button></p>\n'
+        "</header>\n\n"
+    )
+    body = practice.body.strip() + "\n"
+    sources = sources_list(practice)
+    if sources:
+        body += ("\n" if _SOURCES_HEADING.search(body) else "\n## Sources\n\n") + sources
+    related = index.related(practice)
+    if related:
+        body += "\n## Related practices\n\n" + card_list(related, prefix)
+    return front_matter(practice.title, description=practice.summary) + header + body
+
+
+def sources_list(practice: Practice) -> str:
+    if not practice.sources:
+        return ""
+    items = []
+    for source in practice.sources:
+        title = text(source.title)
+        if source.url:
+            title = f'<a href="{text(source.url)}">{title}</a>'
+        details = [text(part) for part in (source.publisher, source.date, source.reference) if part]
+        items.append(f"<li>{title}" + (f" ({', '.join(details)})" if details else "") + "</li>")
+    return '<ol class="icp-sources">\n' + "\n".join(items) + "\n</ol>\n"
+
+
+# --- term pages --------------------------------------------------------------------------
+
+
+def term_page_uris(entry: TermEntry) -> list[str]:
+    pages = max(1, ceil(len(entry.practices) / PER_PAGE))
+    return [f"{entry.group}/{entry.slug}.md"] + [f"{entry.group}/{entry.slug}-{n}.md" for n in range(2, pages + 1)]
+
+
+def term_pages(entry: TermEntry) -> dict[str, str]:
+    """The page (or pages, ``PER_PAGE`` cards each) listing every case filed under a term."""
+    plural_label, singular, key = GROUP_LABELS[entry.group]
+    uris = term_page_uris(entry)
+    pages = {}
+    count = len(entry.practices)
+    for number, uri in enumerate(uris, start=1):
+        chunk = entry.practices[(number - 1) * PER_PAGE : number * PER_PAGE]
+        heading = f"{singular}: {entry.name}"
+        lead = (
+            f'<p class="icp-lead">{plural(count)} filed under this {singular.lower()}. '
+            f'<a href="../practices/index.html#{key}={text(entry.slug)}">Combine with other filters</a> · '
+            f'<a href="index.html">All {plural_label.lower()}</a></p>\n\n'
+        )
+        if count == 0:
+            listing = (f'<p class="icp-empty">No practice is filed under this {singular.lower()} yet. '
+                       f'<a href="../contribute.html">Add one</a>.</p>\n')
+        else:
+            listing = card_list(chunk, "../") + pager(uris, number)
+        title = heading if len(uris) == 1 else f"{heading} (page {number} of {len(uris)})"
+        pages[uri] = front_matter(title) + f"<h1>{text(title)}</h1>\n\n" + lead + listing
+    return pages
+
+
+def pager(uris: list[str], current: int) -> str:
+    if len(uris) == 1:
+        return ""
+    links = []
+    for number, uri in enumerate(uris, start=1):
+        name = uri.rsplit("/", 1)[-1].replace(".md", ".html")
+        if number == current:
+            links.append(f'<li><span aria-current="page">{number}</span></li>')
+        else:
+            links.append(f'<li><a href="{name}">{number}</a></li>')
+    return f'\n<nav class="icp-pager" aria-label="Pages">\n<ol>{"".join(links)}</ol>\n</nav>\n'
+
+
+def overview_page(group: str, entries: tuple[TermEntry, ...]) -> str:
+    plural_label, singular, _ = GROUP_LABELS[group]
+    intro = {
+        "topics": "Every topic of the filter menu, in the order of the Council of Europe's Intercultural Cities database.",
+        "countries": "Every country of the filter menu, in the order of the Council of Europe's Intercultural Cities database.",
+        "years": "Every year that a practice is dated by, oldest first.",
+    }[group]
+    items = "\n".join(
+        f'<li><a href="{entry.slug}.html">{text(entry.name)}</a> '
+        f'<span class="icp-count">{plural(len(entry.practices))}</span></li>'
+        for entry in entries
+    )
+    return (front_matter(plural_label) + f"<h1>{plural_label}</h1>\n\n<p>{intro}</p>\n\n"
+            f'<ul class="icp-terms">\n{items}\n</ul>\n')
+
+
+# --- filter page -------------------------------------------------------------------------
+
+
+def filter_page(index: PracticeIndex) -> str:
+    groups = []
+    for group in PracticeIndex.GROUPS:
+        _, legend, key = GROUP_LABELS[group]
+        if group == "countries":
+            legend = "Countries"
+        options = "\n".join(
+            f'<li><input type="checkbox" id="f-{key}-{text(entry.slug)}" name="{key}" value="{text(entry.slug)}" '
+            f'aria-describedby="c-{key}-{text(entry.slug)}">'
+            f'<label for="f-{key}-{text(entry.slug)}">{text(entry.name)}</label> '
+            f'<span class="icp-count" id="c-{key}-{text(entry.slug)}">{len(entry.practices)}</span></li>'
+            for entry in index.group(group)
+        )
+        groups.append(
+            f'<fieldset class="icp-filter__group" data-group="{key}">\n<legend>{legend}</legend>\n'
+            f'<ul class="icp-options">\n{options}\n</ul>\n</fieldset>'
+        )
+    total = len(index.practices)
+    shown = index.practices[:FILTER_FIRST_RESULTS]
+    more = ""
+    if total > len(shown):
+        more = (f'<p class="icp-more-note" data-icp-static>The first {len(shown)} of {total} practices are listed here; '
+                "browse them all by topic, country or year.</p>\n")
+    return (
+        front_matter("Browse practices")
+        + "<h1>Browse practices</h1>\n\n"
+        + '<p class="icp-lead">Filter the practices by topic, country and year, as in the Council of Europe\'s '
+        "Intercultural Cities database. Options in one group widen the choice (any of them); groups narrow it "
+        "(all of them). The numbers say how many practices each option would give.</p>\n\n"
+        + '<form class="icp-filter" id="icp-filter" aria-label="Filter practices" hidden>\n'
+        + "\n".join(groups)
+        + '\n<p class="icp-filter__actions"><button type="button" class="md-button" id="icp-reset">Reset filter</button></p>\n'
+        + "</form>\n\n"
+        + f'<p class="icp-result-count" id="icp-result-count" role="status" aria-live="polite">{plural(total)}</p>\n\n'
+        + card_list(shown, "../", element_id="icp-results")
+        + '\n<p class="icp-filter__more"><button type="button" class="md-button" id="icp-more" hidden>Show more practices</button></p>\n\n'
+        + more
+        + '<nav class="icp-browse" aria-label="Browse without the filter">Browse without the filter: '
+        '<a href="../topics/index.html">by topic</a> · <a href="../countries/index.html">by country</a> · '
+        '<a href="../years/index.html">by year</a></nav>\n\n'
+        + '<script src="filter-data.js"></script>\n<script src="../assets/javascripts/filter.js"></script>\n'
+    )
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a script: no character from a case can close or break it."""
+    return (
+        json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+def excerpt(summary: str, limit: int = 90) -> str:
+    if len(summary) <= limit:
+        return summary
+    cut = summary[:limit].rsplit(" ", 1)[0].rstrip(" ,.;:")
+    return cut + "…"
+
+
+def filter_data(index: PracticeIndex) -> dict:
+    """What the filter page needs, compact: terms once, each case as a row of indexes."""
+    topic_position = {term.name: i for i, term in enumerate(index.vocabulary.topics)}
+    country_position = {term.name: i for i, term in enumerate(index.vocabulary.countries)}
+    year_position = {entry.name: i for i, entry in enumerate(index.years)}
+    return {
+        "groups": [
+            {"key": GROUP_LABELS[group][2], "terms": [[entry.slug, entry.name] for entry in index.group(group)]}
+            for group in PracticeIndex.GROUPS
+        ],
+        "cases": [
+            [
+                practice.slug,
+                practice.title,
+                practice.city,
+                [topic_position[name] for name in practice.topics],
+                country_position[practice.country],
+                year_position[str(practice.year)],
+                excerpt(practice.summary),
+            ]
+            for practice in index.practices
+        ],
+    }
+
+
+def filter_data_script(index: PracticeIndex) -> str:
+    return f"window.ICP_FILTER_DATA={script_json(filter_data(index))};\n"
+
+
+# --- open data ---------------------------------------------------------------------------
+
+
+def practices_json(index: PracticeIndex) -> str:
+    records = [{**practice.front_matter(), "slug": practice.slug, "url": practice.url} for practice in index.practices]
+    return json.dumps({"practices": records}, ensure_ascii=False, indent=1) + "\n"
+
+
+CSV_COLUMNS = ("slug", "url", "title", "subtitle", "city", "country", "year", "topics", "summary",
+               "organisation", "period", "contact", "sources", "related", "lat", "lon")
+
+
+def practices_csv(index: PracticeIndex) -> str:
+    """The same records as practices.json for spreadsheets; lists joined with ' | '."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for practice in index.practices:
+        record = {**practice.front_matter(), "slug": practice.slug, "url": practice.url}
+        record["topics"] = " | ".join(practice.topics)
+        record["related"] = " | ".join(practice.related)
+        record["sources"] = " | ".join(source.title for source in practice.sources)
+        writer.writerow(["" if record.get(column) is None else record.get(column) for column in CSV_COLUMNS])
+    return out.getvalue()
+
+
+# --- home page ---------------------------------------------------------------------------
+
+
+def home_topics(index: PracticeIndex) -> str:
+    items = "\n".join(
+        f'<li><a href="{term_url("topics", entry.slug, "")}">{text(entry.name)}</a> '
+        f'<span class="icp-count">{len(entry.practices)}</span></li>'
+        for entry in index.topics if entry.practices
+    )
+    return f'<ul class="icp-terms icp-terms--columns">\n{items}\n</ul>\n\n<p><a href="topics/index.html">All {len(index.topics)} topics</a></p>\n'
+
+
+def home_countries(index: PracticeIndex) -> str:
+    items = "\n".join(
+        f'<li><a href="{term_url("countries", entry.slug, "")}">{text(entry.name)}</a> '
+        f'<span class="icp-count">{len(entry.practices)}</span></li>'
+        for entry in index.countries if entry.practices
+    )
+    return f'<ul class="icp-terms icp-terms--columns">\n{items}\n</ul>\n\n<p><a href="countries/index.html">All {len(index.countries)} countries</a></p>\n'
+
+
+def home_latest(index: PracticeIndex, count: int = 5) -> str:
+    return card_list(index.latest(count), "")
+
+
+HOME_MARKERS = {
+    "<!-- practices:topics -->": home_topics,
+    "<!-- practices:countries -->": home_countries,
+    "<!-- practices:latest -->": home_latest,
+}
+
+
+def fill_home(markdown: str, index: PracticeIndex) -> str:
+    for marker, make in HOME_MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, make(index))
+    return markdown

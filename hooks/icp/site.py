@@ -1,0 +1,66 @@
+"""The whole knowledge base as files: what any generator (or a script) needs to publish it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import render
+from .index import PracticeIndex
+from .schema import SCHEMA_FILE, load_schema
+from .validate import load_practices
+from .vocabulary import Vocabulary, load_vocabulary
+
+PRACTICES_DIR = "practices"
+TAXONOMY_FILE = "taxonomy.yml"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a checkout keeps its cases, vocabulary and schema."""
+
+    root: Path
+
+    @property
+    def practices_dir(self) -> Path:
+        return self.root / PRACTICES_DIR
+
+    @property
+    def taxonomy_path(self) -> Path:
+        return self.practices_dir / TAXONOMY_FILE
+
+    @property
+    def schema_path(self) -> Path:
+        return self.practices_dir / SCHEMA_FILE
+
+    def vocabulary(self) -> Vocabulary:
+        return load_vocabulary(self.taxonomy_path)
+
+    def schema(self) -> dict:
+        return load_schema(self.schema_path)
+
+    def load_index(self) -> PracticeIndex:
+        """Every case, validated and indexed; raises PracticeProblems listing every problem."""
+        vocabulary = self.vocabulary()
+        practices = load_practices(self.practices_dir, vocabulary, self.schema(), root=self.root)
+        return PracticeIndex(practices, vocabulary)
+
+
+def generated_pages(index: PracticeIndex) -> dict[str, str]:
+    """Markdown pages by their path in the site's docs tree."""
+    pages = {f"practices/{p.slug}.md": render.practice_page(p, index) for p in index.practices}
+    pages["practices/index.md"] = render.filter_page(index)
+    for group in PracticeIndex.GROUPS:
+        pages[f"{group}/index.md"] = render.overview_page(group, index.group(group))
+        for entry in index.group(group):
+            pages.update(render.term_pages(entry))
+    return pages
+
+
+def generated_data(index: PracticeIndex) -> dict[str, str]:
+    """Open data exports and the filter page's data script, by their path in the site."""
+    return {
+        "practices.json": render.practices_json(index),
+        "practices.csv": render.practices_csv(index),
+        render.DATA_SCRIPT: render.filter_data_script(index),
+    }

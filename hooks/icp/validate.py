@@ -1,0 +1,311 @@
+"""Every rule a case file must follow, with messages that say what to fix.
+
+The rules come from two places: the JSON Schema in ``practices/practice.schema.json`` (keys,
+types, lengths, the vocabulary) and the checks below that a schema cannot express (file
+names, links between cases, the body). Every problem in every file is reported in one run.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .casefile import CaseFile, CaseFileError, read_case_file
+from .practice import Practice
+from .schema import schema_for
+from .vocabulary import Vocabulary
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_SLUGS = frozenset({"index", "404", "search", "assets", "data"})
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_MARKDOWN = re.compile(r"\[[^\]]*\]\([^)]*\)|\*\*|__|`|^\s*#", re.MULTILINE)
+_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$|^(.+)\n=+[ \t]*$", re.MULTILINE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"\+?\d[\d ()./-]{7,}\d")
+_KIND = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a mapping of keys to values",
+    "boolean": "true or false",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, told the way an editor can act on it."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class PracticeProblems(Exception):
+    """Raised when any case file breaks a rule; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        files = len({problem.path for problem in self.problems})
+        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        super().__init__(
+            f"{len(self.problems)} problem(s) in {files} case file(s); nothing was built:\n{lines}"
+        )
+
+
+def case_files(directory: Path) -> list[Path]:
+    return sorted(directory.glob("*.md"))
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_practices(
+    directory: Path, vocabulary: Vocabulary, schema: dict, *, root: Path | None = None,
+    paths: list[Path] | None = None,
+) -> tuple[list[Practice], list[Problem]]:
+    """Read and check every case file in ``directory``; return the good cases and all problems."""
+    root = root if root is not None else directory.parent
+    validator = Draft202012Validator(schema_for(schema, vocabulary))
+    next_year = datetime.date.today().year + 1
+    problems: list[Problem] = []
+    cases: list[CaseFile] = []
+    all_paths = case_files(directory)
+    for path in paths if paths is not None else all_paths:
+        shown = display_path(path, root)
+        try:
+            case = read_case_file(path)
+        except CaseFileError as error:
+            problems.append(Problem(shown, error.line or 0, "", error.message))
+            continue
+        problems.extend(_file_problems(case, shown, validator, vocabulary, next_year))
+        cases.append(case)
+    checked = {path.resolve() for path in (paths if paths is not None else all_paths)}
+    problems.extend(problem for problem in _name_problems(all_paths, root)
+                    if (root / problem.path).resolve() in checked)
+    known_slugs = {path.stem for path in all_paths}
+    practices = []
+    for case in cases:
+        shown = display_path(case.path, root)
+        link_problems = _related_problems(case, shown, known_slugs)
+        problems.extend(link_problems)
+        if not any(problem.path == shown for problem in problems):
+            practices.append(Practice.from_front_matter(case.slug, case.path, case.meta, case.body))
+    return practices, sorted(set(problems))
+
+
+def load_practices(directory: Path, vocabulary: Vocabulary, schema: dict, *, root: Path | None = None) -> list[Practice]:
+    """Every case in ``directory``, or :class:`PracticeProblems` naming every problem."""
+    practices, problems = check_practices(directory, vocabulary, schema, root=root)
+    if problems:
+        raise PracticeProblems(problems)
+    return practices
+
+
+def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary, next_year: int) -> list[Problem]:
+    if not isinstance(case.meta, dict):
+        return [Problem(shown, case.line_of(()) or 2, "", "the front matter must be a list of 'key: value' lines, "
+                        f"not {_kind_of(case.meta)}")]
+    problems = [
+        Problem(shown, line, key, f"the key appears twice; keep one '{key}:' line")
+        for key, line in case.duplicate_keys
+    ]
+    for error in validator.iter_errors(case.meta):
+        problems.append(_explain(error, case, shown, vocabulary))
+    meta = case.meta
+    year = meta.get("year")
+    if isinstance(year, int) and not isinstance(year, bool) and year > next_year:
+        problems.append(Problem(shown, case.line_of(("year",)), "year",
+                                f"{year} is in the future; give a year from 1945 to {next_year}"))
+    summary = meta.get("summary")
+    if isinstance(summary, str) and (_HTML_TAG.search(summary) or _MARKDOWN.search(summary)):
+        problems.append(Problem(shown, case.line_of(("summary",)), "summary",
+                                "must be plain text: remove HTML tags and Markdown (links, **bold**, `code`, # headings)"))
+    contact = meta.get("contact")
+    if isinstance(contact, str) and (_EMAIL.search(contact) or _PHONE.search(contact)):
+        problems.append(Problem(shown, case.line_of(("contact",)), "contact",
+                                "name an office or organisation; no personal e-mail addresses or phone numbers"))
+    problems.extend(_body_problems(case, shown))
+    return problems
+
+
+def _body_problems(case: CaseFile, shown: str) -> list[Problem]:
+    if not case.body.strip():
+        return [Problem(shown, case.body_line, "body",
+                        "the text below the front matter is empty; write at least the Summary section")]
+    title = case.meta.get("title") if isinstance(case.meta, dict) else None
+    problems = []
+    for match in _H1.finditer(case.body):
+        heading = (match.group(1) or match.group(2)).strip()
+        line = case.body_line + case.body[: match.start()].count("\n")
+        if heading.startswith("#"):
+            continue
+        if not isinstance(title, str) or heading != title.strip():
+            problems.append(Problem(shown, line, "body",
+                                    f"the level-1 heading '{heading}' differs from the title; remove it "
+                                    "(the page takes its heading from 'title') or use '##' for a section"))
+    return problems
+
+
+def _name_problems(paths: list[Path], root: Path) -> list[Problem]:
+    problems = []
+    by_folded: dict[str, list[Path]] = {}
+    for path in paths:
+        shown = display_path(path, root)
+        slug = path.stem
+        by_folded.setdefault(slug.lower(), []).append(path)
+        if slug in RESERVED_SLUGS:
+            problems.append(Problem(shown, 0, "file name",
+                                    f"'{slug}' is reserved for a page the site makes; choose another name, e.g. '<city>-{slug}-practice.md'"))
+        elif not SLUG.match(slug):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+            problems.append(Problem(shown, 0, "file name",
+                                    f"'{path.name}' is not a valid slug: use lowercase ASCII letters, digits and single hyphens"
+                                    + (f"; rename it to '{suggestion}.md'" if suggestion else "")))
+    for folded, same in by_folded.items():
+        if len(same) > 1:
+            names = ", ".join(f"'{path.name}'" for path in same)
+            for path in same:
+                problems.append(Problem(display_path(path, root), 0, "file name",
+                                        f"{names} differ only in case and would overwrite each other's page; rename or merge them"))
+    return problems
+
+
+def _related_problems(case: CaseFile, shown: str, known_slugs: set[str]) -> list[Problem]:
+    if not isinstance(case.meta, dict) or not isinstance(case.meta.get("related"), list):
+        return []
+    problems = []
+    for index, slug in enumerate(case.meta["related"]):
+        if not isinstance(slug, str):
+            continue
+        location = ("related", index)
+        if slug == case.slug:
+            problems.append(Problem(shown, case.line_of(location), f"related[{index}]",
+                                    f"'{slug}' is this case itself; remove it"))
+        elif slug not in known_slugs:
+            problems.append(Problem(shown, case.line_of(location), f"related[{index}]",
+                                    f"no case 'practices/{slug}.md' exists{_did_you_mean(slug, known_slugs)}"))
+    return problems
+
+
+def _explain(error: ValidationError, case: CaseFile, shown: str, vocabulary: Vocabulary) -> Problem:
+    location = tuple(error.absolute_path)
+    field = _field_name(location)
+    line = case.line_of(location)
+    value = error.instance
+    kind = error.validator
+    if kind == "required":
+        missing = re.search(r"'([^']+)' is a required property", error.message)
+        key = missing.group(1) if missing else "?"
+        where = f"sources[{location[1]}]" if location[:1] == ("sources",) else ""
+        hint = _REQUIRED_HINTS.get(key, "")
+        return Problem(shown, line or 2, where or key,
+                       f"the required key '{key}' is missing; add it{hint}")
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extras = [key for key in value if key not in allowed]
+        key = extras[0] if extras else "?"
+        message = (f"'{key}' is not an allowed key{_did_you_mean(str(key), allowed)}; "
+                   f"allowed keys are {', '.join(allowed)}")
+        if len(extras) > 1:
+            message = f"{', '.join(repr(k) for k in extras)} are not allowed keys; allowed keys are {', '.join(allowed)}"
+        return Problem(shown, case.line_of(location + (key,)) or line, field or str(key) if not location else f"{field}.{key}", message)
+    if kind == "enum":
+        if location[:1] == ("topics",):
+            return Problem(shown, line, field, f"'{value}' is not a topic{_did_you_mean(str(value), vocabulary.topic_names)}"
+                           " (the topics are listed in practices/taxonomy.yml)")
+        return Problem(shown, line, field, f"'{value}' is not a country in the vocabulary"
+                       f"{_did_you_mean(str(value), vocabulary.country_names)}"
+                       " (add a new country to practices/taxonomy.yml in the same pull request)")
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, str) else expected[0]
+        hint = ""
+        if expected == "integer" and isinstance(value, str) and value.strip().isdigit():
+            hint = f"; remove the quotes: {location[-1]}: {value.strip()}"
+        elif expected == "array" and isinstance(value, str):
+            hint = f"; write it as a list, e.g. {location[-1]}: [{value}]"
+        elif expected == "string" and value is None:
+            hint = "; fill it in or remove the key"
+        return Problem(shown, line, field, f"expected {_KIND[expected]}, found {_kind_of(value)}{hint}")
+    if kind == "maxLength":
+        return Problem(shown, line, field, f"is {len(value)} characters long; shorten it to at most {error.validator_value}")
+    if kind == "minLength":
+        return Problem(shown, line, field, "is empty; fill it in or remove the key")
+    if kind == "minItems":
+        return Problem(shown, line, field, "is an empty list; give at least one")
+    if kind == "uniqueItems":
+        twice = sorted({item for item in value if value.count(item) > 1}, key=str)
+        return Problem(shown, line, field, f"{', '.join(repr(item) for item in twice)} is listed more than once; keep one")
+    if kind in ("minimum", "maximum"):
+        if location == ("year",):
+            return Problem(shown, line, field, f"{value} is out of range; give a year from 1945 to next year")
+        return Problem(shown, line, field, f"{value} is out of range; it must be between "
+                       f"{error.schema.get('minimum')} and {error.schema.get('maximum')}")
+    if kind == "pattern":
+        if location[-1:] == ("url",):
+            return Problem(shown, line, field, f"'{value}' is not an http(s) URL; write it in full, starting with https://")
+        return Problem(shown, line, field, f"'{value}' is not a case slug (a file name without .md: lowercase letters, digits, single hyphens)")
+    if kind == "dependentRequired":
+        given = location and location[-1]
+        present = "lat" if "lat" in value else "lon"
+        other = "lon" if present == "lat" else "lat"
+        return Problem(shown, case.line_of((present,)) or line, present,
+                       f"'{present}' is given without '{other}'; give both coordinates or neither")
+    return Problem(shown, line, field, error.message)
+
+
+_REQUIRED_HINTS = {
+    "title": ", e.g. title: The practice's name",
+    "city": ", e.g. city: Copenhagen",
+    "country": ", e.g. country: Denmark (one of the countries in practices/taxonomy.yml)",
+    "year": ", e.g. year: 2016 (the year the source dates the practice by)",
+    "topics": ", e.g. topics: [Education] (topics from practices/taxonomy.yml)",
+    "summary": ", e.g. summary: One or two plain sentences, at most 300 characters",
+}
+
+
+def _field_name(location: tuple) -> str:
+    name = ""
+    for part in location:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({value})"
+    if isinstance(value, int):
+        return f"the number {value}"
+    if isinstance(value, float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _did_you_mean(value: str, choices) -> str:
+    folded = {choice.lower(): choice for choice in choices}
+    match = difflib.get_close_matches(value.lower(), list(folded), n=1, cutoff=0.6)
+    return f"; did you mean '{folded[match[0]]}'?" if match else ""

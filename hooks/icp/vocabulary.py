@@ -1,0 +1,86 @@
+"""The filter menu (topics and countries) and the slugs of its terms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(name: str) -> str:
+    """Lowercase ASCII with every run of other characters replaced by one hyphen."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _NON_SLUG.sub("-", ascii_name.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Topics and countries in menu order, as the source database lists them."""
+
+    topics: tuple[Term, ...]
+    countries: tuple[Term, ...]
+
+    @classmethod
+    def from_names(cls, topics: list[str], countries: list[str]) -> "Vocabulary":
+        return cls(
+            topics=tuple(Term(name, slugify(name)) for name in topics),
+            countries=tuple(Term(name, slugify(name)) for name in countries),
+        )
+
+    @property
+    def topic_names(self) -> list[str]:
+        return [term.name for term in self.topics]
+
+    @property
+    def country_names(self) -> list[str]:
+        return [term.name for term in self.countries]
+
+    def topic(self, name: str) -> Term:
+        return next(term for term in self.topics if term.name == name)
+
+    def country(self, name: str) -> Term:
+        return next(term for term in self.countries if term.name == name)
+
+
+class VocabularyError(ValueError):
+    """The taxonomy file itself is broken; the message names the file and the fix."""
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise VocabularyError(f"{path}: cannot read the vocabulary: {error}") from error
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{path}: expected a mapping with the keys 'topics' and 'countries'")
+    lists = {}
+    for key in ("topics", "countries"):
+        names = data.get(key)
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+            raise VocabularyError(f"{path}: '{key}' must be a non-empty list of names")
+        seen: dict[str, str] = {}
+        for name in names:
+            slug = slugify(name)
+            if not slug:
+                raise VocabularyError(f"{path}: {key}: {name!r} has no letters or digits to make a slug from")
+            if slug in seen:
+                raise VocabularyError(
+                    f"{path}: {key}: {name!r} and {seen[slug]!r} have the same slug {slug!r}; rename one"
+                )
+            seen[slug] = name
+        lists[key] = names
+    unknown = set(data) - {"topics", "countries"}
+    if unknown:
+        raise VocabularyError(f"{path}: unknown keys {sorted(unknown)}; only 'topics' and 'countries' are allowed")
+    return Vocabulary.from_names(lists["topics"], lists["countries"])

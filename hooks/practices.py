@@ -1,0 +1,63 @@
+"""MkDocs hook: wires the knowledge-base core (``hooks/icp``) to MkDocs' build events.
+
+All the work happens in the core, which does not import MkDocs; this module only hands its
+output to MkDocs. A case that breaks a rule stops the build in ``on_config``, before MkDocs
+cleans or writes anything in ``site/``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from icp import render
+from icp.index import PracticeIndex
+from icp.site import Project, generated_data, generated_pages
+from icp.validate import PracticeProblems
+from icp.vocabulary import VocabularyError
+
+log = logging.getLogger("mkdocs.hooks.practices")
+_index: PracticeIndex | None = None
+_project: Project | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _index, _project
+    _project = Project(Path(config.config_file_path).resolve().parent)
+    try:
+        _index = _project.load_index()
+    except (PracticeProblems, VocabularyError) as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    assert _index is not None
+    for src_uri, content in generated_pages(_index).items():
+        listed = src_uri.endswith("/index.md")
+        inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+        if src_uri.startswith("practices/") and not listed:
+            file.edit_uri = f"../{src_uri}"
+        _replace(files, file)
+    for path, content in generated_data(_index).items():
+        _replace(files, File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not page.is_homepage or _index is None:
+        return markdown
+    return render.fill_home(markdown, _index)
+
+
+def _replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)

@@ -1,0 +1,121 @@
+"""Shared fixtures: the project's paths, a real build of the site, and a real Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from icp.site import Project  # noqa: E402
+
+CASE_TEMPLATE = """---
+title: {title}
+city: {city}
+country: {country}
+year: {year}
+topics: [{topics}]
+summary: {summary}
+---
+
+## Summary
+
+{summary}
+"""
+
+
+def write_case(directory: Path, slug: str, **fields) -> Path:
+    """A valid case file, with any field overridden."""
+    values = dict(title=f"Practice {slug}", city="Oslo", country="Norway", year=2010,
+                  topics="Education", summary="A short plain summary.")
+    values.update(fields)
+    path = directory / f"{slug}.md"
+    path.write_text(CASE_TEMPLATE.format(**values), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Project:
+    """A copy of the project's vocabulary and schema with an empty practices/ folder."""
+    practices = tmp_path / "practices"
+    practices.mkdir()
+    for name in ("taxonomy.yml", "practice.schema.json"):
+        shutil.copy(ROOT / "practices" / name, practices / name)
+    return Project(tmp_path)
+
+
+def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project_dir / "mkdocs.yml"),
+         "-d", str(site_dir), *extra],
+        capture_output=True, text=True, env=env, cwd=project_dir,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    """The site's sources (not the built site or the virtual environment) in a new folder."""
+    for name in ("docs", "hooks", "practices"):
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built by MkDocs from this checkout into a temporary folder."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def real_index():
+    return Project(ROOT).load_index()
+
+
+def chromium_path() -> str | None:
+    """The system Chromium (Debian's package), or None to use Playwright's own browser."""
+    for candidate in (os.environ.get("ICP_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        executable = chromium_path()
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, headless=True,
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
+    yield page
+    context.close()

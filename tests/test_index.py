@@ -1,0 +1,54 @@
+"""Loading and indexing: which case is filed where, and which cases are related."""
+
+from conftest import write_case
+from icp.index import PracticeIndex
+from icp.validate import load_practices
+
+
+def load(project):
+    vocabulary = project.vocabulary()
+    return PracticeIndex(load_practices(project.practices_dir, vocabulary, project.schema()), vocabulary)
+
+
+def test_each_term_lists_exactly_its_cases(project_copy):
+    d = project_copy.practices_dir
+    write_case(d, "a", topics="Education, Refugees", country="Norway", year=2010)
+    write_case(d, "b", topics="Refugees", country="Denmark", year=2016)
+    write_case(d, "c", topics="Roma", country="Denmark", year=2010)
+    index = load(project_copy)
+    by_topic = {entry.name: [p.slug for p in entry.practices] for entry in index.topics}
+    assert by_topic["Education"] == ["a"]
+    assert by_topic["Refugees"] == ["b", "a"]  # newest first
+    assert by_topic["Roma"] == ["c"]
+    assert by_topic["Anti-rumour"] == []
+    assert len(index.topics) == 20 and len(index.countries) == 24
+    assert [entry.name for entry in index.years] == ["2010", "2016"]
+    assert [p.slug for p in index.entry("countries", "denmark").practices] == ["b", "c"]
+
+
+def test_related_puts_named_cases_first_then_most_shared_topics(project_copy):
+    d = project_copy.practices_dir
+    write_case(d, "main", topics="Education, Refugees, Roma", related="", year=2010)
+    (d / "main.md").write_text((d / "main.md").read_text().replace("summary:", "related: [far]\nsummary:"))
+    write_case(d, "far", topics="Anti-rumour", year=2010)
+    write_case(d, "three", topics="Education, Refugees, Roma", year=2001)
+    write_case(d, "two", topics="Refugees, Roma", year=2015)
+    write_case(d, "one-new", topics="Education", year=2020)
+    write_case(d, "one-old", topics="Roma", year=2002)
+    write_case(d, "one-older", topics="Roma", year=2001)
+    write_case(d, "none", topics="Multilingualism", year=2020)
+    index = load(project_copy)
+    related = [p.slug for p in index.related(index.by_slug["main"])]
+    assert related == ["far", "three", "two", "one-new", "one-old"]
+
+
+def test_related_never_names_the_case_itself_and_stops_at_five(project_copy):
+    d = project_copy.practices_dir
+    for n in range(9):
+        write_case(d, f"case-{n}", topics="Education")
+    index = load(project_copy)
+    for practice in index.practices:
+        related = index.related(practice)
+        assert len(related) == 5
+        assert practice not in related
+        assert len(set(related)) == 5

@@ -1,0 +1,55 @@
+import pytest
+
+from conftest import ROOT
+from icp.vocabulary import VocabularyError, load_vocabulary, slugify
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("Culture, Leisure and Heritage", "culture-leisure-and-heritage"),
+    ("United Kingdom", "united-kingdom"),
+    ("Health, Social care and Family support", "health-social-care-and-family-support"),
+    ("Security, Justice and Safety", "security-justice-and-safety"),
+    ("Côte d'Ivoire", "cote-d-ivoire"),
+    ("  Anti-rumour  ", "anti-rumour"),
+])
+def test_slugify(name, slug):
+    assert slugify(name) == slug
+
+
+def test_the_vocabulary_is_the_source_sites_menu_in_order():
+    vocabulary = load_vocabulary(ROOT / "practices" / "taxonomy.yml")
+    assert len(vocabulary.topics) == 20
+    assert len(vocabulary.countries) == 24
+    assert vocabulary.topics[0].name == "Anti-discrimination and Equality"
+    assert vocabulary.topics[-1].name == "Welcoming and social integration"
+    assert vocabulary.countries[0].name == "Australia"
+    assert vocabulary.countries[-1].name == "United Kingdom"
+    assert vocabulary.topic("Culture, Leisure and Heritage").slug == "culture-leisure-and-heritage"
+
+
+def test_seed_menu_matches_taxonomy():
+    """The menu in seed 000 (Topic, Countries, then Year) is what taxonomy.yml holds, in order."""
+    seed = ROOT.parent / "shared" / "seeds" / "000_768e313509cec487.txt"
+    if not seed.exists():
+        pytest.skip("the seeds are not beside this checkout")
+    lines = [line.strip() for line in seed.read_text(encoding="utf-8").splitlines()]
+    start = lines.index("Topic")
+    countries = lines.index("Countries")
+    years = lines.index("Year")
+    vocabulary = load_vocabulary(ROOT / "practices" / "taxonomy.yml")
+    assert vocabulary.topic_names == lines[start + 1:countries]
+    assert vocabulary.country_names == lines[countries + 1:years]
+
+
+def test_two_terms_with_one_slug_are_refused(tmp_path):
+    path = tmp_path / "taxonomy.yml"
+    path.write_text("topics: [Education, 'Education!']\ncountries: [Norway]\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match="same slug 'education'"):
+        load_vocabulary(path)
+
+
+def test_a_missing_list_is_refused(tmp_path):
+    path = tmp_path / "taxonomy.yml"
+    path.write_text("topics: [Education]\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match="'countries' must be a non-empty list"):
+        load_vocabulary(path)
