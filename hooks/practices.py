@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from icp import render
+from icp import render, timing
 from icp.index import PracticeIndex
 from icp.site import Project, generated_data, generated_pages
 from icp.validate import PracticeProblems
@@ -26,8 +26,10 @@ _index: PracticeIndex | None = None
 _project: Project | None = None
 
 
+@timing.timed("hook")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _index, _project
+    timing.reset()
     _project = Project(Path(config.config_file_path).resolve().parent)
     try:
         _index = _project.load_index()
@@ -36,24 +38,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@timing.timed("hook")
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _index is not None
-    for src_uri, content in generated_pages(_index).items():
+    with timing.step("render"):
+        pages = generated_pages(_index)
+        data = generated_data(_index)
+    for src_uri, content in pages.items():
         listed = src_uri.endswith("/index.md")
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, src_uri, content=content, inclusion=inclusion)
         if src_uri.startswith("practices/") and not listed:
             file.edit_uri = f"../{src_uri}"
         _replace(files, file)
-    for path, content in generated_data(_index).items():
+    for path, content in data.items():
         _replace(files, File.generated(config, path, content=content))
     return files
 
 
+@timing.timed("hook")
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not page.is_homepage or _index is None:
         return markdown
     return render.fill_home(markdown, _index)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    timing.write_if_asked()
 
 
 def _replace(files: Files, file: File) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from . import timing
 from .casefile import CaseFile, CaseFileError, read_case_file
 from .practice import Practice
 from .schema import schema_for
@@ -89,11 +90,13 @@ def check_practices(
     for path in paths if paths is not None else all_paths:
         shown = display_path(path, root)
         try:
-            case = read_case_file(path)
+            with timing.step("read"):
+                case = read_case_file(path)
         except CaseFileError as error:
             problems.append(Problem(shown, error.line or 0, "", error.message))
             continue
-        problems.extend(_file_problems(case, shown, validator, vocabulary, next_year))
+        with timing.step("validate"):
+            problems.extend(_file_problems(case, shown, validator, vocabulary, next_year))
         cases.append(case)
     checked = {path.resolve() for path in (paths if paths is not None else all_paths)}
     problems.extend(problem for problem in _name_problems(all_paths, root)
