@@ -15,6 +15,7 @@ from html import escape
 from math import ceil
 
 from .index import PracticeIndex, TermEntry
+from .package import DOWNLOAD_LINK
 from .practice import Practice
 
 PER_PAGE = 100
@@ -326,10 +327,15 @@ def home_latest(index: PracticeIndex, count: int = 5) -> str:
     return card_list(index.latest(count), "")
 
 
+def home_offline(index: PracticeIndex) -> str:
+    return DOWNLOAD_LINK + "\n"
+
+
 HOME_MARKERS = {
     "<!-- practices:topics -->": home_topics,
     "<!-- practices:countries -->": home_countries,
     "<!-- practices:latest -->": home_latest,
+    "<!-- practices:offline -->": home_offline,
 }
 
 
