@@ -106,7 +106,7 @@ def practice_page(practice: Practice, index: PracticeIndex) -> str:
         body += ("\n" if _SOURCES_HEADING.search(body) else "\n## Sources\n\n") + sources
     related = index.related(practice)
     if related:
-        body += "\n## Related practices\n\n" + card_list(related, prefix)
+        body += "\n## Related practices { data-search-exclude }\n\n" + card_list(related, prefix)
     return front_matter(practice.title, description=practice.summary) + header + body
 
 
