@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,14 +82,14 @@ def parse_case_text(path: Path, text: str) -> CaseFile:
             "(title, city, country, year, topics, summary), then another line '---'",
             line=1,
         )
-    try:
-        front, body = YAMLHandler().split(text)
-    except ValueError as error:
-        raise CaseFileError(
-            "the front matter is not closed; add a line '---' after the last key", line=1
-        ) from error
-    first_line = 2
-    body_line = first_line + front.count("\n") + 1
+    boundaries = list(islice(YAMLHandler.FM_BOUNDARY.finditer(text), 2))
+    if len(boundaries) < 2:
+        raise CaseFileError("the front matter is not closed; add a line '---' after the last key", line=1)
+    opening, closing = boundaries
+    front = text[opening.end() : closing.start()]
+    body = text[closing.end() :]
+    first_line = text.count("\n", 0, opening.end()) + 1
+    body_line = text.count("\n", 0, closing.end()) + 1
     try:
         node = yaml.compose(front, Loader=_PlainLoader)
         meta = yaml.load(front, Loader=_PlainLoader)
