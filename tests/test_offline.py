@@ -18,7 +18,7 @@ import pytest
 
 import sitecheck
 from conftest import ROOT, copy_project, mkdocs_build
-from icp.package import DOWNLOAD_DIR, DOWNLOAD_PATH, OFFLINE_NOTE, ZIP_NAME
+from icp.package import DOWNLOAD_DIR, DOWNLOAD_PATH, OFFLINE_NOTE, ZIP_NAME, write_offline_zip
 
 PAGE_TYPES = ["home", "filter", "case", "topic", "country", "year", "topics overview",
               "countries overview", "years overview", "about", "contribute"]
@@ -237,3 +237,10 @@ def test_package_script_refuses_a_folder_that_is_not_a_site(tmp_path):
     assert result.returncode == 1
     assert "has no index.html: build the site first" in result.stderr
     assert not output.exists()
+
+
+def test_same_site_gives_the_same_zip_byte_for_byte(built_site, tmp_path):
+    first = write_offline_zip(built_site, tmp_path / "first.zip")
+    second = write_offline_zip(built_site, tmp_path / "second.zip")
+    assert first.read_bytes() == second.read_bytes()
+    assert first.read_bytes() == (built_site / DOWNLOAD_PATH).read_bytes()
