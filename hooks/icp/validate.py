@@ -121,6 +121,22 @@ def check_practices(
     return practices, sorted(set(problems))
 
 
+def check_case(case: CaseFile, vocabulary: Vocabulary, schema: dict, known_slugs: set[str], shown: str) -> list[Problem]:
+    """Every rule of one case that does not depend on other files' names (a new file, say)."""
+    validator = Draft202012Validator(schema_for(schema, vocabulary))
+    problems = _file_problems(case, shown, validator, vocabulary, datetime.date.today().year + 1)
+    return sorted(problems + _related_problems(case, shown, known_slugs))
+
+
+def slug_problems(slug: str, existing: list[Path], root: Path) -> list[Problem]:
+    """The file-name rules for a case that would be saved as ``practices/<slug>.md`` next to ``existing``."""
+    path = root / "practices" / f"{slug}.md"
+    if path in existing:
+        return [Problem(display_path(path, root), 0, "file name",
+                        f"'{path.name}' already exists; edit that file, or choose another title")]
+    return [problem for problem in _name_problems([*existing, path], root) if problem.path == display_path(path, root)]
+
+
 def load_practices(directory: Path, vocabulary: Vocabulary, schema: dict, *, root: Path | None = None) -> list[Practice]:
     """Every case in ``directory``, or :class:`PracticeProblems` naming every problem."""
     practices, problems = check_practices(directory, vocabulary, schema, root=root)
