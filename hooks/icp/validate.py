@@ -311,7 +311,8 @@ def _explain(error: ValidationError, case: CaseFile, shown: str, vocabulary: Voc
     if kind == "maxLength":
         return Problem(shown, line, field, f"is {len(value)} characters long; shorten it to at most {error.validator_value}")
     if kind == "minLength":
-        return Problem(shown, line, field, "is empty; fill it in or remove the key")
+        required = location in [(key,) for key in _REQUIRED_HINTS] or location[::2] == ("sources", "title")
+        return Problem(shown, line, field, "is empty; fill it in" + ("" if required else " or remove the key"))
     if kind == "minItems":
         return Problem(shown, line, field, "is an empty list; give at least one")
     if kind == "uniqueItems":
