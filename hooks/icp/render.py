@@ -200,8 +200,10 @@ def filter_page(index: PracticeIndex) -> str:
             for entry in index.group(group)
         )
         groups.append(
-            f'<fieldset class="icp-filter__group" data-group="{key}">\n<legend>{legend}</legend>\n'
-            f'<ul class="icp-options">\n{options}\n</ul>\n</fieldset>'
+            f'<details class="icp-filter__group" data-group="{key}" open>\n'
+            f'<summary>{legend} <span class="icp-chosen" id="s-{key}"></span></summary>\n'
+            f'<fieldset>\n<legend class="icp-visually-hidden">{legend}</legend>\n'
+            f'<ul class="icp-options">\n{options}\n</ul>\n</fieldset>\n</details>'
         )
     total = len(index.practices)
     shown = index.practices[:FILTER_FIRST_RESULTS]
@@ -210,7 +212,7 @@ def filter_page(index: PracticeIndex) -> str:
         more = (f'<p class="icp-more-note" data-icp-static>The first {len(shown)} of {total} practices are listed here; '
                 "browse them all by topic, country or year.</p>\n")
     return (
-        front_matter("Browse practices")
+        front_matter("Browse practices", hide=["toc"])
         + "<h1>Browse practices</h1>\n\n"
         + '<p class="icp-lead">Filter the practices by topic, country and year, as in the Council of Europe\'s '
         "Intercultural Cities database. Options in one group widen the choice (any of them); groups narrow it "
