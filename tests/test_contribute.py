@@ -62,7 +62,7 @@ def test_generated_pages_have_no_edit_button_and_no_repository_widget(built_site
     for path in generated:
         assert edit_links(path) == [], path
     for path in built_site.rglob("*.html"):
-        assert "md-source" not in path.read_text(encoding="utf-8"), f"{path} would fetch repository facts"
+        assert 'data-md-component="source"' not in path.read_text(encoding="utf-8"), f"{path} would fetch repository facts"
 
 
 def snapshot(site: Path) -> dict[str, tuple[str, int]]:
