@@ -38,14 +38,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    assert _index is not None
+    """Adds the generated pages; edit links point at the repository's files (edit_uri is its root)."""
+    assert _index is not None and _project is not None
     for src_uri, content in generated_pages(_index).items():
         listed = src_uri.endswith("/index.md")
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, src_uri, content=content, inclusion=inclusion)
         if src_uri.startswith("practices/") and not listed:
-            file.edit_uri = f"../{src_uri}"
+            file.edit_uri = src_uri
         _replace(files, file)
+    docs = Path(config.docs_dir).resolve().relative_to(_project.root).as_posix()
+    for file in files.documentation_pages():
+        if file.generated_by is None:
+            file.edit_uri = f"{docs}/{file.src_uri}"
     for path, content in generated_data(_index).items():
         _replace(files, File.generated(config, path, content=content))
     return files

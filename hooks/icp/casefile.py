@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 
 class _PlainLoader(yaml.SafeLoader):
@@ -21,6 +19,7 @@ _PlainLoader.yaml_implicit_resolvers = {
 }
 
 _OPENING = re.compile(r"\A-{3,}[ \t]*\r?\n")
+_CLOSING = re.compile(r"^-{3,}[ \t]*\r?$\n?", re.MULTILINE)
 
 
 class CaseFileError(ValueError):
@@ -76,20 +75,20 @@ def read_case_file(path: Path) -> CaseFile:
 
 
 def parse_case_text(path: Path, text: str) -> CaseFile:
-    if not _OPENING.match(text):
+    opening = _OPENING.match(text)
+    if opening is None:
         raise CaseFileError(
             "the file has no front matter; it must start with a line '---', then the keys "
             "(title, city, country, year, topics, summary), then another line '---'",
             line=1,
         )
-    boundaries = list(islice(YAMLHandler.FM_BOUNDARY.finditer(text), 2))
-    if len(boundaries) < 2:
+    closing = _CLOSING.search(text, opening.end())
+    if closing is None:
         raise CaseFileError("the front matter is not closed; add a line '---' after the last key", line=1)
-    opening, closing = boundaries
-    front = text[opening.end() : closing.start()]
-    body = text[closing.end() :]
-    first_line = text.count("\n", 0, opening.end()) + 1
-    body_line = text.count("\n", 0, closing.end()) + 1
+    front = text[opening.end():closing.start()]
+    body = text[closing.end():]
+    first_line = 2
+    body_line = first_line + front.count("\n") + 1
     try:
         node = yaml.compose(front, Loader=_PlainLoader)
         meta = yaml.load(front, Loader=_PlainLoader)

@@ -40,9 +40,11 @@ def plural(count: int, word: str = "practice") -> str:
 
 
 def front_matter(title: str, **extra: object) -> str:
-    """Front matter for a generated page; the title is escaped because themes print it raw."""
-    lines = [f"title: {json.dumps(text(title))}"]
-    lines += [f"{key}: {json.dumps(value)}" for key, value in extra.items()]
+    """Front matter for a generated page; text is escaped because Material prints ``page.meta`` raw
+    (the title in <title> and the header, the description in a meta tag, the title in search results)."""
+    fields = {"title": title, **extra}
+    lines = [f"{key}: {json.dumps(text(value) if isinstance(value, str) else value, ensure_ascii=False)}"
+             for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
