@@ -12,10 +12,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from icp import render
+from icp import package, render
 from icp.index import PracticeIndex
 from icp.site import Project, generated_data, generated_pages
 from icp.validate import PracticeProblems
@@ -59,6 +60,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if not page.is_homepage or _index is None:
         return markdown
     return render.fill_home(markdown, _index)
+
+
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Publish the offline copy last, after the offline plugin has written search_index.js (-100)."""
+    site_dir = Path(config.site_dir)
+    package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
 
 
 def _replace(files: Files, file: File) -> None:

@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 
+import sitecheck
 from icp.vocabulary import slugify
 
 
@@ -30,6 +31,30 @@ def count_text(page) -> str:
 
 def plural(n: int) -> str:
     return f"{n} practice" + ("" if n == 1 else "s")
+
+
+def menu_state(page) -> dict[str, dict[str, tuple[int, bool, bool]]]:
+    """Every option of the menu by group and label: (its count, disabled, checked)."""
+    rows = page.locator("#icp-filter input[type=checkbox]").evaluate_all(
+        """inputs => inputs.map(input => [input.name, document.querySelector(`label[for="${input.id}"]`).textContent,
+            document.getElementById(input.getAttribute("aria-describedby")).textContent, input.disabled, input.checked])"""
+    )
+    state: dict = {}
+    for group, label, count, disabled, checked in rows:
+        state.setdefault(group, {})[label] = (int(count), disabled, checked)
+    return state
+
+
+def assert_menu_matches(page, records, chosen: dict[str, set[str]]) -> None:
+    """Each option's count is what it would give with the other groups' choices; an empty option is disabled."""
+    state = menu_state(page)
+    assert set(state) == set(sitecheck.GROUP_FIELDS)
+    for group, options in state.items():
+        expected = sitecheck.expected_options(records, chosen, group)
+        for label, (count, disabled, checked) in options.items():
+            is_chosen = label in chosen.get(group, set())
+            assert (count, disabled, checked) == (expected[label], expected[label] == 0 and not is_chosen, is_chosen), \
+                f"{group} option {label!r} with {chosen}"
 
 
 def pick_topic_and_country(records):
@@ -57,6 +82,7 @@ def test_filter_by_topic_and_country_then_back_then_reset(page, built_site, reco
                            arg=plural(len(in_topic)))
     assert sorted(result_titles(page)) == sorted(r["title"] for r in in_topic)
     assert f"topic={slugify(topic)}" in page.url
+    assert_menu_matches(page, records, {"topic": {topic}})
 
     # Each country now shows how many cases it would give with this topic; empty ones are disabled.
     for term in {r["country"] for r in records} | {"Australia"}:
@@ -72,6 +98,7 @@ def test_filter_by_topic_and_country_then_back_then_reset(page, built_site, reco
                            arg=plural(len(both)))
     assert sorted(result_titles(page)) == sorted(r["title"] for r in both)
     assert f"country={slugify(country)}" in page.url
+    assert_menu_matches(page, records, {"topic": {topic}, "country": {country}})
     first = page.locator("#icp-results .icp-card__title").first
     assert first.get_attribute("href").endswith(".html")
 
@@ -81,12 +108,16 @@ def test_filter_by_topic_and_country_then_back_then_reset(page, built_site, reco
     assert page.get_by_role("checkbox", name=topic, exact=True).is_checked()
     assert not page.get_by_role("checkbox", name=country, exact=True).is_checked()
     assert sorted(result_titles(page)) == sorted(r["title"] for r in in_topic)
+    assert_menu_matches(page, records, {"topic": {topic}})
 
     page.get_by_role("button", name="Reset filter").click()
     page.wait_for_function("expected => document.getElementById('icp-result-count').textContent === expected",
                            arg=plural(total))
     assert not page.get_by_role("checkbox", name=topic, exact=True).is_checked()
     assert page.locator("#icp-filter input:checked").count() == 0
+    assert_menu_matches(page, records, {})
+    live_region = page.locator("#icp-result-count")
+    assert (live_region.get_attribute("role"), live_region.get_attribute("aria-live")) == ("status", "polite")
     assert page.locator("#icp-filter input:disabled").count() == sum(
         1 for term in page.locator("#icp-filter .icp-count").all_inner_texts() if term == "0")
     assert page.errors == []
