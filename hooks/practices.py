@@ -12,10 +12,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from icp import render, timing
+from icp import package, render, timing
 from icp.index import PracticeIndex
 from icp.site import Project, generated_data, generated_pages
 from icp.validate import PracticeProblems
@@ -40,7 +41,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @timing.timed("hook")
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    assert _index is not None
+    """Adds the generated pages; edit links point at the repository's files (edit_uri is its root)."""
+    assert _index is not None and _project is not None
     with timing.step("render"):
         pages = generated_pages(_index)
         data = generated_data(_index)
@@ -49,8 +51,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, src_uri, content=content, inclusion=inclusion)
         if src_uri.startswith("practices/") and not listed:
-            file.edit_uri = f"../{src_uri}"
+            file.edit_uri = src_uri
         _replace(files, file)
+    docs = Path(config.docs_dir).resolve().relative_to(_project.root).as_posix()
+    for file in files.documentation_pages():
+        if file.generated_by is None:
+            file.edit_uri = f"{docs}/{file.src_uri}"
     for path, content in data.items():
         _replace(files, File.generated(config, path, content=content))
     return files
@@ -63,7 +69,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return render.fill_home(markdown, _index)
 
 
+@event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
+    """Publish the offline copy last, after the offline plugin has written search_index.js (-100)."""
+    site_dir = Path(config.site_dir)
+    with timing.step("hook"), timing.step("offline zip"):
+        package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
     timing.write_if_asked()
 
 

@@ -62,9 +62,10 @@ def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str) -> subprocess.C
 
 def copy_project(destination: Path) -> Path:
     """The site's sources (not the built site or the virtual environment) in a new folder."""
-    for name in ("docs", "hooks", "practices"):
+    for name in ("docs", "hooks", "overrides", "practices"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / name, destination / name)
     return destination
 
 

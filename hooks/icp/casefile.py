@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 
 class _PlainLoader(yaml.SafeLoader):
@@ -28,6 +27,7 @@ else:
     _FastLoader = _PlainLoader
 
 _OPENING = re.compile(r"\A-{3,}[ \t]*\r?\n")
+_CLOSING = re.compile(r"^-{3,}[ \t]*\r?$\n?", re.MULTILINE)
 
 
 class CaseFileError(ValueError):
@@ -83,18 +83,18 @@ def read_case_file(path: Path) -> CaseFile:
 
 
 def parse_case_text(path: Path, text: str) -> CaseFile:
-    if not _OPENING.match(text):
+    opening = _OPENING.match(text)
+    if opening is None:
         raise CaseFileError(
             "the file has no front matter; it must start with a line '---', then the keys "
             "(title, city, country, year, topics, summary), then another line '---'",
             line=1,
         )
-    try:
-        front, body = YAMLHandler().split(text)
-    except ValueError as error:
-        raise CaseFileError(
-            "the front matter is not closed; add a line '---' after the last key", line=1
-        ) from error
+    closing = _CLOSING.search(text, opening.end())
+    if closing is None:
+        raise CaseFileError("the front matter is not closed; add a line '---' after the last key", line=1)
+    front = text[opening.end():closing.start()]
+    body = text[closing.end():]
     first_line = 2
     body_line = first_line + front.count("\n") + 1
     try:

@@ -15,6 +15,7 @@ from html import escape
 from math import ceil
 
 from .index import PracticeIndex, TermEntry
+from .package import DOWNLOAD_LINK
 from .practice import Practice
 
 PER_PAGE = 100
@@ -25,6 +26,8 @@ GROUP_LABELS = {
     "years": ("Years", "Year", "year"),
 }
 DATA_SCRIPT = "practices/filter-data.js"
+# Index pages only list cases: keeping them out of the search index leaves each case in it once.
+NOT_SEARCHED = {"search": {"exclude": True}}
 _SOURCES_HEADING = re.compile(r"^##[ \t]+Sources[ \t#]*$", re.MULTILINE | re.IGNORECASE)
 
 
@@ -37,9 +40,11 @@ def plural(count: int, word: str = "practice") -> str:
 
 
 def front_matter(title: str, **extra: object) -> str:
-    """Front matter for a generated page; the title is escaped because themes print it raw."""
-    lines = [f"title: {json.dumps(text(title))}"]
-    lines += [f"{key}: {json.dumps(value)}" for key, value in extra.items()]
+    """Front matter for a generated page; text is escaped because Material prints ``page.meta`` raw
+    (the title in <title> and the header, the description in a meta tag, the title in search results)."""
+    fields = {"title": title, **extra}
+    lines = [f"{key}: {json.dumps(text(value) if isinstance(value, str) else value, ensure_ascii=False)}"
+             for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -103,7 +108,7 @@ def practice_page(practice: Practice, index: PracticeIndex) -> str:
         body += ("\n" if _SOURCES_HEADING.search(body) else "\n## Sources\n\n") + sources
     related = index.related(practice)
     if related:
-        body += "\n## Related practices\n\n" + card_list(related, prefix)
+        body += "\n## Related practices { data-search-exclude }\n\n" + card_list(related, prefix)
     return front_matter(practice.title, description=practice.summary) + header + body
 
 
@@ -148,7 +153,7 @@ def term_pages(entry: TermEntry) -> dict[str, str]:
         else:
             listing = card_list(chunk, "../") + pager(uris, number)
         title = heading if len(uris) == 1 else f"{heading} (page {number} of {len(uris)})"
-        pages[uri] = front_matter(title) + f"<h1>{text(title)}</h1>\n\n" + lead + listing
+        pages[uri] = front_matter(title, **NOT_SEARCHED) + f"<h1>{text(title)}</h1>\n\n" + lead + listing
     return pages
 
 
@@ -177,7 +182,7 @@ def overview_page(group: str, entries: tuple[TermEntry, ...]) -> str:
         f'<span class="icp-count">{plural(len(entry.practices))}</span></li>'
         for entry in entries
     )
-    return (front_matter(plural_label) + f"<h1>{plural_label}</h1>\n\n<p>{intro}</p>\n\n"
+    return (front_matter(plural_label, **NOT_SEARCHED) + f"<h1>{plural_label}</h1>\n\n<p>{intro}</p>\n\n"
             f'<ul class="icp-terms">\n{items}\n</ul>\n')
 
 
@@ -198,8 +203,10 @@ def filter_page(index: PracticeIndex) -> str:
             for entry in index.group(group)
         )
         groups.append(
-            f'<fieldset class="icp-filter__group" data-group="{key}">\n<legend>{legend}</legend>\n'
-            f'<ul class="icp-options">\n{options}\n</ul>\n</fieldset>'
+            f'<details class="icp-filter__group" data-group="{key}" open>\n'
+            f'<summary>{legend} <span class="icp-chosen" id="s-{key}"></span></summary>\n'
+            f'<fieldset>\n<legend class="icp-visually-hidden">{legend}</legend>\n'
+            f'<ul class="icp-options">\n{options}\n</ul>\n</fieldset>\n</details>'
         )
     total = len(index.practices)
     shown = index.practices[:FILTER_FIRST_RESULTS]
@@ -208,7 +215,7 @@ def filter_page(index: PracticeIndex) -> str:
         more = (f'<p class="icp-more-note" data-icp-static>The first {len(shown)} of {total} practices are listed here; '
                 "browse them all by topic, country or year.</p>\n")
     return (
-        front_matter("Browse practices")
+        front_matter("Browse practices", hide=["toc"], **NOT_SEARCHED)
         + "<h1>Browse practices</h1>\n\n"
         + '<p class="icp-lead">Filter the practices by topic, country and year, as in the Council of Europe\'s '
         "Intercultural Cities database. Options in one group widen the choice (any of them); groups narrow it "
@@ -324,10 +331,15 @@ def home_latest(index: PracticeIndex, count: int = 5) -> str:
     return card_list(index.latest(count), "")
 
 
+def home_offline(index: PracticeIndex) -> str:
+    return DOWNLOAD_LINK + "\n"
+
+
 HOME_MARKERS = {
     "<!-- practices:topics -->": home_topics,
     "<!-- practices:countries -->": home_countries,
     "<!-- practices:latest -->": home_latest,
+    "<!-- practices:offline -->": home_offline,
 }
 
 

@@ -22,6 +22,7 @@ from .practice import Practice
 from .schema import schema_for
 from .vocabulary import Vocabulary
 
+FIRST_YEAR = 1945
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"index", "404", "search", "assets", "data"})
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
@@ -29,6 +30,17 @@ _MARKDOWN = re.compile(r"\[[^\]]*\]\([^)]*\)|\*\*|__|`|^\s*#", re.MULTILINE)
 _H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$|^(.+)\n=+[ \t]*$", re.MULTILINE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d ()./-]{7,}\d")
+_YEAR_SPAN = re.compile(r"^\d{4}\s*[-/]\s*\d{4}$")
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_UNSAFE_HTML = (
+    (re.compile(r"<\s*(script|iframe|object|embed|style|frame|frameset|base|link|meta|form)\b", re.IGNORECASE),
+     lambda match: f"<{match.group(1).lower()}>"),
+    (re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.IGNORECASE),
+     lambda match: f"the event attribute {match.group(1).lower()}="),
+    (re.compile(r"\b(javascript|vbscript)\s*:", re.IGNORECASE),
+     lambda match: f"a {match.group(1).lower()}: link"),
+)
 _KIND = {
     "string": "text",
     "integer": "a whole number",
@@ -112,6 +124,22 @@ def check_practices(
     return practices, sorted(set(problems))
 
 
+def check_case(case: CaseFile, vocabulary: Vocabulary, schema: dict, known_slugs: set[str], shown: str) -> list[Problem]:
+    """Every rule of one case that does not depend on other files' names (a new file, say)."""
+    validator = Draft202012Validator(schema_for(schema, vocabulary))
+    problems = _file_problems(case, shown, validator, vocabulary, datetime.date.today().year + 1)
+    return sorted(problems + _related_problems(case, shown, known_slugs))
+
+
+def slug_problems(slug: str, existing: list[Path], root: Path) -> list[Problem]:
+    """The file-name rules for a case that would be saved as ``practices/<slug>.md`` next to ``existing``."""
+    path = root / "practices" / f"{slug}.md"
+    if path in existing:
+        return [Problem(display_path(path, root), 0, "file name",
+                        f"'{path.name}' already exists; edit that file, or choose another title")]
+    return [problem for problem in _name_problems([*existing, path], root) if problem.path == display_path(path, root)]
+
+
 def load_practices(directory: Path, vocabulary: Vocabulary, schema: dict, *, root: Path | None = None) -> list[Practice]:
     """Every case in ``directory``, or :class:`PracticeProblems` naming every problem."""
     practices, problems = check_practices(directory, vocabulary, schema, root=root)
@@ -133,14 +161,16 @@ def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary
     meta = case.meta
     year = meta.get("year")
     if isinstance(year, int) and not isinstance(year, bool) and year > next_year:
+        problems.append(Problem(shown, case.line_of(("year",)), "year", f"{year} is in the future; {_year_range()}"))
+    if isinstance(year, float) and year.is_integer():
         problems.append(Problem(shown, case.line_of(("year",)), "year",
-                                f"{year} is in the future; give a year from 1945 to {next_year}"))
+                                f"expected a whole number, found the number {year}; write it as year: {int(year)}"))
     summary = meta.get("summary")
     if isinstance(summary, str) and (_HTML_TAG.search(summary) or _MARKDOWN.search(summary)):
         problems.append(Problem(shown, case.line_of(("summary",)), "summary",
                                 "must be plain text: remove HTML tags and Markdown (links, **bold**, `code`, # headings)"))
     contact = meta.get("contact")
-    if isinstance(contact, str) and (_EMAIL.search(contact) or _PHONE.search(contact)):
+    if isinstance(contact, str) and (_EMAIL.search(contact) or _has_phone_number(contact)):
         problems.append(Problem(shown, case.line_of(("contact",)), "contact",
                                 "name an office or organisation; no personal e-mail addresses or phone numbers"))
     problems.extend(_body_problems(case, shown))
@@ -152,8 +182,8 @@ def _body_problems(case: CaseFile, shown: str) -> list[Problem]:
         return [Problem(shown, case.body_line, "body",
                         "the text below the front matter is empty; write at least the Summary section")]
     title = case.meta.get("title") if isinstance(case.meta, dict) else None
-    problems = []
-    for match in _H1.finditer(case.body):
+    problems = _unsafe_html_problems(case, shown)
+    for match in _H1.finditer(_without_code(case.body)):
         heading = (match.group(1) or match.group(2)).strip()
         line = case.body_line + case.body[: match.start()].count("\n")
         if heading.startswith("#"):
@@ -163,6 +193,42 @@ def _body_problems(case: CaseFile, shown: str) -> list[Problem]:
                                     f"the level-1 heading '{heading}' differs from the title; remove it "
                                     "(the page takes its heading from 'title') or use '##' for a section"))
     return problems
+
+
+def _unsafe_html_problems(case: CaseFile, shown: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(_without_code(case.body).split("\n")):
+        for pattern, describe in _UNSAFE_HTML:
+            for match in pattern.finditer(line):
+                problems.append(Problem(
+                    shown, case.body_line + number, "body",
+                    f"{describe(match)} is not allowed; remove it (the body may hold Markdown and plain HTML such "
+                    "as tables or images, but no scripts, frames, embedded objects, styles, forms, "
+                    "event attributes like onclick= or javascript: links)"))
+    return problems
+
+
+def _without_code(body: str) -> str:
+    """The body with code blocks and code spans blanked out, line for line: code is shown, never run."""
+    lines = []
+    fence = ""
+    for line in body.split("\n"):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            lines.append("")
+        elif opening:
+            fence = opening.group(1)
+            lines.append("")
+        else:
+            lines.append(_CODE_SPAN.sub("", line))
+    return "\n".join(lines)
+
+
+def _has_phone_number(text: str) -> bool:
+    return any(sum(c.isdigit() for c in match.group()) >= 8 and not _YEAR_SPAN.match(match.group())
+               for match in _PHONE.finditer(text))
 
 
 def _name_problems(paths: list[Path], root: Path) -> list[Problem]:
@@ -223,10 +289,9 @@ def _explain(error: ValidationError, case: CaseFile, shown: str, vocabulary: Voc
         allowed = sorted(error.schema.get("properties", {}))
         extras = [key for key in value if key not in allowed]
         key = extras[0] if extras else "?"
-        message = (f"'{key}' is not an allowed key{_did_you_mean(str(key), allowed)}; "
-                   f"allowed keys are {', '.join(allowed)}")
+        message = f"'{key}' is not an allowed key{_did_you_mean(str(key), allowed)} (allowed: {', '.join(allowed)})"
         if len(extras) > 1:
-            message = f"{', '.join(repr(k) for k in extras)} are not allowed keys; allowed keys are {', '.join(allowed)}"
+            message = f"{', '.join(repr(k) for k in extras)} are not allowed keys (allowed: {', '.join(allowed)})"
         return Problem(shown, case.line_of(location + (key,)) or line, field or str(key) if not location else f"{field}.{key}", message)
     if kind == "enum":
         if location[:1] == ("topics",):
@@ -249,15 +314,17 @@ def _explain(error: ValidationError, case: CaseFile, shown: str, vocabulary: Voc
     if kind == "maxLength":
         return Problem(shown, line, field, f"is {len(value)} characters long; shorten it to at most {error.validator_value}")
     if kind == "minLength":
-        return Problem(shown, line, field, "is empty; fill it in or remove the key")
+        required = location in [(key,) for key in _REQUIRED_HINTS] or location[::2] == ("sources", "title")
+        return Problem(shown, line, field, "is empty; fill it in" + ("" if required else " or remove the key"))
     if kind == "minItems":
         return Problem(shown, line, field, "is an empty list; give at least one")
     if kind == "uniqueItems":
-        twice = sorted({item for item in value if value.count(item) > 1}, key=str)
-        return Problem(shown, line, field, f"{', '.join(repr(item) for item in twice)} is listed more than once; keep one")
+        repeat = next(index for index, item in enumerate(value) if item in value[:index])
+        return Problem(shown, case.line_of(location + (repeat,)) or line, f"{field}[{repeat}]",
+                       f"'{value[repeat]}' is listed more than once; keep one")
     if kind in ("minimum", "maximum"):
         if location == ("year",):
-            return Problem(shown, line, field, f"{value} is out of range; give a year from 1945 to next year")
+            return Problem(shown, line, field, f"{value} is out of range; {_year_range()}")
         return Problem(shown, line, field, f"{value} is out of range; it must be between "
                        f"{error.schema.get('minimum')} and {error.schema.get('maximum')}")
     if kind == "pattern":
@@ -306,6 +373,10 @@ def _kind_of(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def _year_range() -> str:
+    return f"give a year from {FIRST_YEAR} to {datetime.date.today().year + 1}"
 
 
 def _did_you_mean(value: str, choices) -> str:

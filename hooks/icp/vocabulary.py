@@ -10,11 +10,14 @@ from pathlib import Path
 import yaml
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d",
+                               "ı": "i"})
 
 
 def slugify(name: str) -> str:
     """Lowercase ASCII with every run of other characters replaced by one hyphen."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    letters = name.lower().translate(_UNDECOMPOSED)
+    ascii_name = unicodedata.normalize("NFKD", letters).encode("ascii", "ignore").decode("ascii")
     return _NON_SLUG.sub("-", ascii_name.lower()).strip("-")
 
 

@@ -108,6 +108,11 @@
         input.parentNode.classList.toggle("icp-option--empty", input.disabled);
       });
     });
+    groups.forEach(function (group, g) {
+      var chosen = Object.keys(state[g]).filter(function (i) { return state[g][i]; }).length;
+      var note = document.getElementById("s-" + group.key);
+      if (note) note.textContent = chosen ? "(" + chosen + " chosen)" : "";
+    });
     counter.textContent = matches.length === 0
       ? "No practice matches these filters"
       : matches.length + (matches.length === 1 ? " practice" : " practices");
@@ -161,7 +166,14 @@
 
   document.querySelectorAll("[data-icp-static]").forEach(function (node) { node.hidden = true; });
   form.hidden = false;
-  apply(readHash());
+  var initial = readHash();
+  if (window.matchMedia("(max-width: 44.9375em)").matches) {
+    /* On a phone the menus start folded, so the results are in reach; a group in use stays open. */
+    form.querySelectorAll("details[data-group]").forEach(function (details, g) {
+      details.open = !isEmpty(initial[g]);
+    });
+  }
+  apply(initial);
   document.documentElement.setAttribute("data-icp-filter-ready", "");
   marks.mark("icp-filter-ready");
 })();

@@ -1,0 +1,68 @@
+"""A new case file with every section in place, for ``scripts/new_practice.py``."""
+
+from __future__ import annotations
+
+import yaml
+
+from .schema import SCHEMA_FILE
+from .vocabulary import Vocabulary, slugify
+
+MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
+
+SECTIONS = (
+    ("Summary", "The practice in two or three short paragraphs: what the city did, for whom, and what came of it."),
+    ("Background", "The problem or opportunity, and who started the practice and why."),
+    ("What was done", "The steps, the people and organisations involved, the money and the time it took."),
+    ("Results", "What changed, with figures where the sources give them; say what is not known."),
+    ("Making it work for you", "What another city needs to repeat it: conditions, pitfalls, first steps."),
+    ("Sources", "List each source under 'sources:' in the front matter; they are shown here."),
+)
+
+SOURCES_EXAMPLE = """\
+# sources:
+#   - title: The source's title
+#     publisher: Who published it
+#     date: "2016"
+#     url: https://example.org/the-source
+"""
+
+
+def split_topics(values: list[str], vocabulary: Vocabulary) -> list[str]:
+    """Topics from repeated options or comma lists; a topic whose name holds commas stays whole."""
+    topics = []
+    for value in values:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        start = 0
+        while start < len(parts):
+            end = next((end for end in range(len(parts), start, -1)
+                        if ", ".join(parts[start:end]) in vocabulary.topic_names), start + 1)
+            topics.append(", ".join(parts[start:end]))
+            start = end
+    return topics
+
+
+def default_title(city: str, topics: list[str]) -> str:
+    return f"{city}: {topics[0]}" if topics else city
+
+
+def slug_for(city: str, title: str) -> str:
+    """The file name: the city, then the title (without repeating the city)."""
+    city_slug, title_slug = slugify(city), slugify(title)
+    if title_slug == city_slug or title_slug.startswith(f"{city_slug}-"):
+        return title_slug
+    return "-".join(part for part in (city_slug, title_slug) if part)
+
+
+def _key(key: str, value: object) -> str:
+    return yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=10_000,
+                          default_flow_style=False)
+
+
+def case_text(*, title: str, city: str, country: str, year: object, topics: list[str]) -> str:
+    """The file: front matter (summary left empty for the editor) and the body's section headings."""
+    front = (MODELINE + "\n" + _key("title", title) + _key("city", city) + _key("country", country)
+             + _key("year", year) + _key("topics", topics)
+             + "# summary: plain text, at most 300 characters; shown in every listing\n"
+             + _key("summary", "") + SOURCES_EXAMPLE)
+    body = "\n".join(f"## {heading}\n\n<!-- {hint} -->\n" for heading, hint in SECTIONS)
+    return f"---\n{front}---\n\n{body}"

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Create practices/<slug>.md for a new case, with the front matter and every section in place.
+
+Usage: scripts/new_practice.py --city Oslo --country Norway --year 2016 --topics Education,Refugees [--title ...]
+Anything missing is asked for when run in a terminal. The file it writes is valid except for its
+empty summary: fill that in, write the sections, then run scripts/validate.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from _paths import ROOT
+from icp.casefile import parse_case_text
+from icp.scaffold import case_text, default_title, slug_for, split_topics
+from icp.site import Project
+from icp.validate import case_files, check_case, slug_problems
+
+QUESTIONS = (
+    ("city", "City"),
+    ("country", "Country (as in practices/taxonomy.yml)"),
+    ("year", "Year the source dates the practice by"),
+    ("topics", "Topics (comma-separated, from practices/taxonomy.yml)"),
+    ("title", "Title (empty: city and first topic)"),
+)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--city")
+    parser.add_argument("--country")
+    parser.add_argument("--year")
+    parser.add_argument("--topics", action="append", default=[], help="repeat it, or give a comma list")
+    parser.add_argument("--title", help="the practice's name (default: the city and the first topic)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this checkout)")
+    return parser.parse_args(argv)
+
+
+def fill_in(args: argparse.Namespace) -> list[str]:
+    """Ask for what the options left out; returns the options still missing."""
+    missing = []
+    for name, question in QUESTIONS:
+        if getattr(args, name):
+            continue
+        if not sys.stdin.isatty():
+            if name != "title":
+                missing.append(f"--{name}")
+            continue
+        answer = input(f"{question}: ").strip()
+        setattr(args, name, [answer] if name == "topics" and answer else answer)
+    return missing
+
+
+def year_value(text: str) -> object:
+    return int(text) if text.strip().isdigit() else text
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    missing = fill_in(args)
+    if missing:
+        print(f"missing {', '.join(missing)} (give them as options, or run this in a terminal to be asked)",
+              file=sys.stderr)
+        return 2
+    project = Project(args.root.resolve())
+    vocabulary = project.vocabulary()
+    topics = split_topics(args.topics, vocabulary)
+    title = args.title or default_title(args.city, topics)
+    slug = slug_for(args.city, title)
+    text = case_text(title=title, city=args.city, country=args.country, year=year_value(args.year), topics=topics)
+    path = project.practices_dir / f"{slug}.md"
+    shown = path.relative_to(project.root).as_posix()
+    problems = slug_problems(slug, case_files(project.practices_dir), project.root)
+    case = parse_case_text(path, text)
+    known = {existing.stem for existing in case_files(project.practices_dir)}
+    problems += [problem for problem in check_case(case, vocabulary, project.schema(), known, shown)
+                 if problem.field != "summary"]
+    if problems:
+        for problem in problems:
+            print(f"{problem.field}: {problem.message}", file=sys.stderr)
+        print(f"\nNothing was written; {shown} would break the rules above.", file=sys.stderr)
+        return 1
+    path.write_text(text, encoding="utf-8")
+    print(f"Wrote {shown}: fill in the summary and the sections, then run scripts/validate.py {shown}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""Build the real site with MkDocs and check what a reader finds in it."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from conftest import ROOT, copy_project, mkdocs_build, write_case
+from icp.vocabulary import load_vocabulary, slugify
+
+PRACTICES = sorted((ROOT / "practices").glob("*.md"))
+VOCABULARY = load_vocabulary(ROOT / "practices" / "taxonomy.yml")
+
+
+class Links(HTMLParser):
+    """The links of one listing (the cards' titles) and the page's H1."""
+
+    def __init__(self):
+        super().__init__()
+        self.card_links: list[str] = []
+        self.h1 = ""
+        self._in_h1 = False
+        self._in_card_title = False
+        self.text = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "h1":
+            self._in_h1 = True
+        if tag == "a" and "icp-card__title" in (attrs.get("class") or ""):
+            self.card_links.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data):
+        if self._in_h1:
+            self.h1 += data
+
+
+def parse(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+def cases_by_front_matter():
+    return {path.stem: frontmatter.load(path).metadata for path in PRACTICES}
+
+
+def test_there_are_cases():
+    assert len(PRACTICES) >= 8
+
+
+@pytest.mark.parametrize("path", PRACTICES, ids=lambda p: p.stem)
+def test_every_case_has_a_page_with_its_facts(built_site, real_index, path):
+    meta = frontmatter.load(path).metadata
+    page = built_site / "practices" / f"{path.stem}.html"
+    assert page.is_file()
+    html = page.read_text(encoding="utf-8")
+    parsed = parse(page)
+    assert unescape(parsed.h1.strip()) == meta["title"]
+    for value in (meta["city"], meta["country"], str(meta["year"])):
+        assert value in unescape(html)
+    for topic in meta["topics"]:
+        assert f'href="../topics/{slugify(topic)}.html"' in html
+    assert f'href="../countries/{slugify(meta["country"])}.html"' in html
+    assert f'href="../years/{meta["year"]}.html"' in html
+    for field in ("period", "organisation"):
+        if field in meta:
+            assert meta[field] in unescape(html)
+    for source in meta.get("sources", []):
+        assert source["title"] in unescape(html)
+    related = real_index.related(real_index.by_slug[path.stem])
+    assert ("Related practices" in html) == bool(related)
+    for other in related:
+        assert f'href="../practices/{other.slug}.html"' in html
+
+
+@pytest.mark.parametrize("group, names_of", [
+    ("topics", lambda meta: meta["topics"]),
+    ("countries", lambda meta: [meta["country"]]),
+    ("years", lambda meta: [str(meta["year"])]),
+])
+def test_each_index_lists_exactly_the_cases_that_name_its_term(built_site, group, names_of):
+    cases = cases_by_front_matter()
+    if group == "topics":
+        terms = VOCABULARY.topic_names
+    elif group == "countries":
+        terms = VOCABULARY.country_names
+    else:
+        terms = sorted({str(meta["year"]) for meta in cases.values()})
+    overview = (built_site / group / "index.html").read_text(encoding="utf-8")
+    listed_terms = re.findall(r'<li><a href="([^"]+)\.html">', overview)
+    assert listed_terms == [slugify(term) for term in terms], "overview not in menu order"
+    for term in terms:
+        expected = sorted(slug for slug, meta in cases.items() if term in names_of(meta))
+        page = built_site / group / f"{slugify(term)}.html"
+        assert page.is_file(), f"no page for {group}/{term}"
+        links = parse(page).card_links
+        found = sorted(Path(link).stem for link in links)
+        assert found == expected, f"{group}/{term}: listed {found}, front matter says {expected}"
+        count = len(expected)
+        assert f"{count} practice" in unescape(overview.split(f'href="{slugify(term)}.html"')[1].split("</li>")[0])
+        if not expected:
+            assert "No practice is filed under this" in page.read_text(encoding="utf-8")
+
+
+def test_filter_page_lists_every_case_without_javascript(built_site):
+    html = (built_site / "practices" / "index.html").read_text(encoding="utf-8")
+    links = parse(built_site / "practices" / "index.html").card_links
+    assert sorted(Path(link).stem for link in links) == sorted(p.stem for p in PRACTICES)
+    for group in ("topics", "countries", "years"):
+        assert f'href="../{group}/index.html"' in html
+    assert 'id="icp-reset"' in html and "Reset filter" in html
+    assert (built_site / "practices" / "filter-data.js").is_file()
+
+
+def test_filter_menu_mirrors_the_source_site(built_site):
+    html = (built_site / "practices" / "index.html").read_text(encoding="utf-8")
+    legends = re.findall(r"<legend[^>]*>([^<]+)</legend>", html)
+    assert legends == ["Topic", "Countries", "Year"]
+    topics = re.findall(r'name="topic" value="([^"]+)"', html)
+    assert topics == [term.slug for term in VOCABULARY.topics]
+    countries = re.findall(r'name="country" value="([^"]+)"', html)
+    assert countries == [term.slug for term in VOCABULARY.countries]
+    years = re.findall(r'name="year" value="([^"]+)"', html)
+    assert years == sorted({str(meta["year"]) for meta in cases_by_front_matter().values()})
+
+
+def test_practices_json_holds_every_case(built_site):
+    data = json.loads((built_site / "practices.json").read_text(encoding="utf-8"))
+    records = {record["slug"]: record for record in data["practices"]}
+    cases = cases_by_front_matter()
+    assert set(records) == set(cases)
+    for slug, meta in cases.items():
+        record = records[slug]
+        assert record["url"] == f"practices/{slug}.html"
+        assert (built_site / record["url"]).is_file()
+        for key, value in meta.items():
+            if key == "sources":
+                assert [s["title"] for s in record["sources"]] == [s["title"] for s in value]
+            else:
+                assert record[key] == value, f"{slug}: {key}"
+    assert (built_site / "practices.csv").read_text(encoding="utf-8").count("\n") == len(cases) + 1
+
+
+def test_cases_stay_out_of_the_navigation(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    nav = home.split('class="md-nav md-nav--primary"')[1]
+    pages = [href for href in re.findall(r'<a href="([^"#][^"]*)" class="md-nav__link', nav)]
+    assert pages == ["index.html", "practices/index.html", "topics/index.html", "countries/index.html",
+                     "years/index.html", "about.html", "contribute.html"]
+    for path in PRACTICES:
+        assert f"{path.stem}.html" not in home.split('class="md-content"')[0]
+
+
+def test_home_page_has_ways_in(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "practices:" not in html.split("<article")[1]  # every marker was replaced
+    assert 'href="topics/' in html and 'href="countries/' in html
+    assert 'class="icp-card__title" href="practices/' in html
+
+
+def test_a_term_with_no_case_yet_says_so(tmp_path):
+    project = copy_project(tmp_path / "project")
+    for path in (project / "practices").glob("*.md"):
+        path.unlink()
+    write_case(project / "practices", "only-one", topics="Roma", country="Norway", year=2012)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    empty = (tmp_path / "site" / "topics" / "refugees.html").read_text(encoding="utf-8")
+    assert "No practice is filed under this topic yet" in empty
+    assert "0 practices" in (tmp_path / "site" / "topics" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_bad_case_stops_the_build_and_names_file_and_field(tmp_path):
+    project = copy_project(tmp_path / "project")
+    write_case(project / "practices", "broken", topics="Educaton")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "practices/broken.md:6: topics[0]: 'Educaton' is not a topic; did you mean 'Education'?" in result.stderr

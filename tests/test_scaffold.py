@@ -1,0 +1,147 @@
+"""scripts/new_practice.py: a new case with every section, refused with the validator's own messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, mkdocs_build, write_case
+from icp.scaffold import SECTIONS, split_topics, slug_for
+from icp.site import Project
+from test_validate import EXPECTED, run_validator
+
+SCAFFOLD = ROOT / "scripts" / "new_practice.py"
+OPTIONS = ["--city", "Tromsø", "--country", "Norway", "--year", "2019",
+           "--topics", "Culture, Leisure and Heritage,Education", "--topics", "Refugees",
+           "--title", "Arctic welcome: a library for newcomers"]
+SLUG = "tromso-arctic-welcome-a-library-for-newcomers"
+
+
+def scaffold(root: Path, *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCAFFOLD), "--root", str(root), *options],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+
+def fill_summary(path: Path, summary: str = "A public library that runs a welcome desk for newcomers.") -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace("summary: ''", f"summary: {summary}"), encoding="utf-8")
+
+
+def test_its_file_fails_only_for_the_empty_summary_then_passes(project_copy):
+    result = scaffold(project_copy.root, *OPTIONS)
+    assert result.returncode == 0, result.stderr
+    path = project_copy.practices_dir / f"{SLUG}.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n# yaml-language-server: $schema=practice.schema.json\n")
+    assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == [name for name, _ in SECTIONS]
+    checked = run_validator(project_copy.root)
+    assert checked.returncode == 1
+    assert checked.stderr.splitlines()[0] == f"practices/{SLUG}.md:12: summary: is empty; fill it in"
+    assert checked.stderr.count("\n") == 3  # that problem, a blank line and the count
+    fill_summary(path)
+    checked = run_validator(project_copy.root)
+    assert checked.returncode == 0, checked.stderr
+    meta = Project(project_copy.root).load_index().by_slug[SLUG]
+    assert meta.topics == ("Culture, Leisure and Heritage", "Education", "Refugees")
+    assert (meta.city, meta.country, meta.year) == ("Tromsø", "Norway", 2019)
+
+
+def message_of(expected_line: str) -> str:
+    """A validator line without its 'path:line: ' prefix, the way the scaffold prints it."""
+    return re.sub(r"^\S+?:\d+: ", "", expected_line)
+
+
+def test_an_unknown_term_gets_the_validators_message(project_copy):
+    result = scaffold(project_copy.root, "--city", "Oslo", "--country", "Norwey", "--year", "2010",
+                      "--topics", "Refugees,Educaton")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:2] == [
+        message_of(EXPECTED["unknown-country.md"][0]), message_of(EXPECTED["unknown-topic.md"][0])]
+    assert list(project_copy.practices_dir.glob("*.md")) == []
+
+
+def test_an_existing_slug_is_refused_and_left_alone(project_copy):
+    existing = write_case(project_copy.practices_dir, SLUG)
+    before = existing.read_bytes()
+    result = scaffold(project_copy.root, *OPTIONS)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"file name: '{SLUG}.md' already exists; edit that file, or choose another title")
+    assert existing.read_bytes() == before
+
+
+def test_missing_options_without_a_terminal_are_an_error(project_copy):
+    result = scaffold(project_copy.root, "--city", "Oslo")
+    assert result.returncode == 2
+    assert result.stderr == ("missing --country, --year, --topics (give them as options, "
+                             "or run this in a terminal to be asked)\n")
+
+
+def test_in_a_terminal_it_asks_for_what_is_missing(project_copy):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(sys.executable, [sys.executable, str(SCAFFOLD), "--root", str(project_copy.root), "--city", "Oslo"])
+    answers = iter(["Norway", "2012", "Roma, Refugees", ""])
+    output = b""
+    while True:
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+        if output.rstrip().endswith(b":"):
+            os.write(fd, (next(answers, "") + "\n").encode())
+            output += b"\n"
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, output.decode()
+    path = project_copy.practices_dir / "oslo-roma.md"
+    assert "Wrote practices/oslo-roma.md" in output.decode()
+    text = path.read_text(encoding="utf-8")
+    assert "title: 'Oslo: Roma'\n" in text and "topics:\n- Roma\n- Refugees\n" in text and "year: 2012\n" in text
+
+
+@pytest.mark.parametrize("values, topics", [
+    (["Education"], ["Education"]),
+    (["Education,Refugees"], ["Education", "Refugees"]),
+    (["Culture, Leisure and Heritage"], ["Culture, Leisure and Heritage"]),
+    (["Roma, Culture, Leisure and Heritage", "Refugees"], ["Roma", "Culture, Leisure and Heritage", "Refugees"]),
+    (["Educaton, Roma"], ["Educaton", "Roma"]),
+])
+def test_topics_as_repeated_options_or_comma_lists(values, topics):
+    assert split_topics(values, Project(ROOT).vocabulary()) == topics
+
+
+@pytest.mark.parametrize("city, title, slug", [
+    ("Oslo", "OXLO: Oslo Extra Large", "oslo-oxlo-oslo-extra-large"),
+    ("Oslo", "Oslo welcome desk", "oslo-welcome-desk"),
+    ("Tromsø", "Arctic welcome", "tromso-arctic-welcome"),
+])
+def test_the_slug_is_city_then_title(city, title, slug):
+    assert slug_for(city, title) == slug
+
+
+def test_a_scaffolded_case_builds_into_every_listing(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = scaffold(project, *OPTIONS)
+    assert result.returncode == 0, result.stderr
+    fill_summary(project / "practices" / f"{SLUG}.md")
+    site = tmp_path / "site"
+    built = mkdocs_build(project, site)
+    assert built.returncode == 0, built.stderr
+    link = f'href="../practices/{SLUG}.html"'
+    for listing in ("topics/culture-leisure-and-heritage.html", "topics/education.html", "topics/refugees.html",
+                    "countries/norway.html", "years/2019.html"):
+        assert link in (site / listing).read_text(encoding="utf-8"), listing
+    page = (site / "practices" / f"{SLUG}.html").read_text(encoding="utf-8")
+    assert "Arctic welcome: a library for newcomers</h1>" in page
+    data = (site / "practices" / "filter-data.js").read_text(encoding="utf-8")
+    cases = json.loads(data.removeprefix("window.ICP_FILTER_DATA=").rstrip().rstrip(";"))["cases"]
+    assert [case[:3] for case in cases if case[0] == SLUG] == [[SLUG, "Arctic welcome: a library for newcomers", "Tromsø"]]
