@@ -25,6 +25,7 @@ from icp.vocabulary import VocabularyError
 log = logging.getLogger("mkdocs.hooks.practices")
 _index: PracticeIndex | None = None
 _project: Project | None = None
+_lifted: dict[str, list[str]] = {}
 
 
 @timing.timed("hook")
@@ -43,12 +44,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Adds the generated pages; edit links point at the repository's files (edit_uri is its root)."""
     assert _index is not None and _project is not None
+    _lifted.clear()
     with timing.step("render"):
         pages = generated_pages(_index)
         data = generated_data(_index)
     for src_uri, content in pages.items():
         listed = src_uri.endswith("/index.md")
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+        content, _lifted[src_uri] = render.lift_html(content)
         file = File.generated(config, src_uri, content=content, inclusion=inclusion)
         if src_uri.startswith("practices/") and not listed:
             file.edit_uri = src_uri
@@ -67,6 +70,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if not page.is_homepage or _index is None:
         return markdown
     return render.fill_home(markdown, _index)
+
+
+@timing.timed("hook")
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Generated HTML skips Python-Markdown (see render.html_block): put it back in the page."""
+    blocks = _lifted.get(page.file.src_uri)
+    return render.restore_html(html, blocks) if blocks else html
 
 
 @event_priority(-200)

@@ -38,7 +38,6 @@ from icp.synthetic import SyntheticCases
 from icp.validate import case_files
 
 PYTHON = sys.executable
-PROJECT_PARTS = ("docs", "hooks", "practices", "mkdocs.yml")
 START_MARKER = "<!-- bench:start -->"
 END_MARKER = "<!-- bench:end -->"
 CHROMIUM_ARGS = [
@@ -55,19 +54,24 @@ SEARCH_QUERY = "mediators"
 def full_project(workdir: Path, size: str) -> Path:
     """A copy of the project with ``size`` synthetic cases (or its own cases for 'real')."""
     project = workdir / "full"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / part)
+    for name in _tracked_files():
+        source = ROOT / name
+        if source.is_file():
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, project / name)
     if size != "real":
         for path in case_files(project / "practices"):
             path.unlink()
         SyntheticCases(Project(project).vocabulary()).write(project / "practices", int(size))
     _stub_missing_nav_pages(project)
     return project
+
+
+def _tracked_files() -> list[str]:
+    """The checkout's files as git knows them (the working copy's version), plus new files."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout.splitlines()
+    return [name for name in listed if not name.startswith((".venv", "site/"))]
 
 
 def _stub_missing_nav_pages(project: Path) -> None:
@@ -83,23 +87,27 @@ def _stub_missing_nav_pages(project: Path) -> None:
 FLOOR_CONFIG = """\
 site_name: Floor
 site_url: ""
+edit_uri: https://example.org/edit/main/
 use_directory_urls: false
 strict: true
 theme:
   name: material
+  custom_dir: overrides
   language: en
   font: false
-  features: [navigation.top, search.highlight]
-  palette: {{primary: indigo, accent: indigo}}
+  features: [navigation.top, content.action.edit, search.highlight]
+  palette: {primary: indigo, accent: indigo}
 plugins: [search, offline]
+extra:
+  polyfills: [assets/vendor/iframe-worker/shim.js]
 extra_css: [assets/stylesheets/practices.css]
 extra_javascript: [assets/javascripts/print.js]
-markdown_extensions: [admonition, attr_list, md_in_html, tables, {{toc: {{permalink: false}}}}]
+markdown_extensions: [admonition, attr_list, md_in_html, tables, {toc: {permalink: false}}]
 nav:
   - Home: index.md
 validation:
-  nav: {{omitted_files: info, not_found: warn}}
-  links: {{not_found: warn, anchors: warn, unrecognized_links: info}}
+  nav: {omitted_files: info, not_found: warn}
+  links: {not_found: warn, anchors: warn, unrecognized_links: info}
 """
 
 
@@ -108,10 +116,11 @@ def floor_project(workdir: Path, full: Path) -> Path:
     floor = workdir / "floor"
     (floor / "docs" / "practices").mkdir(parents=True)
     shutil.copytree(full / "docs" / "assets", floor / "docs" / "assets")
+    shutil.copytree(full / "overrides", floor / "overrides")
     (floor / "docs" / "index.md").write_text("# Floor\n", encoding="utf-8")
     for path in case_files(full / "practices"):
         shutil.copy(path, floor / "docs" / "practices" / path.name)
-    (floor / "mkdocs.yml").write_text(FLOOR_CONFIG.format(), encoding="utf-8")
+    (floor / "mkdocs.yml").write_text(FLOOR_CONFIG, encoding="utf-8")
     return floor
 
 
@@ -268,13 +277,11 @@ def browser_timings(site: Path, search: bool) -> dict:
 # --- mkdocs serve ------------------------------------------------------------------------
 
 
-def serve_timing(project: Path, dirty: bool) -> dict:
-    """Edit one case under `mkdocs serve`; seconds until the served page shows the edit."""
+def serve_timing(project: Path) -> dict:
+    """Edit one case under `mkdocs serve` (a full rebuild); seconds until the served page shows the edit."""
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
-    if dirty:
-        command.append("--dirty")
     case = case_files(project / "practices")[0]
     url = f"http://127.0.0.1:{port}/practices/{case.stem}.html"
     log = project.parent / "serve.log"
@@ -292,7 +299,7 @@ def serve_timing(project: Path, dirty: bool) -> dict:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return {"serve_edit_seconds": seconds, "serve_mode": "dirty" if dirty else "full"}
+    return {"serve_edit_seconds": seconds, "serve_mode": "full rebuild"}
 
 
 def _free_port() -> int:
@@ -344,19 +351,21 @@ def measure(size: str, runs: int, browser: bool, search: bool, serve: bool, keep
             "floor_seconds": statistics.median(run["seconds"] for run in floor_runs),
             "build_max_rss_mb": statistics.median(run["max_rss_mb"] for run in full_runs),
             "floor_max_rss_mb": statistics.median(run["max_rss_mb"] for run in floor_runs),
-            "hook_seconds": statistics.median(run["hook"]["hook"] for run in full_runs),
+            "hook_seconds": statistics.median(run["hook"]["hook"] - run["hook"].get("offline zip", 0)
+                                              for run in full_runs),
             "hook_steps": {step: statistics.median(run["hook"].get(step, 0) for run in full_runs)
-                           for step in ("read", "validate", "index", "render")},
+                           for step in ("read", "validate", "index", "render", "offline zip")},
             "build_runs_seconds": [run["seconds"] for run in full_runs],
             "floor_runs_seconds": [run["seconds"] for run in floor_runs],
         }
         result["ratio"] = result["build_seconds"] / result["floor_seconds"]
         result["hook_share"] = result["hook_seconds"] / result["build_seconds"]
+        result["zip_share"] = result["hook_steps"]["offline zip"] / result["build_seconds"]
         result.update(sizes(workdir / "site", cases))
         if browser:
             result.update(browser_timings(workdir / "site", search))
         if serve:
-            result.update(serve_timing(full, dirty=True))
+            result.update(serve_timing(full))
         return result
     finally:
         if keep:
@@ -426,10 +435,12 @@ ROWS = [
     ("Full build", lambda r: _s(r["build_seconds"])),
     ("Floor build (bare Material, same cases)", lambda r: _s(r["floor_seconds"])),
     ("Full / floor", lambda r: f"{r['ratio']:.2f} ×"),
-    ("Hook's own time (read, validate, index, render)", lambda r: _s(r["hook_seconds"])),
+    ("Hook's own time (read, validate, index, render; no zip)", lambda r: _s(r["hook_seconds"])),
     ("… read / validate / index / render", lambda r: " / ".join(f"{r['hook_steps'][s]:.2f}" for s in
                                                                  ("read", "validate", "index", "render")) + " s"),
     ("Hook's share of the build", lambda r: f"{r['hook_share'] * 100:.1f} %"),
+    ("Offline zip (hook, on_post_build; share)", lambda r: f"{r['hook_steps']['offline zip']:.2f} s "
+     f"({r['zip_share'] * 100:.1f} %)"),
     ("Peak memory, full / floor", lambda r: f"{r['build_max_rss_mb']:,.0f} / {r['floor_max_rss_mb']:,.0f} MB"),
     ("Site size (files)", lambda r: f"{_mb(r['site_bytes'])} ({r['files']:,})"),
     ("Largest page", lambda r: f"{_kb(r['largest_page_bytes'])} ({r['largest_page']})"),
@@ -492,7 +503,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="builds per N (full and floor each); default 3")
     parser.add_argument("--no-browser", dest="browser", action="store_false", help="skip the Chromium timings")
     parser.add_argument("--no-search", dest="search", action="store_false", help="skip the search timing")
-    parser.add_argument("--serve", action="store_true", help="also time an edit under `mkdocs serve --dirty`")
+    parser.add_argument("--serve-at", action="append", default=[], metavar="N",
+                        help="time an edit under `mkdocs serve` at this N (repeatable)")
     parser.add_argument("--page", type=Path, default=ROOT / "docs" / "benchmarks.md", help="page to write the table into")
     parser.add_argument("--results", type=Path, default=ROOT / "docs" / "benchmarks.json", help="raw results, merged by N")
     parser.add_argument("--no-write", dest="write", action="store_false", help="print the table only")
@@ -505,7 +517,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for size in args.sizes:
         print(f"Measuring N={size} ({args.runs} run(s))", file=sys.stderr, flush=True)
-        result = measure(size, args.runs, args.browser, args.search, args.serve, args.keep)
+        result = measure(size, args.runs, args.browser, args.search, size in args.serve_at, args.keep)
         result["machine"] = about
         results.append(result)
         print(table([result]), flush=True)
