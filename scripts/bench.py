@@ -89,7 +89,7 @@ site_name: Floor
 site_url: ""
 edit_uri: https://example.org/edit/main/
 use_directory_urls: false
-strict: true
+strict: false
 theme:
   name: material
   custom_dir: overrides
@@ -103,8 +103,6 @@ extra:
 extra_css: [assets/stylesheets/practices.css]
 extra_javascript: [assets/javascripts/print.js]
 markdown_extensions: [admonition, attr_list, md_in_html, tables, {toc: {permalink: false}}]
-nav:
-  - Home: index.md
 validation:
   nav: {omitted_files: info, not_found: warn}
   links: {not_found: warn, anchors: warn, unrecognized_links: info}
@@ -112,7 +110,10 @@ validation:
 
 
 def floor_project(workdir: Path, full: Path) -> Path:
-    """The bare site: the full project's case files as plain pages, out of the nav, no hook."""
+    """The bare site: the full project's case files as plain pages, out of the nav, no hook.
+
+    Its nav has the full site's entries (as one-line pages): Material renders the nav into every page.
+    """
     floor = workdir / "floor"
     (floor / "docs" / "practices").mkdir(parents=True)
     shutil.copytree(full / "docs" / "assets", floor / "docs" / "assets")
@@ -120,15 +121,24 @@ def floor_project(workdir: Path, full: Path) -> Path:
     (floor / "docs" / "index.md").write_text("# Floor\n", encoding="utf-8")
     for path in case_files(full / "practices"):
         shutil.copy(path, floor / "docs" / "practices" / path.name)
-    (floor / "mkdocs.yml").write_text(FLOOR_CONFIG, encoding="utf-8")
+    nav = re.search(r"^nav:\n(?:[ \t]+-.*\n)+", (full / "mkdocs.yml").read_text(), re.MULTILINE)
+    for name in re.findall(r":\s*([\w/.-]+\.md)\s*$", nav.group(0), re.MULTILINE):
+        page = floor / "docs" / name
+        if not page.exists():
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"# {page.stem.title()}\n", encoding="utf-8")
+    (floor / "mkdocs.yml").write_text(FLOOR_CONFIG + nav.group(0), encoding="utf-8")
     return floor
 
 
 # --- builds ------------------------------------------------------------------------------
 
 
-def build(project: Path, site: Path, timing_file: Path | None = None) -> dict:
-    """One `mkdocs build --strict`: wall time, the child's peak memory, the hook's timing log."""
+def build(project: Path, site: Path, timing_file: Path | None = None, strict: bool = True) -> dict:
+    """One `mkdocs build`: wall time, the child's peak memory, the hook's timing log.
+
+    The floor is built without --strict: its case pages link to pages only the full site has.
+    """
     if site.exists():
         shutil.rmtree(site)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -137,7 +147,8 @@ def build(project: Path, site: Path, timing_file: Path | None = None) -> dict:
     log = project.parent / f"{project.name}-build.log"
     with log.open("w") as output:
         start = time.perf_counter()
-        child = subprocess.Popen([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        command = [PYTHON, "-m", "mkdocs", "build", "-d", str(site)] + (["--strict"] if strict else [])
+        child = subprocess.Popen(command,
                                  cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
@@ -296,6 +307,8 @@ def serve_timing(project: Path) -> dict:
             case.write_text(text.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
             _wait_for(url, marker, timeout=300, server=server)
             seconds = time.perf_counter() - start
+        except SystemExit as error:
+            raise SystemExit(f"{error}: {' '.join(log.read_text().split()[-30:])}") from None
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -341,7 +354,7 @@ def measure(size: str, runs: int, browser: bool, search: bool, serve: bool, keep
         for run in range(runs):
             print(f"  N={cases}: run {run + 1} of {runs}", file=sys.stderr, flush=True)
             full_runs.append(build(full, workdir / "site", workdir / "hook-timing.json"))
-            floor_runs.append(build(floor, workdir / "floor-site"))
+            floor_runs.append(build(floor, workdir / "floor-site", strict=False))
         result = {
             "n": cases,
             "label": size,
@@ -365,7 +378,11 @@ def measure(size: str, runs: int, browser: bool, search: bool, serve: bool, keep
         if browser:
             result.update(browser_timings(workdir / "site", search))
         if serve:
-            result.update(serve_timing(full))
+            try:
+                result.update(serve_timing(full))
+            except SystemExit as error:
+                print(f"  mkdocs serve: {error}; see the log in {workdir}", file=sys.stderr)
+                result.update({"serve_edit_seconds": None, "serve_mode": f"failed: {error}"})
         return result
     finally:
         if keep:
