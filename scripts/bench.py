@@ -493,11 +493,18 @@ def report(results: list[dict]) -> str:
         line = (f"- N = {result['n']:,}: {result['date']}, {m['cpu']}, {m['cores']} cores, {m['memory']} RAM, "
                 f"{m['os']}, Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['material']}, {m['chromium']}")
         machines.append(line)
-    commands = " ".join(r["label"] for r in results)
+    by_runs: dict[int, list[str]] = {}
+    for result in results:
+        by_runs.setdefault(result["runs"], []).append(result["label"])
+    serve = [r["label"] for r in results if r.get("serve_edit_seconds") is not None]
+    commands = "\n".join(
+        f".venv/bin/python scripts/bench.py {' '.join(labels)} --runs {runs}"
+        + "".join(f" --serve-at {label}" for label in serve if label in labels)
+        for runs, labels in sorted(by_runs.items(), reverse=True))
     return (
         f"{START_MARKER}\n{table(results)}\n\nMeasured on:\n\n" + "\n".join(machines) + "\n\n"
         "Reproduce (each N may be run on its own; its column is replaced):\n\n"
-        f"```sh\nscripts/setup dev\n.venv/bin/python scripts/bench.py {commands} --runs 3\n```\n{END_MARKER}"
+        f"```sh\nscripts/setup dev\n{commands}\n```\n{END_MARKER}"
     )
 
 
