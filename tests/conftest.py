@@ -62,7 +62,7 @@ def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str) -> subprocess.C
 
 def copy_project(destination: Path) -> Path:
     """The site's sources (not the built site or the virtual environment) in a new folder."""
-    for name in ("docs", "hooks", "overrides", "practices"):
+    for name in ("docs", "hooks", "practices"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, destination / name)

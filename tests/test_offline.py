@@ -152,7 +152,7 @@ def test_repository_link_makes_no_api_request(browser, tmp_path):
         config.write_text(config.read_text(encoding="utf-8") + "repo_url: https://github.com/example/icp\n",
                           encoding="utf-8")
         if variant != "ours":
-            (project / "overrides" / "partials" / "source.html").unlink()
+            (project / "hooks" / "overrides" / "partials" / "source.html").unlink()
         site = tmp_path / f"site-{variant}"
         result = mkdocs_build(project, site)
         assert result.returncode == 0, result.stderr
