@@ -92,7 +92,7 @@ use_directory_urls: false
 strict: false
 theme:
   name: material
-  custom_dir: overrides
+  custom_dir: {custom_dir}
   language: en
   font: false
   features: [navigation.top, content.action.edit, search.highlight]
@@ -117,17 +117,20 @@ def floor_project(workdir: Path, full: Path) -> Path:
     floor = workdir / "floor"
     (floor / "docs" / "practices").mkdir(parents=True)
     shutil.copytree(full / "docs" / "assets", floor / "docs" / "assets")
-    shutil.copytree(full / "overrides", floor / "overrides")
+    config = (full / "mkdocs.yml").read_text()
+    custom_dir = re.search(r"^\s+custom_dir:\s*(\S+)", config, re.MULTILINE).group(1)
+    shutil.copytree(full / custom_dir, floor / custom_dir)
     (floor / "docs" / "index.md").write_text("# Floor\n", encoding="utf-8")
     for path in case_files(full / "practices"):
         shutil.copy(path, floor / "docs" / "practices" / path.name)
-    nav = re.search(r"^nav:\n(?:[ \t]+-.*\n)+", (full / "mkdocs.yml").read_text(), re.MULTILINE)
+    nav = re.search(r"^nav:\n(?:[ \t]+-.*\n)+", config, re.MULTILINE)
     for name in re.findall(r":\s*([\w/.-]+\.md)\s*$", nav.group(0), re.MULTILINE):
         page = floor / "docs" / name
         if not page.exists():
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(f"# {page.stem.title()}\n", encoding="utf-8")
-    (floor / "mkdocs.yml").write_text(FLOOR_CONFIG + nav.group(0), encoding="utf-8")
+    (floor / "mkdocs.yml").write_text(FLOOR_CONFIG.replace("{custom_dir}", custom_dir) + nav.group(0),
+                                      encoding="utf-8")
     return floor
 
 
