@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from icp import package, render
+from icp import package, render, timing
 from icp.index import PracticeIndex
 from icp.site import Project, generated_data, generated_pages
 from icp.validate import PracticeProblems
@@ -25,10 +25,13 @@ from icp.vocabulary import VocabularyError
 log = logging.getLogger("mkdocs.hooks.practices")
 _index: PracticeIndex | None = None
 _project: Project | None = None
+_lifted: dict[str, list[str]] = {}
 
 
+@timing.timed("hook")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _index, _project
+    timing.reset()
     _project = Project(Path(config.config_file_path).resolve().parent)
     try:
         _index = _project.load_index()
@@ -37,12 +40,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@timing.timed("hook")
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Adds the generated pages; edit links point at the repository's files (edit_uri is its root)."""
     assert _index is not None and _project is not None
-    for src_uri, content in generated_pages(_index).items():
+    _lifted.clear()
+    with timing.step("render"):
+        pages = generated_pages(_index)
+        data = generated_data(_index)
+    for src_uri, content in pages.items():
         listed = src_uri.endswith("/index.md")
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+        content, _lifted[src_uri] = render.lift_html(content)
         file = File.generated(config, src_uri, content=content, inclusion=inclusion)
         if src_uri.startswith("practices/") and not listed:
             file.edit_uri = src_uri
@@ -51,22 +60,32 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         if file.generated_by is None:
             file.edit_uri = f"{docs}/{file.src_uri}"
-    for path, content in generated_data(_index).items():
+    for path, content in data.items():
         _replace(files, File.generated(config, path, content=content))
     return files
 
 
+@timing.timed("hook")
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not page.is_homepage or _index is None:
         return markdown
     return render.fill_home(markdown, _index)
 
 
+@timing.timed("hook")
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Generated HTML skips Python-Markdown (see render.html_block): put it back in the page."""
+    blocks = _lifted.get(page.file.src_uri)
+    return render.restore_html(html, blocks) if blocks else html
+
+
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Publish the offline copy last, after the offline plugin has written search_index.js (-100)."""
     site_dir = Path(config.site_dir)
-    package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
+    with timing.step("hook"), timing.step("offline zip"):
+        package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
+    timing.write_if_asked()
 
 
 def _replace(files: Files, file: File) -> None:

@@ -18,6 +18,14 @@ _PlainLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):
+        """The same rules parsed by libyaml, about ten times faster; marks keep the lines."""
+
+    _FastLoader.yaml_implicit_resolvers = _PlainLoader.yaml_implicit_resolvers
+else:
+    _FastLoader = _PlainLoader
+
 _OPENING = re.compile(r"\A-{3,}[ \t]*\r?\n")
 _CLOSING = re.compile(r"^-{3,}[ \t]*\r?$\n?", re.MULTILINE)
 
@@ -90,8 +98,10 @@ def parse_case_text(path: Path, text: str) -> CaseFile:
     first_line = 2
     body_line = first_line + front.count("\n") + 1
     try:
-        node = yaml.compose(front, Loader=_PlainLoader)
-        meta = yaml.load(front, Loader=_PlainLoader)
+        try:
+            node, meta = _compose_and_load(front, _FastLoader)
+        except yaml.YAMLError:
+            node, meta = _compose_and_load(front, _PlainLoader)  # PyYAML's own wording of the problem
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + first_line if mark else None
@@ -109,6 +119,16 @@ def parse_case_text(path: Path, text: str) -> CaseFile:
     if node is not None:
         _record_lines(node, (), first_line, case)
     return case
+
+
+def _compose_and_load(front: str, loader_class) -> tuple[yaml.Node | None, object]:
+    """The front matter's node tree (for line numbers) and its value, from one parse."""
+    loader = loader_class(front)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def _record_lines(node: yaml.Node, location: tuple, first_line: int, case: CaseFile) -> None:

@@ -48,6 +48,40 @@ def front_matter(title: str, **extra: object) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
+# --- HTML past Markdown ------------------------------------------------------------------
+
+_LIFT_START = "<!-- icp:html -->"
+_LIFT_END = "<!-- /icp:html -->"
+_LIFTABLE = re.compile(re.escape(_LIFT_START) + r"\n(.*?)\n" + re.escape(_LIFT_END), re.DOTALL)
+_LIFTED = re.compile(r"<!-- icp:lifted (\d+) -->")
+
+
+def html_block(html: str) -> str:
+    """Generated HTML that needs no Markdown, marked so :func:`lift_html` can take it past Python-Markdown.
+
+    Python-Markdown parses raw HTML with a pure-Python HTML parser; on index pages of thousands
+    of cards that parsing cost more than the rest of the page. Unlifted, the marks are comments.
+    """
+    return f"\n{_LIFT_START}\n{html.strip()}\n{_LIFT_END}\n\n"
+
+
+def lift_html(markdown: str) -> tuple[str, list[str]]:
+    """The Markdown with each marked HTML block replaced by a numbered comment, and the blocks."""
+    blocks: list[str] = []
+
+    def lift(match: re.Match) -> str:
+        blocks.append(match.group(1))
+        return f"<!-- icp:lifted {len(blocks) - 1} -->"
+
+    return _LIFTABLE.sub(lift, markdown), blocks
+
+
+def restore_html(html: str, blocks: list[str]) -> str:
+    """Puts the lifted blocks back into the page's HTML, where Markdown left their comments."""
+    return _LIFTED.sub(lambda match: blocks[int(match.group(1))] if int(match.group(1)) < len(blocks)
+                       else match.group(0), html)
+
+
 def term_url(group: str, slug: str, prefix: str) -> str:
     return f"{prefix}{group}/{slug}.html"
 
@@ -100,16 +134,16 @@ def practice_page(practice: Practice, index: PracticeIndex) -> str:
         f"<h1>{text(practice.title)}</h1>\n{subtitle}"
         f'<dl class="icp-facts">\n{fact_rows}\n</dl>\n'
         '<p class="icp-actions"><button type="button" class="md-button icp-print" data-icp-print>Print this practice</button></p>\n'
-        "</header>\n\n"
+        "</header>"
     )
     body = practice.body.strip() + "\n"
     sources = sources_list(practice)
     if sources:
-        body += ("\n" if _SOURCES_HEADING.search(body) else "\n## Sources\n\n") + sources
+        body += ("\n" if _SOURCES_HEADING.search(body) else "\n## Sources\n\n") + html_block(sources)
     related = index.related(practice)
     if related:
-        body += "\n## Related practices { data-search-exclude }\n\n" + card_list(related, prefix)
-    return front_matter(practice.title, description=practice.summary) + header + body
+        body += "\n## Related practices { data-search-exclude }\n\n" + html_block(card_list(related, prefix))
+    return front_matter(practice.title, description=practice.summary) + html_block(header) + body
 
 
 def sources_list(practice: Practice) -> str:
@@ -153,7 +187,7 @@ def term_pages(entry: TermEntry) -> dict[str, str]:
         else:
             listing = card_list(chunk, "../") + pager(uris, number)
         title = heading if len(uris) == 1 else f"{heading} (page {number} of {len(uris)})"
-        pages[uri] = front_matter(title, **NOT_SEARCHED) + f"<h1>{text(title)}</h1>\n\n" + lead + listing
+        pages[uri] = front_matter(title, **NOT_SEARCHED) + html_block(f"<h1>{text(title)}</h1>\n\n" + lead + listing)
     return pages
 
 
@@ -182,8 +216,8 @@ def overview_page(group: str, entries: tuple[TermEntry, ...]) -> str:
         f'<span class="icp-count">{plural(len(entry.practices))}</span></li>'
         for entry in entries
     )
-    return (front_matter(plural_label, **NOT_SEARCHED) + f"<h1>{plural_label}</h1>\n\n<p>{intro}</p>\n\n"
-            f'<ul class="icp-terms">\n{items}\n</ul>\n')
+    return front_matter(plural_label, **NOT_SEARCHED) + html_block(
+        f"<h1>{plural_label}</h1>\n\n<p>{intro}</p>\n\n" f'<ul class="icp-terms">\n{items}\n</ul>\n')
 
 
 # --- filter page -------------------------------------------------------------------------
@@ -214,9 +248,8 @@ def filter_page(index: PracticeIndex) -> str:
     if total > len(shown):
         more = (f'<p class="icp-more-note" data-icp-static>The first {len(shown)} of {total} practices are listed here; '
                 "browse them all by topic, country or year.</p>\n")
-    return (
-        front_matter("Browse practices", hide=["toc"], **NOT_SEARCHED)
-        + "<h1>Browse practices</h1>\n\n"
+    return front_matter("Browse practices", hide=["toc"], **NOT_SEARCHED) + html_block(
+        "<h1>Browse practices</h1>\n\n"
         + '<p class="icp-lead">Filter the practices by topic, country and year, as in the Council of Europe\'s '
         "Intercultural Cities database. Options in one group widen the choice (any of them); groups narrow it "
         "(all of them). The numbers say how many practices each option would give.</p>\n\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render
+from . import render, timing
 from .index import PracticeIndex
 from .schema import SCHEMA_FILE, load_schema
 from .validate import load_practices
@@ -43,7 +43,8 @@ class Project:
         """Every case, validated and indexed; raises PracticeProblems listing every problem."""
         vocabulary = self.vocabulary()
         practices = load_practices(self.practices_dir, vocabulary, self.schema(), root=self.root)
-        return PracticeIndex(practices, vocabulary)
+        with timing.step("index"):
+            return PracticeIndex(practices, vocabulary)
 
 
 def generated_pages(index: PracticeIndex) -> dict[str, str]:
