@@ -8,6 +8,7 @@ cleans or writes anything in ``site/``.
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from icp import package, render, timing
+from icp.incremental import ChangedFiles, CheckedFiles
 from icp.index import PracticeIndex
 from icp.site import Project, generated_data, generated_pages
 from icp.validate import PracticeProblems
@@ -26,15 +28,33 @@ log = logging.getLogger("mkdocs.hooks.practices")
 _index: PracticeIndex | None = None
 _project: Project | None = None
 _lifted: dict[str, list[str]] = {}
+# Kept between rebuilds of one `mkdocs serve` (MkDocs loads this module once per process).
+_checked: CheckedFiles | None = None
+_dirty_serve = False
+_sources: ChangedFiles | None = None
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _checked, _dirty_serve
+    if command == "serve":
+        _checked = CheckedFiles()
+        _dirty_serve = dirty
+
+
+def on_shutdown() -> None:
+    if _sources is not None:
+        shutil.rmtree(_sources.folder, ignore_errors=True)
 
 
 @timing.timed("hook")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _index, _project
+    global _index, _project, _sources
     timing.reset()
     _project = Project(Path(config.config_file_path).resolve().parent)
+    if _dirty_serve and _sources is None:
+        _sources = ChangedFiles(Path(f"{config.site_dir}-sources"))
     try:
-        _index = _project.load_index()
+        _index = _project.load_index(_checked)
     except (PracticeProblems, VocabularyError) as error:
         raise PluginError(str(error)) from None
     return config
@@ -52,7 +72,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         listed = src_uri.endswith("/index.md")
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         content, _lifted[src_uri] = render.lift_html(content)
-        file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+        file = _generated(config, src_uri, content, inclusion, extra=_lifted[src_uri])
         if src_uri.startswith("practices/") and not listed:
             file.edit_uri = src_uri
         _replace(files, file)
@@ -61,7 +81,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if file.generated_by is None:
             file.edit_uri = f"{docs}/{file.src_uri}"
     for path, content in data.items():
-        _replace(files, File.generated(config, path, content=content))
+        _replace(files, _generated(config, path, content))
+    if _sources is not None:
+        _fill_home_ahead(files, config)
     return files
 
 
@@ -86,6 +108,27 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     with timing.step("hook"), timing.step("offline zip"):
         package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
     timing.write_if_asked()
+
+
+def _generated(config: MkDocsConfig, src_uri: str, content: str,
+               inclusion: InclusionLevel = InclusionLevel.UNDEFINED, *, extra: list[str] = ()) -> File:
+    """In memory for a build; under `mkdocs serve --dirty`, a file rewritten only when its text changed,
+    so MkDocs' modification-time check rebuilds only the pages an edit changed."""
+    if _sources is None:
+        return File.generated(config, src_uri, content=content, inclusion=inclusion)
+    path = _sources.path_for(src_uri, content, extra=extra)
+    return File.generated(config, src_uri, abs_src_path=str(path), inclusion=inclusion)
+
+
+def _fill_home_ahead(files: Files, config: MkDocsConfig) -> None:
+    """The home page's latest cases change with the cases, not with docs/index.md: under --dirty it
+    must count as modified when its filled text changes."""
+    home = files.get_file_from_path("index.md")
+    if home is None or home.generated_by is not None:
+        return
+    filled = _generated(config, home.src_uri, render.fill_home(home.content_string, _index))
+    filled.edit_uri = home.edit_uri
+    _replace(files, filled)
 
 
 def _replace(files: Files, file: File) -> None:
