@@ -26,12 +26,14 @@ log = logging.getLogger("mkdocs.hooks.practices")
 _index: PracticeIndex | None = None
 _project: Project | None = None
 _lifted: dict[str, list[str]] = {}
+_offline_zip = False
 
 
 @timing.timed("hook")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _index, _project
+    global _index, _project, _offline_zip
     timing.reset()
+    _offline_zip = bool(config.extra.get("offline_zip"))
     _project = Project(Path(config.config_file_path).resolve().parent)
     try:
         _index = _project.load_index()
@@ -69,7 +71,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not page.is_homepage or _index is None:
         return markdown
-    return render.fill_home(markdown, _index)
+    return render.fill_home(markdown, _index, offline_zip=_offline_zip)
 
 
 @timing.timed("hook")
@@ -82,9 +84,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Publish the offline copy last, after the offline plugin has written search_index.js (-100)."""
-    site_dir = Path(config.site_dir)
-    with timing.step("hook"), timing.step("offline zip"):
-        package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
+    if _offline_zip:
+        site_dir = Path(config.site_dir)
+        with timing.step("hook"), timing.step("offline zip"):
+            package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
     timing.write_if_asked()
 
 
