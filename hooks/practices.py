@@ -28,6 +28,7 @@ log = logging.getLogger("mkdocs.hooks.practices")
 _index: PracticeIndex | None = None
 _project: Project | None = None
 _lifted: dict[str, list[str]] = {}
+_offline_zip = False
 # Kept between rebuilds of one `mkdocs serve` (MkDocs loads this module once per process).
 _checked: CheckedFiles | None = None
 _dirty_serve = False
@@ -48,8 +49,9 @@ def on_shutdown() -> None:
 
 @timing.timed("hook")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _index, _project, _sources
+    global _index, _project, _offline_zip, _sources
     timing.reset()
+    _offline_zip = bool(config.extra.get("offline_zip"))
     _project = Project(Path(config.config_file_path).resolve().parent)
     if _dirty_serve and _sources is None:
         _sources = ChangedFiles(Path(f"{config.site_dir}-sources"))
@@ -91,7 +93,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not page.is_homepage or _index is None:
         return markdown
-    return render.fill_home(markdown, _index)
+    return render.fill_home(markdown, _index, offline_zip=_offline_zip)
 
 
 @timing.timed("hook")
@@ -104,9 +106,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Publish the offline copy last, after the offline plugin has written search_index.js (-100)."""
-    site_dir = Path(config.site_dir)
-    with timing.step("hook"), timing.step("offline zip"):
-        package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
+    if _offline_zip:
+        site_dir = Path(config.site_dir)
+        with timing.step("hook"), timing.step("offline zip"):
+            package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
     timing.write_if_asked()
 
 
@@ -126,7 +129,7 @@ def _fill_home_ahead(files: Files, config: MkDocsConfig) -> None:
     home = files.get_file_from_path("index.md")
     if home is None or home.generated_by is not None:
         return
-    filled = _generated(config, home.src_uri, render.fill_home(home.content_string, _index))
+    filled = _generated(config, home.src_uri, render.fill_home(home.content_string, _index, offline_zip=_offline_zip))
     filled.edit_uri = home.edit_uri
     _replace(files, filled)
 

@@ -51,8 +51,9 @@ def project_copy(tmp_path: Path) -> Project:
     return Project(tmp_path)
 
 
-def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str, publish: bool = False) -> subprocess.CompletedProcess:
+    """``publish`` builds as the deploy workflow does, with the offline zip inside the site."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ICP_OFFLINE_ZIP": "1" if publish else ""}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project_dir / "mkdocs.yml"),
          "-d", str(site_dir), *extra],
@@ -71,9 +72,9 @@ def copy_project(destination: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built by MkDocs from this checkout into a temporary folder."""
+    """The real site, built by MkDocs from this checkout into a temporary folder, as published."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    result = mkdocs_build(ROOT, site, publish=True)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
     return site

@@ -187,3 +187,12 @@ def test_a_bad_case_stops_the_build_and_names_file_and_field(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "practices/broken.md:6: topics[0]: 'Educaton' is not a topic; did you mean 'Education'?" in result.stderr
+
+
+def test_only_a_publishing_build_writes_the_offline_zip(tmp_path):
+    """The zip costs a tenth of a build, so plain builds (and serve) skip it and say how to get one."""
+    result = mkdocs_build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "download").exists()
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "scripts/package_offline.py" in home and 'href="download/' not in home

@@ -1,6 +1,7 @@
 """The offline copy: the built site as one zip that opens from a folder, a zip or a USB stick.
 
-The build publishes the zip inside the site (``download/``), so the home page can link to it.
+A publishing build (``extra.offline_zip``) puts the zip inside the site (``download/``), so the
+home page can link to it.
 The zip leaves out ``download/`` (a zip cannot hold itself), and in the zip's home page the
 download link, which would point at that missing folder, becomes a note that this is the copy.
 """
@@ -26,6 +27,11 @@ DOWNLOAD_LINK = (
     "Download the offline copy</a> (a zip file). Unpack it anywhere, on a laptop or a USB stick, "
     "and open <code>index.html</code> in a browser: every page, the filter and the search work "
     "without a network.</p>"
+)
+OFFLINE_HOWTO = (
+    f'<p class="icp-download" id="{DOWNLOAD_ID}">The published site offers this whole site as one zip to download. '
+    "This copy was built without it; <code>scripts/package_offline.py</code> in the repository "
+    "writes one from any build.</p>"
 )
 OFFLINE_NOTE = (
     f'<p class="icp-download" id="{DOWNLOAD_ID}">You are reading the offline copy: every page, the '

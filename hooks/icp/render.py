@@ -15,10 +15,11 @@ from html import escape
 from math import ceil
 
 from .index import PracticeIndex, TermEntry
-from .package import DOWNLOAD_LINK
+from .package import DOWNLOAD_LINK, OFFLINE_HOWTO
 from .practice import Practice
 
-PER_PAGE = 100
+# Cards per term page: few pages to render (each costs a whole themed page), none near 1 MB (~180 KB).
+PER_PAGE = 300
 FILTER_FIRST_RESULTS = 50
 GROUP_LABELS = {
     "topics": ("Topics", "Topic", "topic"),
@@ -342,42 +343,34 @@ def practices_csv(index: PracticeIndex) -> str:
 # --- home page ---------------------------------------------------------------------------
 
 
-def home_topics(index: PracticeIndex) -> str:
+def home_terms(entries: tuple[TermEntry, ...], group: str, label: str) -> str:
+    """The terms that have cases, with their counts, and a link to the whole menu."""
     items = "\n".join(
-        f'<li><a href="{term_url("topics", entry.slug, "")}">{text(entry.name)}</a> '
+        f'<li><a href="{term_url(group, entry.slug, "")}">{text(entry.name)}</a> '
         f'<span class="icp-count">{len(entry.practices)}</span></li>'
-        for entry in index.topics if entry.practices
+        for entry in entries if entry.practices
     )
-    return f'<ul class="icp-terms icp-terms--columns">\n{items}\n</ul>\n\n<p><a href="topics/index.html">All {len(index.topics)} topics</a></p>\n'
-
-
-def home_countries(index: PracticeIndex) -> str:
-    items = "\n".join(
-        f'<li><a href="{term_url("countries", entry.slug, "")}">{text(entry.name)}</a> '
-        f'<span class="icp-count">{len(entry.practices)}</span></li>'
-        for entry in index.countries if entry.practices
-    )
-    return f'<ul class="icp-terms icp-terms--columns">\n{items}\n</ul>\n\n<p><a href="countries/index.html">All {len(index.countries)} countries</a></p>\n'
+    return (f'<ul class="icp-terms icp-terms--columns">\n{items}\n</ul>\n\n'
+            f'<p><a href="{group}/index.html">All {len(entries)} {label}</a></p>\n')
 
 
 def home_latest(index: PracticeIndex, count: int = 5) -> str:
     return card_list(index.latest(count), "")
 
 
-def home_offline(index: PracticeIndex) -> str:
-    return DOWNLOAD_LINK + "\n"
+def home_offline(offline_zip: bool) -> str:
+    return (DOWNLOAD_LINK if offline_zip else OFFLINE_HOWTO) + "\n"
 
 
-HOME_MARKERS = {
-    "<!-- practices:topics -->": home_topics,
-    "<!-- practices:countries -->": home_countries,
-    "<!-- practices:latest -->": home_latest,
-    "<!-- practices:offline -->": home_offline,
-}
-
-
-def fill_home(markdown: str, index: PracticeIndex) -> str:
-    for marker, make in HOME_MARKERS.items():
+def fill_home(markdown: str, index: PracticeIndex, *, offline_zip: bool = False) -> str:
+    """The home page's markers, replaced by the ways into the cases."""
+    fillers = {
+        "<!-- practices:topics -->": lambda: home_terms(index.topics, "topics", "topics"),
+        "<!-- practices:countries -->": lambda: home_terms(index.countries, "countries", "countries"),
+        "<!-- practices:latest -->": lambda: home_latest(index),
+        "<!-- practices:offline -->": lambda: home_offline(offline_zip),
+    }
+    for marker, make in fillers.items():
         if marker in markdown:
-            markdown = markdown.replace(marker, make(index))
+            markdown = markdown.replace(marker, make())
     return markdown
