@@ -11,6 +11,7 @@ import logging
 import shutil
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -18,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from icp import package, render, timing
-from icp.incremental import ChangedFiles, CheckedFiles
+from icp.incremental import ChangedFiles, CheckedFiles, search_entries_on
 from icp.index import PracticeIndex
 from icp.site import Project, generated_data, generated_pages
 from icp.validate import PracticeProblems
@@ -67,6 +68,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Adds the generated pages; edit links point at the repository's files (edit_uri is its root)."""
     assert _index is not None and _project is not None
     _lifted.clear()
+    if _sources is not None:
+        _sources.start_round()
     with timing.step("render"):
         pages = generated_pages(_index)
         data = generated_data(_index)
@@ -86,7 +89,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         _replace(files, _generated(config, path, content))
     if _sources is not None:
         _fill_home_ahead(files, config)
+        log.debug("Generated files changed: %s", " ".join(_sources.written) or "none")
     return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Under --dirty, Material's search keeps the previous index but replaces the entries of only one
+    rebuilt page: keep only the entries of pages that exist and will not be rebuilt."""
+    previous = getattr(config.plugins.get("material/search"), "search_index_prev", None)
+    if _sources is None or previous is None:
+        return env
+    unchanged = {file.url for file in files.documentation_pages() if not file.is_modified()}
+    previous.entries = search_entries_on(previous.entries, unchanged)
+    return env
 
 
 @timing.timed("hook")
@@ -129,7 +144,8 @@ def _fill_home_ahead(files: Files, config: MkDocsConfig) -> None:
     home = files.get_file_from_path("index.md")
     if home is None or home.generated_by is not None:
         return
-    filled = _generated(config, home.src_uri, render.fill_home(home.content_string, _index, offline_zip=_offline_zip))
+    text = render.fill_home(home.content_string, _index, offline_zip=_offline_zip)
+    filled = _generated(config, home.src_uri, text)
     filled.edit_uri = home.edit_uri
     _replace(files, filled)
 
