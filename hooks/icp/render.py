@@ -146,7 +146,7 @@ def practice_page(practice: Practice, index: PracticeIndex) -> str:
         '<p class="icp-actions"><button type="button" class="md-button icp-print" data-icp-print>Print this practice</button></p>\n'
         "</header>"
     )
-    body = practice.body.strip() + "\n"
+    body = body_without_title(practice) + "\n"
     sources = sources_list(practice)
     if sources:
         body += ("\n" if _SOURCES_HEADING.search(body) else "\n## Sources\n\n") + html_block(sources)
@@ -155,6 +155,19 @@ def practice_page(practice: Practice, index: PracticeIndex) -> str:
         body += html_block('<h2 id="related-practices">Related practices</h2>\n' + card_list(related, prefix),
                            searchable=False)
     return front_matter(practice.title, description=practice.summary) + html_block(header) + body
+
+
+def body_without_title(practice: Practice) -> str:
+    """The body, less a first heading that repeats the title (the header already shows it)."""
+    body = practice.body.strip()
+    first, _, rest = body.partition("\n")
+    atx = re.fullmatch(r"#[ \t]+(.+?)[ \t#]*", first)
+    if atx and atx.group(1).strip() == practice.title:
+        return rest.strip()
+    second, _, after = rest.partition("\n")
+    if first.strip() == practice.title and re.fullmatch(r"=+[ \t]*", second):
+        return after.strip()
+    return body
 
 
 def sources_list(practice: Practice) -> str:
