@@ -65,10 +65,17 @@ class CaseFile:
 
 
 def read_case_file(path: Path) -> CaseFile:
+    return parse_case_bytes(path, read_case_bytes(path))
+
+
+def read_case_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise CaseFileError(f"cannot read the file: {error.strerror}") from error
+
+
+def parse_case_bytes(path: Path, raw: bytes) -> CaseFile:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

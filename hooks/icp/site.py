@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import render, timing
+from .incremental import CheckedFiles
 from .index import PracticeIndex
 from .schema import SCHEMA_FILE, load_schema
 from .validate import load_practices
@@ -39,10 +40,10 @@ class Project:
     def schema(self) -> dict:
         return load_schema(self.schema_path)
 
-    def load_index(self) -> PracticeIndex:
+    def load_index(self, checked: CheckedFiles | None = None) -> PracticeIndex:
         """Every case, validated and indexed; raises PracticeProblems listing every problem."""
         vocabulary = self.vocabulary()
-        practices = load_practices(self.practices_dir, vocabulary, self.schema(), root=self.root)
+        practices = load_practices(self.practices_dir, vocabulary, self.schema(), root=self.root, checked=checked)
         with timing.step("index"):
             return PracticeIndex(practices, vocabulary)
 

@@ -17,7 +17,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from . import timing
-from .casefile import CaseFile, CaseFileError, read_case_file
+from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
+from .incremental import CheckedFiles
 from .practice import Practice
 from .schema import schema_for
 from .vocabulary import Vocabulary
@@ -90,26 +91,47 @@ def display_path(path: Path, root: Path) -> str:
 
 def check_practices(
     directory: Path, vocabulary: Vocabulary, schema: dict, *, root: Path | None = None,
-    paths: list[Path] | None = None,
+    paths: list[Path] | None = None, checked: CheckedFiles | None = None,
 ) -> tuple[list[Practice], list[Problem]]:
-    """Read and check every case file in ``directory``; return the good cases and all problems."""
+    """Read and check every case file in ``directory``; return the good cases and all problems.
+
+    With ``checked`` (a preview server's memory), files whose bytes did not change since the last
+    call are not parsed or checked again.
+    """
     root = root if root is not None else directory.parent
     validator = Draft202012Validator(schema_for(schema, vocabulary))
     next_year = datetime.date.today().year + 1
     problems: list[Problem] = []
     cases: list[CaseFile] = []
     all_paths = case_files(directory)
+
+    def check(path: Path, raw: bytes, shown: str) -> tuple[CaseFile | None, list[Problem]]:
+        try:
+            with timing.step("read"):
+                case = parse_case_bytes(path, raw)
+        except CaseFileError as error:
+            return None, [Problem(shown, error.line or 0, "", error.message)]
+        with timing.step("validate"):
+            return case, _file_problems(case, shown, validator, vocabulary, next_year)
+
     for path in paths if paths is not None else all_paths:
         shown = display_path(path, root)
         try:
             with timing.step("read"):
-                case = read_case_file(path)
+                raw = read_case_bytes(path)
         except CaseFileError as error:
             problems.append(Problem(shown, error.line or 0, "", error.message))
             continue
-        with timing.step("validate"):
-            problems.extend(_file_problems(case, shown, validator, vocabulary, next_year))
-        cases.append(case)
+        if checked is None:
+            case, file_problems = check(path, raw, shown)
+        else:
+            rules = (vocabulary, schema, next_year, root)
+            case, file_problems = checked.result(path, raw, rules, lambda: check(path, raw, shown))
+        problems.extend(file_problems)
+        if case is not None:
+            cases.append(case)
+    if checked is not None and paths is None:
+        checked.keep_only(all_paths)
     checked = {path.resolve() for path in (paths if paths is not None else all_paths)}
     problems.extend(problem for problem in _name_problems(all_paths, root)
                     if (root / problem.path).resolve() in checked)
@@ -140,9 +162,12 @@ def slug_problems(slug: str, existing: list[Path], root: Path) -> list[Problem]:
     return [problem for problem in _name_problems([*existing, path], root) if problem.path == display_path(path, root)]
 
 
-def load_practices(directory: Path, vocabulary: Vocabulary, schema: dict, *, root: Path | None = None) -> list[Practice]:
+def load_practices(
+    directory: Path, vocabulary: Vocabulary, schema: dict, *, root: Path | None = None,
+    checked: CheckedFiles | None = None,
+) -> list[Practice]:
     """Every case in ``directory``, or :class:`PracticeProblems` naming every problem."""
-    practices, problems = check_practices(directory, vocabulary, schema, root=root)
+    practices, problems = check_practices(directory, vocabulary, schema, root=root, checked=checked)
     if problems:
         raise PracticeProblems(problems)
     return practices
