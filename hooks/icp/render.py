@@ -28,6 +28,7 @@ GROUP_LABELS = {
 }
 DATA_SCRIPT = "practices/filter-data.js"
 # Index pages only list cases: keeping them out of the search index leaves each case in it once.
+# Case pages are out of Material's index too: icp.search adds one smaller document per case.
 NOT_SEARCHED = {"search": {"exclude": True}}
 _SOURCES_HEADING = re.compile(r"^##[ \t]+Sources[ \t#]*$", re.MULTILINE | re.IGNORECASE)
 
@@ -144,7 +145,7 @@ def practice_page(practice: Practice, index: PracticeIndex) -> str:
     related = index.related(practice)
     if related:
         body += "\n## Related practices { data-search-exclude }\n\n" + html_block(card_list(related, prefix))
-    return front_matter(practice.title, description=practice.summary) + html_block(header) + body
+    return front_matter(practice.title, description=practice.summary, **NOT_SEARCHED) + html_block(header) + body
 
 
 def sources_list(practice: Practice) -> str:
