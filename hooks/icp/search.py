@@ -38,9 +38,11 @@ _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"<?\b(?:https?|ftp|mailto):[^\s>)]*>?")
 _TAG = re.compile(r"<[^>]+>")
 _ATTRIBUTES = re.compile(r"\{:?[^{}\n]*\}")
-# Material's default separator for English, [\s\-]+, then what lunr's trimmer would take off.
-_SEPARATOR = re.compile(r"[\s\-]+")
-_EDGE = re.compile(r"^\W+|\W+$")
+# Each pattern runs only where its marker shows it can match: most bodies are plain paragraphs.
+_MARKUP = [("](", _MARKDOWN_LINK, r"\1"), (":", _URL, " "), ("<", _TAG, " "), ("{", _ATTRIBUTES, " ")]
+# A token between Material's default separators for English, [\s\-]+, without what lunr's trimmer
+# would take off its ends.
+_WORD = re.compile(r"\w(?:[^\s\-]*\w)?")
 
 
 def _text(value: str) -> str:
@@ -50,18 +52,18 @@ def _text(value: str) -> str:
 
 def markdown_text(markdown: str) -> str:
     """The words a reader sees of a case's Markdown body: link texts without their addresses, no tags."""
-    return unescape(_ATTRIBUTES.sub(" ", _TAG.sub(" ", _URL.sub(" ", _MARKDOWN_LINK.sub(r"\1", markdown)))))
+    for marker, pattern, replacement in _MARKUP:
+        if marker in markdown:
+            markdown = pattern.sub(replacement, markdown)
+    return unescape(markdown) if "&" in markdown else markdown
 
 
 def words(*texts: str) -> list[str]:
     """Every word of the plain texts once, lower case, in order of first use, without lunr's stop words."""
     seen: dict[str, None] = {}
     for value in texts:
-        for token in _SEPARATOR.split(value.lower()):
-            word = _EDGE.sub("", token)
-            if word and word not in STOP_WORDS:
-                seen.setdefault(word, None)
-    return list(seen)
+        seen.update(dict.fromkeys(_WORD.findall(value.lower())))
+    return [word for word in seen if word not in STOP_WORDS]
 
 
 def search_document(practice: Practice) -> dict:
