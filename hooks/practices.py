@@ -81,6 +81,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return render.restore_html(html, blocks) if blocks else html
 
 
+@timing.timed("hook")
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Blocks kept from the search index (related cards) go into the finished page."""
+    blocks = _lifted.get(page.file.src_uri)
+    return render.restore_html(output, blocks, late=True) if blocks else output
+
+
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """After the search (0) and offline (-100) plugins wrote the index: add the cases, then the zip."""

@@ -196,3 +196,14 @@ def test_only_a_publishing_build_writes_the_offline_zip(tmp_path):
     assert not (tmp_path / "site" / "download").exists()
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "scripts/package_offline.py" in home and 'href="download/' not in home
+
+
+@pytest.mark.parametrize("heading", ["# A title\n\n", "A title\n=======\n\n"])
+def test_a_body_heading_that_repeats_the_title_is_not_shown_twice(tmp_path, heading):
+    project = copy_project(tmp_path / "project")
+    path = write_case(project / "practices", "titled", title="A title")
+    path.write_text(path.read_text(encoding="utf-8").replace("## Summary", heading + "## Summary"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "practices" / "titled.html").read_text(encoding="utf-8")
+    assert html.count("<h1") == 1

@@ -53,18 +53,22 @@ def front_matter(title: str, **extra: object) -> str:
 # --- HTML past Markdown ------------------------------------------------------------------
 
 _LIFT_START = "<!-- icp:html -->"
+_LIFT_START_UNSEARCHED = "<!-- icp:html unsearched -->"
 _LIFT_END = "<!-- /icp:html -->"
-_LIFTABLE = re.compile(re.escape(_LIFT_START) + r"\n(.*?)\n" + re.escape(_LIFT_END), re.DOTALL)
-_LIFTED = re.compile(r"<!-- icp:lifted (\d+) -->")
+_LIFTABLE = re.compile(r"<!-- icp:html( unsearched)? -->\n(.*?)\n" + re.escape(_LIFT_END), re.DOTALL)
+_LIFTED = {False: re.compile(r"<!-- icp:lifted (\d+) -->"), True: re.compile(r"<!-- icp:lifted-late (\d+) -->")}
 
 
-def html_block(html: str) -> str:
+def html_block(html: str, *, searchable: bool = True) -> str:
     """Generated HTML that needs no Markdown, marked so :func:`lift_html` can take it past Python-Markdown.
 
     Python-Markdown parses raw HTML with a pure-Python HTML parser; on index pages of thousands
-    of cards that parsing cost more than the rest of the page. Unlifted, the marks are comments.
+    of cards that parsing cost more than the rest of the page. A block that is not ``searchable``
+    (related-practice cards: navigation, not content) also goes past the search indexer, which
+    parses every tag of a page in pure Python too. Unlifted, the marks are comments.
     """
-    return f"\n{_LIFT_START}\n{html.strip()}\n{_LIFT_END}\n\n"
+    start = _LIFT_START if searchable else _LIFT_START_UNSEARCHED
+    return f"\n{start}\n{html.strip()}\n{_LIFT_END}\n\n"
 
 
 def lift_html(markdown: str) -> tuple[str, list[str]]:
@@ -72,16 +76,21 @@ def lift_html(markdown: str) -> tuple[str, list[str]]:
     blocks: list[str] = []
 
     def lift(match: re.Match) -> str:
-        blocks.append(match.group(1))
-        return f"<!-- icp:lifted {len(blocks) - 1} -->"
+        blocks.append(match.group(2))
+        late = "-late" if match.group(1) else ""
+        return f"<!-- icp:lifted{late} {len(blocks) - 1} -->"
 
     return _LIFTABLE.sub(lift, markdown), blocks
 
 
-def restore_html(html: str, blocks: list[str]) -> str:
-    """Puts the lifted blocks back into the page's HTML, where Markdown left their comments."""
-    return _LIFTED.sub(lambda match: blocks[int(match.group(1))] if int(match.group(1)) < len(blocks)
-                       else match.group(0), html)
+def restore_html(html: str, blocks: list[str], *, late: bool = False) -> str:
+    """Puts lifted blocks back into the page's HTML where Markdown left their comments.
+
+    Searchable blocks go back before the search plugin reads the page (``late=False``), the
+    others into the finished page (``late=True``).
+    """
+    return _LIFTED[late].sub(lambda match: blocks[int(match.group(1))] if int(match.group(1)) < len(blocks)
+                             else match.group(0), html)
 
 
 def term_url(group: str, slug: str, prefix: str) -> str:
@@ -138,14 +147,28 @@ def practice_page(practice: Practice, index: PracticeIndex) -> str:
         '<p class="icp-actions"><button type="button" class="md-button icp-print" data-icp-print>Print this practice</button></p>\n'
         "</header>"
     )
-    body = practice.body.strip() + "\n"
+    body = body_without_title(practice) + "\n"
     sources = sources_list(practice)
     if sources:
         body += ("\n" if _SOURCES_HEADING.search(body) else "\n## Sources\n\n") + html_block(sources)
     related = index.related(practice)
     if related:
-        body += "\n## Related practices { data-search-exclude }\n\n" + html_block(card_list(related, prefix))
+        body += html_block('<h2 id="related-practices">Related practices</h2>\n' + card_list(related, prefix),
+                           searchable=False)
     return front_matter(practice.title, description=practice.summary, **NOT_SEARCHED) + html_block(header) + body
+
+
+def body_without_title(practice: Practice) -> str:
+    """The body, less a first heading that repeats the title (the header already shows it)."""
+    body = practice.body.strip()
+    first, _, rest = body.partition("\n")
+    atx = re.fullmatch(r"#[ \t]+(.+?)[ \t#]*", first)
+    if atx and atx.group(1).strip() == practice.title:
+        return rest.strip()
+    second, _, after = rest.partition("\n")
+    if first.strip() == practice.title and re.fullmatch(r"=+[ \t]*", second):
+        return after.strip()
+    return body
 
 
 def sources_list(practice: Practice) -> str:
