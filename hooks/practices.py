@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from icp import package, render, timing
+from icp import package, render, search, timing
 from icp.incremental import ChangedFiles, CheckedFiles, search_entries_on
 from icp.index import PracticeIndex
 from icp.site import Project, generated_data, generated_pages
@@ -127,9 +127,12 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Publish the offline copy last, after the offline plugin has written search_index.js (-100)."""
+    """After the search (0) and offline (-100) plugins wrote the index: add the cases, then the zip."""
+    site_dir = Path(config.site_dir)
+    if _index is not None:
+        with timing.step("hook"), timing.step("search"):
+            search.add_to_search_index(site_dir, _index.practices)
     if _offline_zip:
-        site_dir = Path(config.site_dir)
         with timing.step("hook"), timing.step("offline zip"):
             package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
     timing.write_if_asked()

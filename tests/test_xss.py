@@ -125,7 +125,6 @@ def test_search_results_show_the_payload_as_text(page, served_site, query):
     results.first.wait_for(timeout=15_000)
     first = results.first.locator("h1").inner_text()
     assert first == f"{WORD} {PAYLOAD} desk </title>{PAYLOAD}"
-    results.first.locator(".md-search-result__more summary").click()
-    sections = results.first.locator(".md-search-result__more h2").all_inner_texts()
-    assert f"Results {PAYLOAD} {WORD}" in sections
+    shown = results.first.inner_text()
+    assert 'summary with &lt;img src=x onerror=alert(1)&gt; and "quotes" and </script' in shown
     assert_nothing_ran(page)

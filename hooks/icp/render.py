@@ -28,6 +28,7 @@ GROUP_LABELS = {
 }
 DATA_SCRIPT = "practices/filter-data.js"
 # Index pages only list cases: keeping them out of the search index leaves each case in it once.
+# Case pages are out of Material's index too: icp.search adds one smaller document per case.
 NOT_SEARCHED = {"search": {"exclude": True}}
 _SOURCES_HEADING = re.compile(r"^##[ \t]+Sources[ \t#]*$", re.MULTILINE | re.IGNORECASE)
 
@@ -154,7 +155,7 @@ def practice_page(practice: Practice, index: PracticeIndex) -> str:
     if related:
         body += html_block('<h2 id="related-practices">Related practices</h2>\n' + card_list(related, prefix),
                            searchable=False)
-    return front_matter(practice.title, description=practice.summary) + html_block(header) + body
+    return front_matter(practice.title, description=practice.summary, **NOT_SEARCHED) + html_block(header) + body
 
 
 def body_without_title(practice: Practice) -> str:
