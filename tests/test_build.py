@@ -157,7 +157,7 @@ def test_cases_stay_out_of_the_navigation(built_site):
     nav = home.split('class="md-nav md-nav--primary"')[1]
     pages = [href for href in re.findall(r'<a href="([^"#][^"]*)" class="md-nav__link', nav)]
     assert pages == ["index.html", "practices/index.html", "topics/index.html", "countries/index.html",
-                     "years/index.html", "about.html", "benchmarks.html", "contribute.html"]
+                     "years/index.html", "about.html", "contribute.html"]
     for path in PRACTICES:
         assert f"{path.stem}.html" not in home.split('class="md-content"')[0]
 

@@ -132,9 +132,9 @@ def check_practices(
             cases.append(case)
     if checked is not None and paths is None:
         checked.keep_only(all_paths)
-    checked = {path.resolve() for path in (paths if paths is not None else all_paths)}
+    checked_paths = {path.resolve() for path in (paths if paths is not None else all_paths)}
     problems.extend(problem for problem in _name_problems(all_paths, root)
-                    if (root / problem.path).resolve() in checked)
+                    if (root / problem.path).resolve() in checked_paths)
     known_slugs = {path.stem for path in all_paths}
     practices = []
     for case in cases:
