@@ -70,8 +70,7 @@ EXPECTED = {
         "practices/index.md: file name: 'index' is reserved for a page the site makes; choose another name, "
         "e.g. '<city>-index-practice.md'"],
     "related-missing.md": [
-        "practices/related-missing.md:9: related[0]: no case 'practices/related-mising.md' exists; did you mean "
-        "'related-missing'?"],
+        "practices/related-missing.md:9: related[0]: no case 'practices/related-mising.md' exists"],
     "related-self.md": [
         "practices/related-self.md:8: related[0]: 'related-self' is this case itself; remove it"],
     "source-url.md": [
@@ -120,6 +119,14 @@ def test_every_fixture_has_its_expected_messages():
 def test_each_rule_reports_file_line_field_and_fix(name, project_copy):
     shutil.copy(FIXTURES / name, project_copy.practices_dir / name)
     assert messages(project_copy) == EXPECTED[name]
+
+
+def test_a_misspelt_related_case_is_suggested_but_never_the_case_itself(project_copy):
+    shutil.copy(FIXTURES / "related-missing.md", project_copy.practices_dir / "related-missing.md")
+    write_case(project_copy.practices_dir, "related-mixing")
+    assert messages(project_copy) == [
+        "practices/related-missing.md:9: related[0]: no case 'practices/related-mising.md' exists; "
+        "did you mean 'related-mixing'?"]
 
 
 def test_every_problem_in_every_file_in_one_run(project_copy):

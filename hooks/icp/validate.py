@@ -298,7 +298,7 @@ def _related_problems(case: CaseFile, shown: str, known_slugs: set[str]) -> list
                                     f"'{slug}' is this case itself; remove it"))
         elif slug not in known_slugs:
             problems.append(Problem(shown, case.line_of(location), f"related[{index}]",
-                                    f"no case 'practices/{slug}.md' exists{_did_you_mean(slug, known_slugs)}"))
+                                    f"no case 'practices/{slug}.md' exists{_did_you_mean(slug, known_slugs - {case.slug})}"))
     return problems
 
 
