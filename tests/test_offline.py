@@ -6,6 +6,7 @@ Run with -s to see the requests each page type makes.
 from __future__ import annotations
 
 import json
+from html import unescape
 import re
 import subprocess
 import sys
@@ -59,6 +60,11 @@ def test_search_index_holds_each_case_once_and_no_index_page(built_site):
     assert "practices/index.html" not in listed
     related_sections = [doc["location"] for doc in documents if doc["location"].endswith("#related-practices")]
     assert not related_sections, "Related practices cards would make a search find every related case"
+    for case in sitecheck.cases(built_site):
+        elsewhere = [doc["location"] for doc in documents
+                     if doc["location"] != case["url"] and doc["location"].startswith(("index.html", "practices/"))
+                     and unescape(case["title"]) in unescape(doc["text"])]
+        assert not elsewhere, f"{case['title']!r} is also indexed on {elsewhere} (cards lead to cases; they are not content)"
     assert (built_site / "search" / "search_index.js").is_file(), "the offline plugin's inlined index is missing"
 
 

@@ -114,10 +114,11 @@ def card(practice: Practice, prefix: str) -> str:
     )
 
 
-def card_list(practices, prefix: str, element_id: str | None = None) -> str:
-    id_attribute = f' id="{element_id}"' if element_id else ""
+def card_list(practices, prefix: str, element_id: str | None = None, *, searchable: bool = True) -> str:
+    """Cards; a list that only leads to other pages is kept out of the search index (``searchable``)."""
+    attributes = (f' id="{element_id}"' if element_id else "") + ("" if searchable else " data-search-exclude")
     items = "\n".join(card(practice, prefix) for practice in practices)
-    return f'<ul class="icp-cards"{id_attribute}>\n{items}\n</ul>\n'
+    return f'<ul class="icp-cards"{attributes}>\n{items}\n</ul>\n'
 
 
 # --- case page ---------------------------------------------------------------------------
@@ -374,12 +375,12 @@ def home_terms(entries: tuple[TermEntry, ...], group: str, label: str) -> str:
         f'<span class="icp-count">{len(entry.practices)}</span></li>'
         for entry in entries if entry.practices
     )
-    return (f'<ul class="icp-terms icp-terms--columns">\n{items}\n</ul>\n\n'
+    return (f'<ul class="icp-terms icp-terms--columns" data-search-exclude>\n{items}\n</ul>\n\n'
             f'<p><a href="{group}/index.html">All {len(entries)} {label}</a></p>\n')
 
 
 def home_latest(index: PracticeIndex, count: int = 5) -> str:
-    return card_list(index.latest(count), "")
+    return card_list(index.latest(count), "", searchable=False)
 
 
 def home_offline(offline_zip: bool) -> str:
