@@ -525,7 +525,7 @@ ROWS = [
                                                                  ("read", "validate", "index", "render")) + " s"),
     ("Hook's share of the build", lambda r: f"{r['hook_share'] * 100:.1f} %"),
     ("Offline zip (hook, on_post_build; share)", lambda r: f"{r['hook_steps']['offline zip']:.2f} s "
-     f"({r['zip_share'] * 100:.1f} %)"),
+     f"({r['zip_share'] * 100:.1f} %)" if r["hook_steps"]["offline zip"] else "– (publishing builds only)"),
     ("Peak memory, full / floor", lambda r: f"{r['build_max_rss_mb']:,.0f} / {r['floor_max_rss_mb']:,.0f} MB"),
     ("Site size (files)", lambda r: f"{_mb(r['site_bytes'])} ({r['files']:,})"),
     ("Largest page", lambda r: f"{_kb(r['largest_page_bytes'])} ({r['largest_page']})"),
