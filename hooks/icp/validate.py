@@ -13,14 +13,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from . import timing
 from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
 from .incremental import CheckedFiles
 from .practice import Practice
-from .schema import schema_for
+from .schema import FrontMatterValidator, schema_for
 from .vocabulary import Vocabulary
 
 FIRST_YEAR = 1945
@@ -99,7 +98,7 @@ def check_practices(
     call are not parsed or checked again.
     """
     root = root if root is not None else directory.parent
-    validator = Draft202012Validator(schema_for(schema, vocabulary))
+    validator = FrontMatterValidator(schema_for(schema, vocabulary))
     next_year = datetime.date.today().year + 1
     problems: list[Problem] = []
     cases: list[CaseFile] = []
@@ -148,7 +147,7 @@ def check_practices(
 
 def check_case(case: CaseFile, vocabulary: Vocabulary, schema: dict, known_slugs: set[str], shown: str) -> list[Problem]:
     """Every rule of one case that does not depend on other files' names (a new file, say)."""
-    validator = Draft202012Validator(schema_for(schema, vocabulary))
+    validator = FrontMatterValidator(schema_for(schema, vocabulary))
     problems = _file_problems(case, shown, validator, vocabulary, datetime.date.today().year + 1)
     return sorted(problems + _related_problems(case, shown, known_slugs))
 
