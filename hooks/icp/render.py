@@ -26,6 +26,8 @@ GROUP_LABELS = {
     "countries": ("Countries", "Country", "country"),
     "years": ("Years", "Year", "year"),
 }
+# The filter menu's group names, as the source site writes them.
+MENU_LEGENDS = {"topics": "Topic", "countries": "Countries", "years": "Year"}
 DATA_SCRIPT = "practices/filter-data.js"
 # Index pages only list cases: keeping them out of the search index leaves each case in it once.
 # Case pages are out of Material's index too: icp.search adds one smaller document per case.
@@ -252,9 +254,7 @@ def overview_page(group: str, entries: tuple[TermEntry, ...]) -> str:
 def filter_page(index: PracticeIndex) -> str:
     groups = []
     for group in PracticeIndex.GROUPS:
-        _, legend, key = GROUP_LABELS[group]
-        if group == "countries":
-            legend = "Countries"
+        key, legend = GROUP_LABELS[group][2], MENU_LEGENDS[group]
         options = "\n".join(
             f'<li><input type="checkbox" id="f-{key}-{text(entry.slug)}" name="{key}" value="{text(entry.slug)}" '
             f'aria-describedby="c-{key}-{text(entry.slug)}">'
@@ -342,8 +342,13 @@ def filter_data_script(index: PracticeIndex) -> str:
 # --- open data ---------------------------------------------------------------------------
 
 
+def open_data_record(practice: Practice) -> dict:
+    """A case as published: its front matter, its slug and its page's address."""
+    return {**practice.front_matter(), "slug": practice.slug, "url": practice.url}
+
+
 def practices_json(index: PracticeIndex) -> str:
-    records = [{**practice.front_matter(), "slug": practice.slug, "url": practice.url} for practice in index.practices]
+    records = [open_data_record(practice) for practice in index.practices]
     return json.dumps({"practices": records}, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -357,7 +362,7 @@ def practices_csv(index: PracticeIndex) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for practice in index.practices:
-        record = {**practice.front_matter(), "slug": practice.slug, "url": practice.url}
+        record = open_data_record(practice)
         record["topics"] = " | ".join(practice.topics)
         record["related"] = " | ".join(practice.related)
         record["sources"] = " | ".join(source.title for source in practice.sources)

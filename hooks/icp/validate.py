@@ -135,13 +135,11 @@ def check_practices(
     problems.extend(problem for problem in _name_problems(all_paths, root)
                     if (root / problem.path).resolve() in checked_paths)
     known_slugs = {path.stem for path in all_paths}
-    practices = []
     for case in cases:
-        shown = display_path(case.path, root)
-        link_problems = _related_problems(case, shown, known_slugs)
-        problems.extend(link_problems)
-        if not any(problem.path == shown for problem in problems):
-            practices.append(Practice.from_front_matter(case.slug, case.path, case.meta, case.body))
+        problems.extend(_related_problems(case, display_path(case.path, root), known_slugs))
+    troubled = {problem.path for problem in problems}
+    practices = [Practice.from_front_matter(case.slug, case.path, case.meta, case.body)
+                 for case in cases if display_path(case.path, root) not in troubled]
     return practices, sorted(set(problems))
 
 
