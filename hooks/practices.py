@@ -1,8 +1,9 @@
 """MkDocs hook: wires the knowledge-base core (``hooks/icp``) to MkDocs' build events.
 
-All the work happens in the core, which does not import MkDocs; this module only hands its
-output to MkDocs. A case that breaks a rule stops the build in ``on_config``, before MkDocs
-cleans or writes anything in ``site/``.
+All the work happens in the core, which does not import MkDocs; this module only hands its output
+to MkDocs. A case that breaks a rule stops the build in ``on_config``, before MkDocs cleans or
+writes anything. ``mkdocs build`` writes into a fresh folder next to the site and swaps it in only
+when the whole build succeeded, so a refused build leaves the earlier site as it was, byte for byte.
 """
 
 from __future__ import annotations
@@ -11,17 +12,20 @@ import logging
 import shutil
 from pathlib import Path
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from icp import package, render, search, timing
-from icp.incremental import ChangedFiles, CheckedFiles, search_entries_on
+from icp import home, package, timing
+from icp.body import Heading
+from icp.incremental import ChangedFiles, CheckedFiles
 from icp.index import PracticeIndex
+from icp.lifting import lift_html, restore_html
 from icp.site import Project, generated_data, generated_pages
+from icp.staging import SiteSwap
 from icp.validate import PracticeProblems
 from icp.vocabulary import VocabularyError
 
@@ -29,7 +33,10 @@ log = logging.getLogger("mkdocs.hooks.practices")
 _index: PracticeIndex | None = None
 _project: Project | None = None
 _lifted: dict[str, list[str]] = {}
+_tocs: dict[str, tuple[Heading, ...]] = {}
 _offline_zip = False
+_command = ""
+_swap: SiteSwap | None = None
 # Kept between rebuilds of one `mkdocs serve` (MkDocs loads this module once per process).
 _checked: CheckedFiles | None = None
 _dirty_serve = False
@@ -37,7 +44,8 @@ _sources: ChangedFiles | None = None
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    global _checked, _dirty_serve
+    global _checked, _dirty_serve, _command
+    _command = command
     if command == "serve":
         _checked = CheckedFiles()
         _dirty_serve = dirty
@@ -50,7 +58,7 @@ def on_shutdown() -> None:
 
 @timing.timed("hook")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _index, _project, _offline_zip, _sources
+    global _index, _project, _offline_zip, _sources, _swap
     timing.reset()
     _offline_zip = bool(config.extra.get("offline_zip"))
     _project = Project(Path(config.config_file_path).resolve().parent)
@@ -60,26 +68,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _index = _project.load_index(_checked)
     except (PracticeProblems, VocabularyError) as error:
         raise PluginError(str(error)) from None
+    if _command == "build":
+        _swap = SiteSwap(Path(config.site_dir), strict=bool(config.strict))
+        config.site_dir = str(_swap.staging)
     return config
 
 
 @timing.timed("hook")
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Adds the generated pages; edit links point at the repository's files (edit_uri is its root)."""
+    """Adds the generated pages and data files; only hand-written pages get an edit link."""
     assert _index is not None and _project is not None
     _lifted.clear()
+    _tocs.clear()
     if _sources is not None:
         _sources.start_round()
     with timing.step("render"):
         pages = generated_pages(_index)
         data = generated_data(_index)
-    for src_uri, content in pages.items():
+    for src_uri, generated in pages.items():
         listed = src_uri.endswith("/index.md")
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
-        content, _lifted[src_uri] = render.lift_html(content)
+        content, _lifted[src_uri] = lift_html(generated.markdown)
+        _tocs[src_uri] = generated.toc
         file = _generated(config, src_uri, content, inclusion, extra=_lifted[src_uri])
         if src_uri.startswith("practices/") and not listed:
-            file.edit_uri = src_uri
+            file.edit_uri = f"practices/{src_uri.rsplit('/', 1)[-1]}"
+        else:
+            file.edit_uri = None
         _replace(files, file)
     docs = Path(config.docs_dir).resolve().relative_to(_project.root).as_posix()
     for file in files.documentation_pages():
@@ -93,49 +108,58 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Under --dirty, Material's search keeps the previous index but replaces the entries of only one
-    rebuilt page: keep only the entries of pages that exist and will not be rebuilt."""
-    previous = getattr(config.plugins.get("material/search"), "search_index_prev", None)
-    if _sources is None or previous is None:
-        return env
-    unchanged = {file.url for file in files.documentation_pages() if not file.is_modified()}
-    previous.entries = search_entries_on(previous.entries, unchanged)
-    return env
-
-
 @timing.timed("hook")
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not page.is_homepage or _index is None:
         return markdown
-    return render.fill_home(markdown, _index, offline_zip=_offline_zip)
+    content, _lifted[page.file.src_uri] = lift_html(home.fill_home(markdown, _index, offline_zip=_offline_zip))
+    return content
 
 
 @timing.timed("hook")
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Generated HTML skips Python-Markdown (see render.html_block): put it back in the page."""
-    blocks = _lifted.get(page.file.src_uri)
-    return render.restore_html(html, blocks) if blocks else html
-
-
-@timing.timed("hook")
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Blocks kept from the search index (related cards) go into the finished page."""
-    blocks = _lifted.get(page.file.src_uri)
-    return render.restore_html(output, blocks, late=True) if blocks else output
+    """Generated HTML skips Python-Markdown (see icp.lifting): put it back, with the page's contents."""
+    src_uri = page.file.src_uri
+    if _tocs.get(src_uri):
+        page.toc = get_toc([_toc_token(heading) for heading in _nested(_tocs[src_uri])])
+    blocks = _lifted.get(src_uri)
+    return restore_html(html, blocks) if blocks else html
 
 
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """After the search (0) and offline (-100) plugins wrote the index: add the cases, then the zip."""
+    """Last of all: the offline zip of the finished site, then (`mkdocs build`) the swap into place."""
     site_dir = Path(config.site_dir)
-    if _index is not None:
-        with timing.step("hook"), timing.step("search"):
-            search.add_to_search_index(site_dir, _index.practices)
     if _offline_zip:
         with timing.step("hook"), timing.step("offline zip"):
             package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
     timing.write_if_asked()
+    if _swap is not None:
+        _swap.finish()
+
+
+def on_build_error(*, error: Exception) -> None:
+    if _swap is not None:
+        _swap.abandon()
+
+
+def _nested(headings: tuple[Heading, ...]) -> list[dict]:
+    """Flat headings as MkDocs' table-of-contents tokens: level 3 under the level 2 before it."""
+    top: list[dict] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.id, "name": heading.text, "children": []}
+        if heading.level > 2 and top:
+            top[-1]["children"].append(token)
+        else:
+            top.append(token)
+    return top
+
+
+def _toc_token(token: dict) -> dict:
+    """MkDocs prints toc names as HTML: the heading's text is escaped here."""
+    from html import escape
+
+    return {**token, "name": escape(token["name"]), "children": [_toc_token(child) for child in token["children"]]}
 
 
 def _generated(config: MkDocsConfig, src_uri: str, content: str,
@@ -151,12 +175,12 @@ def _generated(config: MkDocsConfig, src_uri: str, content: str,
 def _fill_home_ahead(files: Files, config: MkDocsConfig) -> None:
     """The home page's latest cases change with the cases, not with docs/index.md: under --dirty it
     must count as modified when its filled text changes."""
-    home = files.get_file_from_path("index.md")
-    if home is None or home.generated_by is not None:
+    home_file = files.get_file_from_path("index.md")
+    if home_file is None or home_file.generated_by is not None:
         return
-    text = render.fill_home(home.content_string, _index, offline_zip=_offline_zip)
-    filled = _generated(config, home.src_uri, text)
-    filled.edit_uri = home.edit_uri
+    text = home.fill_home(home_file.content_string, _index, offline_zip=_offline_zip)
+    filled = _generated(config, home_file.src_uri, text)
+    filled.edit_uri = home_file.edit_uri
     _replace(files, filled)
 
 

@@ -99,7 +99,11 @@ def test_each_index_lists_exactly_the_cases_that_name_its_term(built_site, group
         terms = sorted({str(meta["year"]) for meta in cases.values()})
     overview = (built_site / group / "index.html").read_text(encoding="utf-8")
     listed_terms = re.findall(r'<li><a href="([^"]+)\.html">', overview)
-    assert listed_terms == [slugify(term) for term in terms], "overview not in menu order"
+    filed = [term for term in terms if any(term in names_of(meta) for meta in cases.values())]
+    assert listed_terms == [slugify(term) for term in filed], "terms with cases first, in menu order"
+    empty_part = overview.split('id="not-yet"', 1)[1] if len(filed) < len(terms) else ""
+    assert re.findall(r'<a href="([^"]+)\.html">', empty_part.split("</p>", 1)[0]) == [
+        slugify(term) for term in terms if term not in filed], "the empty terms, set apart, in menu order"
     for term in terms:
         expected = sorted(slug for slug, meta in cases.items() if term in names_of(meta))
         page = built_site / group / f"{slugify(term)}.html"
@@ -177,8 +181,12 @@ def test_a_term_with_no_case_yet_says_so(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     empty = (tmp_path / "site" / "topics" / "refugees.html").read_text(encoding="utf-8")
-    assert "No practice is filed under this topic yet" in empty
-    assert "0 practices" in (tmp_path / "site" / "topics" / "index.html").read_text(encoding="utf-8")
+    article = empty.split("<article", 1)[1].split("</article>", 1)[0]
+    assert article.count("Nothing is filed under this topic yet") == 1
+    assert "0 practices" not in article and "icp-card" not in article
+    assert 'href="../contribute.html"' in article, "says how to add a case"
+    overview = (tmp_path / "site" / "topics" / "index.html").read_text(encoding="utf-8")
+    assert "0 practices" not in overview and "No practice filed yet" in overview
 
 
 def test_a_bad_case_stops_the_build_and_names_file_and_field(tmp_path):

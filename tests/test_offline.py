@@ -5,8 +5,6 @@ Run with -s to see the requests each page type makes.
 
 from __future__ import annotations
 
-import json
-from html import unescape
 import re
 import subprocess
 import sys
@@ -43,29 +41,6 @@ def unpacked_zip(tmp_path_factory) -> Path:
 
 def site_for(request, copy: str) -> Path:
     return request.getfixturevalue("built_site" if copy == "folder" else "unpacked_zip")
-
-
-# --- the search index --------------------------------------------------------------------
-
-
-def test_search_index_holds_each_case_once_and_no_index_page(built_site):
-    documents = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    pages = [doc["location"] for doc in documents if "#" not in doc["location"]]
-    case_urls = [case["url"] for case in sitecheck.cases(built_site)]
-    for url in case_urls:
-        assert pages.count(url) == 1, f"{url} is in the search index {pages.count(url)} times"
-    listed = {location.split("#")[0] for location in (doc["location"] for doc in documents)}
-    index_pages = {url for url in listed if url.split("/")[0] in ("topics", "countries", "years")}
-    assert not index_pages, f"index pages in the search index: {sorted(index_pages)}"
-    assert "practices/index.html" not in listed
-    related_sections = [doc["location"] for doc in documents if doc["location"].endswith("#related-practices")]
-    assert not related_sections, "Related practices cards would make a search find every related case"
-    for case in sitecheck.cases(built_site):
-        elsewhere = [doc["location"] for doc in documents
-                     if doc["location"] != case["url"] and doc["location"].startswith(("index.html", "practices/"))
-                     and unescape(case["title"]) in unescape(doc["text"])]
-        assert not elsewhere, f"{case['title']!r} is also indexed on {elsewhere} (cards lead to cases; they are not content)"
-    assert (built_site / "search" / "search_index.js").is_file(), "the offline plugin's inlined index is missing"
 
 
 # --- links ------------------------------------------------------------------------------
@@ -121,9 +96,6 @@ def test_no_page_loads_anything_from_another_host(built_site):
     offenders = [page.relative_to(built_site).as_posix() for page in built_site.rglob("*.html")
                  if loads.search(page.read_text(encoding="utf-8"))]
     assert offenders == []
-    home = (built_site / "index.html").read_text(encoding="utf-8")
-    assert '<script src="assets/vendor/iframe-worker/shim.js">' in home
-    assert (built_site / "assets" / "vendor" / "iframe-worker" / "LICENSE").is_file()
 
 
 # --- every page type in Chromium --------------------------------------------------------
@@ -174,50 +146,6 @@ def test_repository_link_makes_no_api_request(browser, tmp_path):
     assert any("api.github.com" in url for url in requests["material's"]), "the control no longer calls the API"
 
 
-# --- search ------------------------------------------------------------------------------
-
-
-def word_only_in(practice, index) -> str:
-    """A long word from this case's body that no other case uses anywhere."""
-    def words(text: str) -> set[str]:
-        text = re.sub(r"\(?https?://[^\s)]*\)?", " ", text)
-        return {word for word in re.findall(r"[^\W\d_]+", text.lower()) if len(word) >= 6}
-
-    others = set()
-    for other in index.practices:
-        if other is not practice:
-            others |= words(" ".join([other.title, other.summary, other.city, other.body]))
-    unique = sorted(words(practice.body) - others, key=lambda word: (-len(word), word))
-    assert unique, f"{practice.slug} has no word of its own"
-    return unique[0]
-
-
-@pytest.mark.parametrize("copy", ["folder", "zip"])
-def test_search_finds_a_case_by_city_and_by_a_word_from_its_body(request, browser, real_index, copy):
-    site = site_for(request, copy)
-    practice = real_index.practices[-1]
-    case_uri = (site / practice.url).as_uri()
-    context = browser.new_context()
-    recorder = sitecheck.Recorder()
-    recorder.watch(context)
-    try:
-        page = sitecheck.open_page(context, (site / "index.html").as_uri())
-        by_city = sitecheck.search(page, practice.city)
-        assert case_uri in [href.split("?")[0] for href in by_city], f"{practice.city}: {by_city}"
-
-        page = sitecheck.open_page(context, (site / "topics" / "index.html").as_uri())
-        word = word_only_in(practice, real_index)
-        by_word = sitecheck.search(page, word)
-        assert [href.split("?")[0].split("#")[0] for href in by_word][0] == case_uri, f"{word}: {by_word}"
-        page.locator(".md-search-result__item > a.md-search-result__link").first.click()
-        page.wait_for_url(f"{case_uri}*")
-        assert page.locator("article h1").inner_text() == practice.title
-    finally:
-        context.close()
-    assert recorder.errors == []
-    assert recorder.foreign() == []
-
-
 # --- the packaged copy -----------------------------------------------------------------
 
 
@@ -233,7 +161,6 @@ def test_zip_has_index_at_its_root_and_says_it_is_the_offline_copy(unpacked_zip,
     on_disk = {path.relative_to(built_site).as_posix() for path in built_site.rglob("*")
                if path.is_file() and not path.relative_to(built_site).as_posix().startswith(DOWNLOAD_DIR + "/")}
     assert names == on_disk, "the published zip is not the whole site"
-    assert "search/search_index.js" in names
 
 
 def test_package_script_refuses_a_folder_that_is_not_a_site(tmp_path):

@@ -16,9 +16,7 @@ from icp.validate import check_practices
 
 FIXTURES = ROOT / "tests" / "fixtures" / "bad"
 NEXT_YEAR = datetime.date.today().year + 1
-_BODY_RULE = ("is not allowed; remove it (the body may hold Markdown and plain HTML such as tables or images, "
-              "but no scripts, frames, embedded objects, styles, forms, event attributes like onclick= or "
-              "javascript: links)")
+from icp.body import FIX_TAG  # noqa: E402
 
 # Every rule of the validator, by the fixture that breaks it, with the exact lines it must print.
 EXPECTED = {
@@ -91,10 +89,14 @@ EXPECTED = {
         "practices/contact-personal.md:8: contact: name an office or organisation; no personal e-mail "
         "addresses or phone numbers"],
     "body-unsafe-html.md": [
-        f"practices/body-unsafe-html.md:13: body: <script> {_BODY_RULE}",
-        f"practices/body-unsafe-html.md:15: body: the event attribute onerror= {_BODY_RULE}",
-        f"practices/body-unsafe-html.md:17: body: a javascript: link {_BODY_RULE}",
-        f"practices/body-unsafe-html.md:19: body: <iframe> {_BODY_RULE}",
+        f"practices/body-unsafe-html.md:13: body: the tag <script> is not allowed; remove it ({FIX_TAG})",
+        "practices/body-unsafe-html.md:15: body: the event attribute onerror= on <img> is not allowed; remove it "
+        "(nothing in a body may run script)",
+        "practices/body-unsafe-html.md:15: body: the image 'desk.png' is not a file in practices/images/; put the "
+        "image in that folder (lowercase name, .png, .jpg, .gif or .webp) and write its address as images/<name>",
+        "practices/body-unsafe-html.md:17: body: the link 'javascript:alert(3)' uses 'javascript:'; links may only "
+        "be https://, http://, mailto: or relative",
+        f"practices/body-unsafe-html.md:19: body: the tag <iframe> is not allowed; remove it ({FIX_TAG})",
     ],
 }
 

@@ -81,8 +81,3 @@ class ChangedFiles:
 
     def start_round(self) -> None:
         self.written = []
-
-
-def search_entries_on(entries: list[dict], pages: set[str]) -> list[dict]:
-    """The search entries (``location`` is ``page.html#section``) that belong to one of ``pages``."""
-    return [entry for entry in entries if entry["location"].partition("#")[0] in pages]

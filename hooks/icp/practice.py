@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .body import RenderedBody
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Practice:
     related: tuple[str, ...] = ()
     lat: float | None = None
     lon: float | None = None
+    rendered: RenderedBody | None = field(default=None, compare=False, repr=False)
 
     @property
     def url(self) -> str:
@@ -41,7 +44,8 @@ class Practice:
         return f"practices/{self.slug}.html"
 
     @classmethod
-    def from_front_matter(cls, slug: str, path: Path, meta: dict, body: str) -> "Practice":
+    def from_front_matter(cls, slug: str, path: Path, meta: dict, body: str,
+                          rendered: RenderedBody | None = None) -> "Practice":
         return cls(
             slug=slug,
             path=path,
@@ -60,6 +64,7 @@ class Practice:
             related=tuple(meta.get("related", [])),
             lat=meta.get("lat"),
             lon=meta.get("lon"),
+            rendered=rendered,
         )
 
     def front_matter(self) -> dict:

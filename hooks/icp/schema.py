@@ -125,6 +125,8 @@ def _keyword(keyword: str, rule, node: dict):  # noqa: C901 - one branch per key
         return lambda value: not isinstance(value, list) or all(item_check(item) for item in value)
     if keyword == "minItems":
         return lambda value: not isinstance(value, list) or len(value) >= rule
+    if keyword == "maxItems":
+        return lambda value: not isinstance(value, list) or len(value) <= rule
     if keyword == "uniqueItems":
         if rule is not True:
             raise _Unsupported(keyword)

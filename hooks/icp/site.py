@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render, timing
+from . import finder, opendata, pages, timing
 from .incremental import CheckedFiles
 from .index import PracticeIndex
 from .schema import SCHEMA_FILE, load_schema
@@ -48,21 +48,17 @@ class Project:
             return PracticeIndex(practices, vocabulary)
 
 
-def generated_pages(index: PracticeIndex) -> dict[str, str]:
-    """Markdown pages by their path in the site's docs tree."""
-    pages = {f"practices/{p.slug}.md": render.practice_page(p, index) for p in index.practices}
-    pages["practices/index.md"] = render.filter_page(index)
-    for group in PracticeIndex.GROUPS:
-        pages[f"{group}/index.md"] = render.overview_page(group, index.group(group))
-        for entry in index.group(group):
-            pages.update(render.term_pages(entry))
-    return pages
+def generated_pages(index: PracticeIndex) -> dict[str, pages.GeneratedPage]:
+    """Every generated page by its path in the site's docs tree."""
+    generated = pages.generated_pages(index)
+    generated["practices/index.md"] = finder.finder_page(index)
+    return generated
 
 
 def generated_data(index: PracticeIndex) -> dict[str, str]:
-    """Open data exports and the filter page's data script, by their path in the site."""
+    """Open data exports and the finder's data script, by their path in the site."""
     return {
-        "practices.json": render.practices_json(index),
-        "practices.csv": render.practices_csv(index),
-        render.DATA_SCRIPT: render.filter_data_script(index),
+        "practices.json": opendata.practices_json(index),
+        "practices.csv": opendata.practices_csv(index),
+        finder.DATA_SCRIPT: finder.finder_data_script(index),
     }

@@ -16,31 +16,27 @@ from pathlib import Path
 from jsonschema.exceptions import ValidationError
 
 from . import timing
+from .allowlist import IMAGE_FOLDER, IMAGE_PATH
+from .body import RenderedBody, render_body
 from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
 from .incremental import CheckedFiles
+from .links import SiteMap
 from .practice import Practice
 from .schema import FrontMatterValidator, schema_for
 from .vocabulary import Vocabulary
 
 FIRST_YEAR = 1945
+DOCS_DIR = "docs"
+# The schema's maxLength: longer text is reported by the schema, and never searched by a pattern.
+SUMMARY_LIMIT = 300
+CONTACT_LIMIT = 300
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"index", "404", "search", "assets", "data"})
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 _MARKDOWN = re.compile(r"\[[^\]]*\]\([^)]*\)|\*\*|__|`|^\s*#", re.MULTILINE)
-_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$|^(.+)\n=+[ \t]*$", re.MULTILINE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d ()./-]{7,}\d")
 _YEAR_SPAN = re.compile(r"^\d{4}\s*[-/]\s*\d{4}$")
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_UNSAFE_HTML = (
-    (re.compile(r"<\s*(script|iframe|object|embed|style|frame|frameset|base|link|meta|form)\b", re.IGNORECASE),
-     lambda match: f"<{match.group(1).lower()}>"),
-    (re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.IGNORECASE),
-     lambda match: f"the event attribute {match.group(1).lower()}="),
-    (re.compile(r"\b(javascript|vbscript)\s*:", re.IGNORECASE),
-     lambda match: f"a {match.group(1).lower()}: link"),
-)
 _KIND = {
     "string": "text",
     "integer": "a whole number",
@@ -102,16 +98,21 @@ def check_practices(
     next_year = datetime.date.today().year + 1
     problems: list[Problem] = []
     cases: list[CaseFile] = []
+    bodies: dict[str, RenderedBody] = {}
     all_paths = case_files(directory)
 
-    def check(path: Path, raw: bytes, shown: str) -> tuple[CaseFile | None, list[Problem]]:
+    def check(path: Path, raw: bytes, shown: str) -> tuple[CaseFile | None, RenderedBody | None, list[Problem]]:
         try:
             with timing.step("read"):
                 case = parse_case_bytes(path, raw)
         except CaseFileError as error:
-            return None, [Problem(shown, error.line or 0, "", error.message)]
+            return None, None, [Problem(shown, error.line or 0, "", error.message)]
         with timing.step("validate"):
-            return case, _file_problems(case, shown, validator, vocabulary, next_year)
+            file_problems = _file_problems(case, shown, validator, vocabulary, next_year)
+        with timing.step("body"):
+            rendered = render_case_body(case)
+        return case, rendered, file_problems + [Problem(shown, issue.line, "body", issue.message)
+                                                for issue in rendered.issues]
 
     for path in paths if paths is not None else all_paths:
         shown = display_path(path, root)
@@ -122,31 +123,78 @@ def check_practices(
             problems.append(Problem(shown, error.line or 0, "", error.message))
             continue
         if checked is None:
-            case, file_problems = check(path, raw, shown)
+            case, rendered, file_problems = check(path, raw, shown)
         else:
             rules = (vocabulary, schema, next_year, root)
-            case, file_problems = checked.result(path, raw, rules, lambda: check(path, raw, shown))
+            case, rendered, file_problems = checked.result(path, raw, rules, lambda: check(path, raw, shown))
         problems.extend(file_problems)
         if case is not None:
             cases.append(case)
+            bodies[case.slug] = rendered
     if checked is not None and paths is None:
         checked.keep_only(all_paths)
     checked_paths = {path.resolve() for path in (paths if paths is not None else all_paths)}
     problems.extend(problem for problem in _name_problems(all_paths, root)
                     if (root / problem.path).resolve() in checked_paths)
     known_slugs = {path.stem for path in all_paths}
+    site = site_map(directory, root, vocabulary, cases, bodies)
     for case in cases:
-        problems.extend(_related_problems(case, display_path(case.path, root), known_slugs))
+        shown = display_path(case.path, root)
+        problems.extend(_related_problems(case, shown, known_slugs))
+        problems.extend(_address_problems(case, bodies[case.slug], site, shown))
     troubled = {problem.path for problem in problems}
-    practices = [Practice.from_front_matter(case.slug, case.path, case.meta, case.body)
+    practices = [Practice.from_front_matter(case.slug, case.path, case.meta, case.body, bodies[case.slug])
                  for case in cases if display_path(case.path, root) not in troubled]
     return practices, sorted(set(problems))
+
+
+def render_case_body(case: CaseFile) -> RenderedBody:
+    title = case.meta.get("title") if isinstance(case.meta, dict) else None
+    return render_body(case.body, title=title if isinstance(title, str) else "", first_line=case.body_line)
+
+
+def site_map(directory: Path, root: Path, vocabulary: Vocabulary, cases: list[CaseFile],
+             bodies: dict[str, RenderedBody]) -> SiteMap:
+    """The addresses a case body may link to: cases, hand-written and menu pages, local images.
+
+    A case outside ``cases`` (when only some files are checked) is read on demand for its sections.
+    """
+    docs = root / DOCS_DIR
+    pages = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")} if docs.is_dir() else set()
+    pages |= {"contribute.md", "practices/index.md"}
+    for group, terms in (("topics", vocabulary.topics), ("countries", vocabulary.countries)):
+        pages |= {f"{group}/index.md", *(f"{group}/{term.slug}.md" for term in terms)}
+    years = {case.meta.get("year") for case in cases if isinstance(case.meta, dict)}
+    pages |= {"years/index.md", *(f"years/{year}.md" for year in years if isinstance(year, int))}
+    images_dir = directory / IMAGE_FOLDER
+    images = {f"{directory.name}/{IMAGE_FOLDER}/{path.name}" for path in images_dir.iterdir()
+              if IMAGE_PATH.fullmatch(f"{IMAGE_FOLDER}/{path.name}") and path.is_file() and not path.is_symlink()
+              } if images_dir.is_dir() else set()
+
+    def anchors_of(slug: str) -> set[str] | None:
+        if slug not in bodies:
+            try:
+                case = parse_case_bytes(directory / f"{slug}.md", read_case_bytes(directory / f"{slug}.md"))
+            except CaseFileError:
+                return None
+            bodies[slug] = render_case_body(case)
+        return {heading.id for heading in bodies[slug].headings}
+
+    return SiteMap(cases={path.stem for path in case_files(directory)}, pages=pages, images=images,
+                   anchors_of=anchors_of)
+
+
+def _address_problems(case: CaseFile, rendered: RenderedBody, site: SiteMap, shown: str) -> list[Problem]:
+    own = {heading.id for heading in rendered.headings}
+    return [Problem(shown, address.line, "body", message) for address in rendered.addresses
+            if (message := site.problem(address, case.slug, own)) is not None]
 
 
 def check_case(case: CaseFile, vocabulary: Vocabulary, schema: dict, known_slugs: set[str], shown: str) -> list[Problem]:
     """Every rule of one case that does not depend on other files' names (a new file, say)."""
     validator = FrontMatterValidator(schema_for(schema, vocabulary))
     problems = _file_problems(case, shown, validator, vocabulary, datetime.date.today().year + 1)
+    problems += [Problem(shown, issue.line, "body", issue.message) for issue in render_case_body(case).issues]
     return sorted(problems + _related_problems(case, shown, known_slugs))
 
 
@@ -188,69 +236,14 @@ def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary
         problems.append(Problem(shown, case.line_of(("year",)), "year",
                                 f"expected a whole number, found the number {year}; write it as year: {int(year)}"))
     summary = meta.get("summary")
-    if isinstance(summary, str) and (_HTML_TAG.search(summary) or _MARKDOWN.search(summary)):
+    if isinstance(summary, str) and len(summary) <= SUMMARY_LIMIT and (_HTML_TAG.search(summary) or _MARKDOWN.search(summary)):
         problems.append(Problem(shown, case.line_of(("summary",)), "summary",
                                 "must be plain text: remove HTML tags and Markdown (links, **bold**, `code`, # headings)"))
     contact = meta.get("contact")
-    if isinstance(contact, str) and (_EMAIL.search(contact) or _has_phone_number(contact)):
+    if isinstance(contact, str) and len(contact) <= CONTACT_LIMIT and (_EMAIL.search(contact) or _has_phone_number(contact)):
         problems.append(Problem(shown, case.line_of(("contact",)), "contact",
                                 "name an office or organisation; no personal e-mail addresses or phone numbers"))
-    problems.extend(_body_problems(case, shown))
     return problems
-
-
-def _body_problems(case: CaseFile, shown: str) -> list[Problem]:
-    if not case.body.strip():
-        return [Problem(shown, case.body_line, "body",
-                        "the text below the front matter is empty; write at least the Summary section")]
-    title = case.meta.get("title") if isinstance(case.meta, dict) else None
-    body = _without_code(case.body)
-    problems = _unsafe_html_problems(body, case, shown)
-    for match in _H1.finditer(body):
-        heading = (match.group(1) or match.group(2)).strip()
-        line = case.body_line + case.body[: match.start()].count("\n")
-        if heading.startswith("#"):
-            continue
-        if not isinstance(title, str) or heading != title.strip():
-            problems.append(Problem(shown, line, "body",
-                                    f"the level-1 heading '{heading}' differs from the title; remove it "
-                                    "(the page takes its heading from 'title') or use '##' for a section"))
-    return problems
-
-
-def _unsafe_html_problems(body: str, case: CaseFile, shown: str) -> list[Problem]:
-    if "<" not in body and "script" not in body.lower():
-        return []  # every pattern needs a tag or a (java|vb)script: link
-    problems = []
-    for number, line in enumerate(body.split("\n")):
-        for pattern, describe in _UNSAFE_HTML:
-            for match in pattern.finditer(line):
-                problems.append(Problem(
-                    shown, case.body_line + number, "body",
-                    f"{describe(match)} is not allowed; remove it (the body may hold Markdown and plain HTML such "
-                    "as tables or images, but no scripts, frames, embedded objects, styles, forms, "
-                    "event attributes like onclick= or javascript: links)"))
-    return problems
-
-
-def _without_code(body: str) -> str:
-    """The body with code blocks and code spans blanked out, line for line: code is shown, never run."""
-    if "`" not in body and "~" not in body:
-        return body
-    lines = []
-    fence = ""
-    for line in body.split("\n"):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            lines.append("")
-        elif opening:
-            fence = opening.group(1)
-            lines.append("")
-        else:
-            lines.append(_CODE_SPAN.sub("", line))
-    return "\n".join(lines)
 
 
 def _has_phone_number(text: str) -> bool:
@@ -345,6 +338,8 @@ def _explain(error: ValidationError, case: CaseFile, shown: str, vocabulary: Voc
         return Problem(shown, line, field, "is empty; fill it in" + ("" if required else " or remove the key"))
     if kind == "minItems":
         return Problem(shown, line, field, "is an empty list; give at least one")
+    if kind == "maxItems":
+        return Problem(shown, line, field, f"lists {len(value)} items; keep the {error.validator_value} most relevant")
     if kind == "uniqueItems":
         repeat = next(index for index, item in enumerate(value) if item in value[:index])
         return Problem(shown, case.line_of(location + (repeat,)) or line, f"{field}[{repeat}]",

@@ -1,0 +1,305 @@
+"""A case body, from the Markdown an editor wrote to the HTML a reader's browser gets.
+
+The body is GitHub Flavored Markdown, rendered by cmark-gfm: GitHub's own C renderer, linear in its
+input on any text (Python-Markdown took 66 s for 20 KB of ``[``), and the dialect a pull request's
+preview shows. No extension that reads files, sets attributes or runs code is enabled: the Markdown
+extensions of the hand-written pages never reach a case.
+
+What the browser will get is checked, not the text as written: the rendered HTML is parsed the way
+a browser parses it (:func:`icp.allowlist.parsed_view`) and walked with the allowlist's own
+predicates; whatever the sanitiser would remove is reported with its file line and a fix. Then the
+sanitiser runs, and only its output reaches a page. A last count of elements before and after
+catches any disagreement between the walk and the sanitiser.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from html import unescape
+
+import cmarkgfm
+from cmarkgfm.cmark import Options
+from markupsafe import Markup
+
+from . import allowlist
+from .htmltokens import tokens
+from .vocabulary import slugify
+
+_OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SOURCEPOS
+_EXTENSIONS = ("table", "strikethrough", "autolink")
+_SOURCEPOS = re.compile(r"(\d+):\d+-(\d+):\d+")
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_ATX_TITLE = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
+_SETEXT_H1 = re.compile(r"=+[ \t]*")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+# Elements an HTML parser adds by itself (a table gets a tbody): not a sign of a parsing trick.
+_IMPLIED = frozenset({"tbody", "html", "head", "body"})
+MAX_ISSUES = 20
+# A case of 500 words makes about 100 elements; past this a body is a data dump (or an attack on
+# the build's time), and it is refused before it is read further.
+MAX_ELEMENTS = 10_000
+# Ids on a case page that are not headings of its body (sections the page template adds).
+PAGE_ANCHORS = frozenset({"related-practices", "cite-this-practice", "icp-content"})
+FIX_TAG = ("a body may hold Markdown and simple HTML (tables, lists, emphasis, links, images from "
+           "practices/images/), nothing that runs, embeds, styles or submits")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Address:
+    """A relative link or image address in the body, checked later against the site's pages."""
+
+    line: int
+    url: str
+    kind: str  # "link" or "image"
+
+
+@dataclass(frozen=True)
+class BodyIssue:
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    """``html`` is sanitised: the only case text a template may print without escaping it."""
+
+    html: Markup
+    headings: tuple[Heading, ...]
+    addresses: tuple[Address, ...]
+    issues: tuple[BodyIssue, ...]
+    text: str = field(default="", repr=False)
+
+
+def render_body(markdown: str, *, title: str = "", first_line: int = 1) -> RenderedBody:
+    """The body as sanitised HTML with heading ids, and what the validator needs to know of it.
+
+    ``first_line`` is the file line the body starts on, so issues point at the file's lines. A first
+    heading that repeats ``title`` is left out (the page shows the title in its header).
+    """
+    source = _without_title_heading(markdown, title)
+    rendered = cmarkgfm.markdown_to_html_with_extensions(source, options=_OPTIONS, extensions=list(_EXTENSIONS))
+    if rendered.count("<") > MAX_ELEMENTS:
+        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(
+            first_line, f"the body makes more than {MAX_ELEMENTS:,} HTML elements; a case is a page or two of "
+                        "text: shorten it, or link to the data it lists"),))
+    walk = _Walk(source, first_line)
+    walk.read(allowlist.parsed_view(rendered))
+    dropped = _Walk(source, first_line)
+    for tag in allowlist.dropped_tags(rendered):
+        walk.report(dropped.where("<" + tag, "<" + tag.upper()), f"the tag <{tag}> is not allowed; remove it ({FIX_TAG})")
+    clean = allowlist.sanitise(rendered)
+    issues = walk.all_issues() + _differences(walk, clean, first_line)
+    html, headings = _with_heading_ids(clean)
+    level_1 = [heading for heading in headings if heading.level == 1]
+    issues += [BodyIssue(line, f"the level-1 heading '{heading.text[:80]}' differs from the title; remove it (the "
+                               "page takes its heading from 'title') or use '##' for a section")
+               for heading, line in zip(level_1, walk.h1_lines + [first_line] * len(level_1))]
+    if not source.strip():
+        issues.append(BodyIssue(first_line, "the text below the front matter is empty; write at least the Summary section"))
+    return RenderedBody(html=Markup(html), headings=tuple(headings), addresses=tuple(walk.addresses),
+                        issues=tuple(sorted(set(issues), key=lambda issue: issue.line)), text=plain_text(html))
+
+
+def plain_text(html: str) -> str:
+    """The words of sanitised HTML, for search: tags become spaces."""
+    return " ".join(unescape(_TAG.sub(" ", html)).split())
+
+
+def _without_title_heading(markdown: str, title: str) -> str:
+    """The body with a first heading equal to ``title`` blanked out, line count kept."""
+    lines = markdown.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not title:
+        return markdown
+    atx = _ATX_TITLE.fullmatch(lines[first].strip())
+    if atx and atx.group(1).strip() == title.strip():
+        lines[first] = ""
+    elif (lines[first].strip() == title.strip() and first + 1 < len(lines)
+          and _SETEXT_H1.fullmatch(lines[first + 1].strip())):
+        lines[first] = lines[first + 1] = ""
+    return "\n".join(lines)
+
+
+class _Walk:
+    """One pass over the HTML as a browser reads it: what the allowlist drops, with the file line of each.
+
+    Lines come from cmark's ``data-sourcepos`` on block elements; raw HTML and addresses are looked
+    up in the source, moving forward only; a failed look-up stops further ones until the next block,
+    and all look-ups together read at most a few times the body, so the walk stays linear.
+    """
+
+    def __init__(self, source: str, first_line: int):
+        self.source = source
+        self.first_line = first_line
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
+        self.cursor = 0
+        self.search_end = len(source)
+        self.searching = True
+        self.search_budget = 4 * len(source) + 10_000
+        self.blocks: list[tuple[str, int]] = []
+        self.last_line = 1
+        self.issues: list[BodyIssue] = []
+        self.unreported = 0
+        self.addresses: list[Address] = []
+        self.elements: Counter = Counter()
+        self.h1_lines: list[int] = []
+
+    def where(self, *written: str) -> int:
+        """The file line of what is being read."""
+        if self.searching and self.search_budget > 0:
+            for text in written:
+                found = self.source.find(text, self.cursor, self.search_end) if text else -1
+                self.search_budget -= (found if found >= 0 else self.search_end) - self.cursor
+                if found >= 0:
+                    self.cursor = found
+                    return bisect_right(self.line_starts, found) + self.first_line - 1
+            self.searching = False
+        line = self.blocks[-1][1] if self.blocks else self.last_line
+        return line + self.first_line - 1
+
+    def report(self, line: int, message: str) -> None:
+        if len(self.issues) < MAX_ISSUES:
+            self.issues.append(BodyIssue(line, message))
+        else:
+            self.unreported += 1
+
+    def all_issues(self) -> list[BodyIssue]:
+        if not self.unreported:
+            return list(self.issues)
+        return self.issues + [BodyIssue(self.issues[-1].line, f"... and {self.unreported} more problems like these")]
+
+    def read(self, view: str) -> None:
+        for token in tokens(view):
+            if token.kind == "start":
+                self._start(token.tag, token.attributes)
+            elif token.kind == "end":
+                self._end(token.tag)
+            elif token.kind == "comment":
+                self._comment(token.text)
+            else:
+                self.report(self.where(), "the browser would read this HTML in an unusual way; write plain, "
+                                          f"well-formed HTML or use Markdown (near '{token.text}')")
+
+    def _enter_block(self, tag: str, position: re.Match) -> None:
+        start, end = int(position.group(1)), int(position.group(2))
+        self.last_line = start
+        self.blocks.append((tag, start))
+        self.cursor = max(self.cursor, self.line_starts[min(start, len(self.line_starts)) - 1])
+        self.search_end = self.line_starts[end] if end < len(self.line_starts) else len(self.source)
+        self.searching = True
+
+    def _start(self, tag: str, attributes: tuple[tuple[str, str], ...]) -> None:
+        position = next((_SOURCEPOS.match(value) for name, value in attributes if name == "data-sourcepos"), None)
+        if position:
+            self._enter_block(tag, position)
+        elif tag not in _VOID:
+            self.blocks.append((tag, self.blocks[-1][1] if self.blocks else self.last_line))
+        names = tuple(sorted(name for name, _ in attributes if name not in allowlist.CMARK_ONLY))
+        self.elements[(tag, names)] += 1
+        if tag == "h1":
+            self.h1_lines.append(int(position.group(1)) + self.first_line - 1 if position else self.where("<h1", "# "))
+        if tag not in allowlist.TAGS:
+            self.report(self.where("<" + tag, "<" + tag.upper()), f"the tag <{tag}> is not allowed; remove it ({FIX_TAG})")
+            return
+        for name, value in attributes:
+            if name in allowlist.CMARK_ONLY:
+                continue
+            if allowlist.attribute_value(tag, name, value) is None or not _scheme_allowed(name, value):
+                self.report(self.where(value, name + "="), _attribute_problem(tag, name, value))
+            elif name in ("href", "src") and allowlist.is_relative(value):
+                self.addresses.append(Address(self.where(value), value, "image" if name == "src" else "link"))
+
+    def _end(self, tag: str) -> None:
+        for index in range(len(self.blocks) - 1, max(-1, len(self.blocks) - 64), -1):
+            if self.blocks[index][0] == tag:
+                del self.blocks[index:]
+                if not self.blocks:
+                    self.search_end = len(self.source)
+                    self.searching = True
+                break
+
+    def _comment(self, data: str) -> None:
+        if data.startswith(("?", "[", "!")):
+            self.report(self.where("<" + data[:1]), "a declaration, CDATA section or processing instruction "
+                                                     "(<!...>, <![...]>, <?...>) is not allowed in a body; remove it")
+
+
+def _scheme_allowed(name: str, value: str) -> bool:
+    if name not in ("href", "src"):
+        return True
+    return allowlist.is_relative(value) or allowlist.url_scheme(value) in allowlist.URL_SCHEMES
+
+
+def _attribute_problem(tag: str, name: str, value: str) -> str:
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    if name.startswith("on"):
+        return f"the event attribute {name}= on <{tag}> is not allowed; remove it (nothing in a body may run script)"
+    if name == "style":
+        return f"the style attribute on <{tag}> is not allowed; remove it (the site's stylesheet sets the layout)"
+    if tag == "img" and name == "src":
+        if allowlist.is_relative(value):
+            return (f"the image '{shown}' is not a file in practices/images/; put the image in that folder "
+                    "(lowercase name, .png, .jpg, .gif or .webp) and write its address as images/<name>")
+        return (f"the image '{shown}' would be fetched from another host, which the site never does; "
+                "save it in practices/images/ and write ![description](images/<name>.png)")
+    if name == "href":
+        scheme = allowlist.url_scheme(value)
+        if scheme is not None:
+            return f"the link '{shown}' uses '{scheme}:'; links may only be https://, http://, mailto: or relative"
+        return f"the link '{shown}' leaves out the scheme; write the address in full, starting with https://"
+    if name in ("src", "srcset", "poster", "background", "action", "formaction", "data", "ping", "href", "xlink:href"):
+        return f"the attribute {name}= on <{tag}> is not allowed: it would load '{shown}'; remove it"
+    if name in ("id", "class", "name"):
+        return f"the attribute {name}= on <{tag}> is not allowed; remove it (the page sets its own ids and classes)"
+    allowed = ", ".join(sorted(allowlist.ATTRIBUTES.get(tag, ()))) or "none"
+    return f"the attribute {name}='{shown}' on <{tag}> is not allowed; remove it (allowed on <{tag}>: {allowed})"
+
+
+def _differences(walk: _Walk, clean: str, first_line: int) -> list[BodyIssue]:
+    """The sanitiser removed nothing the walk did not report, and kept nothing the walk did not see."""
+    if walk.issues:
+        return []
+    after: Counter = Counter()
+    for token in tokens(clean):
+        if token.kind == "start":
+            after[(token.tag, tuple(sorted(name for name, _ in token.attributes if name != "rel")))] += 1
+    removed = walk.elements - after
+    added = [key for key in after if key not in walk.elements and key[0] not in _IMPLIED]
+    if not removed and not added:
+        return []
+    what = ", ".join(f"<{tag}{''.join(' ' + name for name in names)}>" for tag, names in list(removed or added)[:3])
+    return [BodyIssue(first_line, f"the sanitiser changes this body's HTML (around {what}); write plain, "
+                                  "well-formed HTML or use Markdown instead")]
+
+
+def _with_heading_ids(html: str) -> tuple[str, list[Heading]]:
+    """Ids for every heading, from its text (ASCII, unique on the page), and the headings in order."""
+    used = set(PAGE_ANCHORS)
+    headings: list[Heading] = []
+
+    def add_id(match: re.Match) -> str:
+        level, inner = int(match.group(1)), match.group(2)
+        text = plain_text(inner)
+        base = slugify(text)[:60].strip("-") or "section"
+        if base.startswith(("icp-", "md-")):
+            base = f"section-{base}"
+        anchor, number = base, 1
+        while anchor in used:
+            number += 1
+            anchor = f"{base}-{number}"
+        used.add(anchor)
+        headings.append(Heading(level, anchor, text))
+        return f'<h{level} id="{anchor}">{inner}</h{level}>'
+
+    return _HEADING.sub(add_id, html), headings

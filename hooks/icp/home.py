@@ -1,0 +1,30 @@
+"""The home page's ways into the cases, filled into ``docs/index.md`` where its markers stand."""
+
+from __future__ import annotations
+
+from .index import PracticeIndex
+from .lifting import html_block
+from .package import DOWNLOAD_LINK, OFFLINE_HOWTO
+from .templating import render
+
+LATEST = 5
+
+
+def home_terms(index: PracticeIndex, group: str, label: str) -> str:
+    entries = index.group(group)
+    return render("home-terms.html", filled=[entry for entry in entries if entry.practices],
+                  entries=entries, group=group, label=label)
+
+
+def fill_home(markdown: str, index: PracticeIndex, *, offline_zip: bool = False) -> str:
+    """The home page's markers, replaced by the ways into the cases."""
+    fillers = {
+        "<!-- practices:topics -->": lambda: home_terms(index, "topics", "topics"),
+        "<!-- practices:countries -->": lambda: home_terms(index, "countries", "countries"),
+        "<!-- practices:latest -->": lambda: render("home-latest.html", practices=index.latest(LATEST)),
+        "<!-- practices:offline -->": lambda: DOWNLOAD_LINK if offline_zip else OFFLINE_HOWTO,
+    }
+    for marker, make in fillers.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, html_block(make()))
+    return markdown

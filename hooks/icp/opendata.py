@@ -1,0 +1,74 @@
+"""The cases as open data: ``practices.json`` and ``practices.csv``.
+
+Both carry every field of every case and the licence. The CSV opens correctly in a spreadsheet when
+double-clicked (UTF-8 with a byte-order mark), and no cell can run as a formula there: text that
+begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe, as
+OWASP's guidance on CSV injection says. The JSON is always valid JSON (no NaN or Infinity).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .index import PracticeIndex
+from .practice import Practice
+
+SITE_NAME = "Intercultural City Practices"
+CASE_LICENCE = "CC BY 4.0"
+CASE_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENCE_NOTE = (f"Case texts: {CASE_LICENCE} ({CASE_LICENCE_URL}), {SITE_NAME}. The facts come from the "
+                "sources each case cites; the source documents belong to their publishers.")
+LIST_SEPARATOR = " | "
+SOURCE_FIELDS = ("title", "publisher", "date", "url", "reference")
+CSV_COLUMNS = ("slug", "url", "title", "subtitle", "city", "country", "year", "topics", "summary",
+               "organisation", "period", "contact", *(f"source_{name}s" for name in SOURCE_FIELDS),
+               "related", "lat", "lon", "licence")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def open_data_record(practice: Practice) -> dict:
+    """A case as published: its front matter, its slug and its page's address."""
+    return {**practice.front_matter(), "slug": practice.slug, "url": practice.url}
+
+
+def practices_json(index: PracticeIndex) -> str:
+    document = {
+        "name": SITE_NAME,
+        "licence": LICENCE_NOTE,
+        "practices": [open_data_record(practice) for practice in index.practices],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet shows as text, never evaluates (OWASP: prefix a single quote)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_row(practice: Practice) -> list[str]:
+    """One case as CSV cells; lists joined with ' | ', sources as parallel lists (the n-th item of
+    each source column belongs to the n-th source; an empty item means that source does not give it)."""
+    texts = {
+        "slug": practice.slug, "url": practice.url, "title": practice.title, "subtitle": practice.subtitle,
+        "city": practice.city, "country": practice.country, "topics": LIST_SEPARATOR.join(practice.topics),
+        "summary": practice.summary, "organisation": practice.organisation, "period": practice.period,
+        "contact": practice.contact, "related": LIST_SEPARATOR.join(practice.related), "licence": CASE_LICENCE,
+    }
+    for name in SOURCE_FIELDS:
+        values = [getattr(source, name) or "" for source in practice.sources]
+        texts[f"source_{name}s"] = LIST_SEPARATOR.join(values) if any(values) else ""
+    numbers = {"year": practice.year, "lat": practice.lat, "lon": practice.lon}
+    return [spreadsheet_safe(texts[column] or "") if column in texts
+            else ("" if numbers[column] is None else repr(numbers[column])) for column in CSV_COLUMNS]
+
+
+def practices_csv(index: PracticeIndex) -> str:
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for practice in index.practices:
+        writer.writerow(csv_row(practice))
+    return out.getvalue()

@@ -1,0 +1,121 @@
+"""The site's generated pages: one per case, one (or more) per topic, country and year, and the overviews.
+
+Each page is written by a template of ``templates/`` (autoescaping on) as HTML, and handed to the
+generator as a Markdown file that holds only front matter and that HTML, marked so that it passes
+Python-Markdown untouched (:mod:`icp.lifting`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html import escape
+from math import ceil
+
+from markupsafe import Markup
+
+from .body import Heading
+from .index import PracticeIndex, TermEntry
+from .lifting import html_block
+from .practice import Practice
+from .templating import render
+
+# Cards per term page: few pages to render (each costs a whole themed page), none near 1 MB.
+PER_PAGE = 300
+GROUP_LABELS = {
+    "topics": ("Topics", "Topic", "topic"),
+    "countries": ("Countries", "Country", "country"),
+    "years": ("Years", "Year", "year"),
+}
+_INTROS = {
+    "topics": "The topics of the filter menu, in the order of the Council of Europe's Intercultural Cities database.",
+    "countries": "The countries of the filter menu, in the order of the Council of Europe's Intercultural Cities database.",
+    "years": "Every year that a practice is dated by, oldest first.",
+}
+NOT_SEARCHED = {"search": {"exclude": True}}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page for the generator: its Markdown (front matter + marked HTML) and its table of contents."""
+
+    markdown: str
+    toc: tuple[Heading, ...] = ()
+
+
+def front_matter(title: str, **extra: object) -> str:
+    """Front matter for a generated page. Material prints ``page.meta`` values into HTML without
+    escaping (the title in <title> and the header, the description in a meta tag), so text is
+    HTML-escaped here, the one place it lands, and written as ASCII JSON, which YAML reads back
+    exactly whatever characters it holds."""
+    fields = {"title": title, **extra}
+    lines = [f"{key}: {json.dumps(escape(value) if isinstance(value, str) else value, ensure_ascii=True)}"
+             for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def page(title: str, html: str, *, toc: tuple[Heading, ...] = (), **meta: object) -> GeneratedPage:
+    return GeneratedPage(front_matter(title, **meta) + html_block(html), toc)
+
+
+def practice_page(practice: Practice, index: PracticeIndex) -> GeneratedPage:
+    topics = [index.topic_entry(name) for name in practice.topics]
+    optional = [(label, value) for label, value in (("Period", practice.period),
+                                                    ("Organisation", practice.organisation),
+                                                    ("Contact", practice.contact)) if value]
+    rendered = practice.rendered
+    headings = rendered.headings if rendered else ()
+    sources_heading = any(heading.id == "sources" for heading in headings)
+    related = index.related(practice)
+    html = render(
+        "case.html", practice=practice, topics=topics, first_topic=topics[0],
+        country=next(entry for entry in index.countries if entry.name == practice.country),
+        optional_facts=optional, body=rendered.html if rendered else Markup(),
+        sources_heading=sources_heading, related=related,
+    )
+    toc = list(headings)
+    if practice.sources and not sources_heading:
+        toc.append(Heading(2, "sources", "Sources"))
+    if related:
+        toc.append(Heading(2, "related-practices", "Related practices"))
+    return page(practice.title, html, toc=tuple(toc), description=practice.summary, **NOT_SEARCHED)
+
+
+def term_page_uris(entry: TermEntry) -> list[str]:
+    pages = max(1, ceil(len(entry.practices) / PER_PAGE))
+    return [f"{entry.group}/{entry.slug}.md"] + [f"{entry.group}/{entry.slug}-{n}.md" for n in range(2, pages + 1)]
+
+
+def term_pages(entry: TermEntry) -> dict[str, GeneratedPage]:
+    """The page (or pages, ``PER_PAGE`` cards each) listing every case filed under a term."""
+    plural_label, singular, key = GROUP_LABELS[entry.group]
+    uris = term_page_uris(entry)
+    names = [uri.rsplit("/", 1)[-1].replace(".md", ".html") for uri in uris]
+    pages = {}
+    for number, uri in enumerate(uris, start=1):
+        heading = f"{singular}: {entry.name}"
+        title = heading if len(uris) == 1 else f"{heading} (page {number} of {len(uris)})"
+        html = render("term.html", title=title, entry=entry, count=len(entry.practices), singular=singular,
+                      plural_label=plural_label, key=key, number=number, pages=names,
+                      practices=entry.practices[(number - 1) * PER_PAGE:number * PER_PAGE])
+        pages[uri] = page(title, html, **NOT_SEARCHED)
+    return pages
+
+
+def overview_page(group: str, entries: tuple[TermEntry, ...]) -> GeneratedPage:
+    """Every term of a menu: those with cases first, with their counts; the empty ones set apart."""
+    plural_label = GROUP_LABELS[group][0]
+    html = render("overview.html", plural_label=plural_label, intro=_INTROS[group],
+                  filled=[entry for entry in entries if entry.practices],
+                  empty=[entry for entry in entries if not entry.practices])
+    return page(plural_label, html, **NOT_SEARCHED)
+
+
+def generated_pages(index: PracticeIndex) -> dict[str, GeneratedPage]:
+    """Every page made from the cases, by its path in the site's docs tree (the finder aside)."""
+    pages = {f"practices/{practice.slug}.md": practice_page(practice, index) for practice in index.practices}
+    for group in PracticeIndex.GROUPS:
+        pages[f"{group}/index.md"] = overview_page(group, index.group(group))
+        for entry in index.group(group):
+            pages.update(term_pages(entry))
+    return pages
