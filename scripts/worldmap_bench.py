@@ -7,7 +7,7 @@ Figures: loading the atlas, the coordinate check per call (a city inside its cou
 city, a wrong one), and for the project's own cases and for 10,000 synthetic cases in ~400 cities:
 the SVG's size (plain and gzipped) and the time to draw it, first call (outlines computed) and after.
 The synthetic cities are the 96 of hooks/icp/synthetic.py at their approximate coordinates, plus
-places scattered inside the same countries, named "<city> area <n>".
+places scattered inside the same countries, named "<city> <n>".
 """
 
 from __future__ import annotations
@@ -50,13 +50,13 @@ def synthetic_places(seed: int = 7) -> list[Place]:
     pick = random.Random(seed)
     spots = [(country, city, *CITY_COORDINATES[city]) for country, cities in CITIES.items() for city in cities]
     bases = list(spots)
-    number = 0
+    numbers = {city: 1 for _, city, _, _ in bases}
     while len(spots) < SYNTHETIC_PLACES:
         country, city, lat, lon = pick.choice(bases)
         new_lat, new_lon = lat + pick.uniform(-1.5, 1.5), lon + pick.uniform(-2.0, 2.0)
         if country_index(country).contains(new_lon, new_lat):
-            number += 1
-            spots.append((country, f"{city} area {number}", round(new_lat, 4), round(new_lon, 4)))
+            numbers[city] += 1
+            spots.append((country, f"{city} {numbers[city]}", round(new_lat, 4), round(new_lon, 4)))
     pick.shuffle(spots)
     weights = [1 / rank ** 0.9 for rank in range(1, len(spots) + 1)]
     counts = [max(1, int(SYNTHETIC_CASES * w / sum(weights))) for w in weights]

@@ -182,7 +182,7 @@ def text_width(text: str, size: float) -> float:
 
 def place_labels(markers: list[Marker], frame: Frame, scale: float, key: Key | None) -> list[Label]:
     """Names of the most frequent cities, each beside its marker where it covers no other name,
-    no other marker and not the key; markers and names as drawn at ``scale``."""
+    not the middle of another marker and not the key; markers and names as drawn at ``scale``."""
     size = LABEL_SIZE * scale
     taken: list[Box] = [key.box] if key else []
     circles = [(m.x, m.y, m.r * scale) for m in markers]
@@ -212,9 +212,11 @@ def _overlap(a: Box, b: Box) -> bool:
 
 
 def _touches(box: Box, circle: tuple[float, float, float]) -> bool:
+    """Whether a name over this box would hide the marker's middle (an edge may go under it)."""
     x, y, r = circle
+    inner = r * 0.6
     nearest_x, nearest_y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
-    return (x - nearest_x) ** 2 + (y - nearest_y) ** 2 < r * r
+    return (x - nearest_x) ** 2 + (y - nearest_y) ** 2 < inner * inner
 
 
 def key_counts(markers: list[Marker]) -> list[tuple[int, float]]:
