@@ -24,7 +24,7 @@ from _paths import ROOT
 
 from icp.geo import Place, locate, map_svg, places_by_city
 from icp.geo.atlas import atlas
-from icp.geo.locate import country_index
+from icp.geo.locate import country_at, country_index
 from icp.geo.views import geometry
 from icp.site import Project
 from icp.synthetic import CITIES
@@ -87,6 +87,9 @@ def measure_locate() -> None:
         for country, lat, lon in cases:
             locate(country, lat, lon)
     print(f"locate, the 96 synthetic cities x {rounds}: {(time.perf_counter() - start) / (rounds * len(cases)) * 1e6:.1f} µs per call")
+    start = time.perf_counter()
+    country_at(0.0, 0.0)
+    print(f"first wrong-country message (indexes every country): {time.perf_counter() - start:.2f} s")
     for label, args, runs in (("inside (Lyon, France)", ("France", 45.764, 4.8357), 20_000),
                               ("coastal (Copenhagen, Denmark)", ("Denmark", 55.6761, 12.5683), 20_000),
                               ("swapped (Copenhagen)", ("Denmark", 12.5683, 55.6761), 200),

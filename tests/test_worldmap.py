@@ -176,7 +176,8 @@ def test_rings_across_the_antimeridian_are_cut_at_it():
 
 
 def test_path_data_is_relative_and_compact():
-    assert path_data([[(0, 0), (10.5, 0), (10.5, 3), (0, 0)]]) == "M0 0l10.5 0 0 3z"
+    assert path_data([[(0, 0), (10, 0), (10, 3), (0, 0)]]) == "M0 0l10 0 0 3z"
+    assert path_data([[(2, 2), (12, 2), (6, -1)]]) == "M2 2l10 0-6-3z", "no space before a minus sign"
     assert path_data([[(0, 0), (0.1, 0.1), (0.2, 0)]]) == "", "a ring that rounds to a point is dropped"
 
 
