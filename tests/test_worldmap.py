@@ -161,6 +161,11 @@ def test_an_unknown_country_is_not_checked():
     assert locate("Atlantis", 0, 0) is None
 
 
+@pytest.mark.parametrize("lat, lon", [(math.nan, 10.0), (59.9, math.inf)])
+def test_a_value_that_is_not_a_number_is_named(lat, lon):
+    assert "is not a place; write lat and lon as decimal degrees" in locate("Norway", lat, lon)
+
+
 def test_simplification_keeps_ends_and_the_shape():
     line = [(x, math.sin(x / 3) * 10) for x in range(60)]
     simple = simplify(line, 0.5)

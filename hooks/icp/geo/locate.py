@@ -125,6 +125,8 @@ def locate(country: str, lat: float, lon: float) -> str | None:
 
     A country the atlas does not know is not checked (None): the vocabulary check reports it.
     """
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return f"{lat}, {lon} is not a place; write lat and lon as decimal degrees, e.g. lat: 59.9139 and lon: 10.7522"
     index = country_index(country)
     if index is None or is_near(index, lat, lon):
         return None
