@@ -1,0 +1,77 @@
+/* "Cite this practice" on case pages (hooks/icp/cite.py). Puts today's date in the citations
+ * (the page has the build's) and, on a site built without a fixed address but read over
+ * http(s), the page's own address; the Copy buttons copy a citation with the clipboard API
+ * where the browser allows it, else select it for Ctrl+C. Works from file://. */
+(function () {
+  "use strict";
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+
+  function pad(number) {
+    return (number < 10 ? "0" : "") + number;
+  }
+
+  /* The same characters as cite.bibtex_url encodes: none can unbalance or end a BibTeX field. */
+  function pageAddress() {
+    return (location.origin + location.pathname).replace(/[{}\\\s"]/g, encodeURIComponent);
+  }
+
+  function fill() {
+    var today = new Date();
+    var values = {
+      accessed: today.getDate() + " " + MONTHS[today.getMonth()] + " " + today.getFullYear(),
+      urldate: today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()),
+      address: /^https?:$/.test(location.protocol) ? pageAddress() : null
+    };
+    var parts = document.querySelectorAll("[data-icp-cite-fill]");
+    for (var i = 0; i < parts.length; i++) {
+      var value = values[parts[i].getAttribute("data-icp-cite-fill")];
+      if (value) parts[i].textContent = value;
+    }
+  }
+
+  function select(element) {
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function copyBySelecting(element, status) {
+    var copied = false;
+    select(element);
+    try {
+      copied = document.execCommand("copy");
+    } catch (error) {
+      copied = false;
+    }
+    status.textContent = copied ? "Copied." : "Selected: press Ctrl+C (Cmd+C on a Mac) to copy.";
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-icp-copy]");
+    if (!button) return;
+    var element = document.getElementById(button.getAttribute("data-icp-copy"));
+    var status = document.getElementById("icp-cite-status") || {};
+    if (!element) return;
+    fill();
+    status.textContent = "";
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(element.textContent).then(function () {
+        status.textContent = "Copied.";
+      }, function () {
+        copyBySelecting(element, status);
+      });
+    } else {
+      copyBySelecting(element, status);
+    }
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", fill);
+  } else {
+    fill();
+  }
+})();

@@ -1,0 +1,251 @@
+"""The Atom feeds, read back by a real feed parser and by an XML parser, from real case files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import feedparser
+import pytest
+
+from conftest import write_case
+from icp import feeds, render
+from icp.index import PracticeIndex
+from icp.practice import Practice
+from icp.vocabulary import Vocabulary
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+HOSTILE = "A & B <script>alert(1)</script> ]]> \"q\" 'a'"
+BUILD = date(2026, 11, 30)
+COMMITTED = datetime(2025, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
+MIRROR = "https://mirror.example/some/where/"
+
+# slug: (title, city, country, year, topics): the order the feeds must list them in is worked out
+# by hand below, not by the code under test.
+CASES = {
+    "oslo-old": ("Oldest case", "Oslo", "Norway", 2001, ["Education"]),
+    "malmo-hostile": (HOSTILE, "Malmö", "Sweden", 2020, ["Roma", "Education"]),
+    "montreal-b": ("Bridges in Montréal", "Montréal", "Canada", 2020, ["Anti-rumour"]),
+    "athens-greek": ("Ελληνικά για όλους", "Athens", "Greece", 2018, ["Roma"]),
+    "lyon-z": ("Zebra crossings", "Lyon", "France", 2023, ["Education", "Anti-rumour"]),
+    "bergen-a": ("after-school clubs", "Bergen", "Norway", 2023, ["Multilingualism"]),
+}
+NEWEST_FIRST = ["bergen-a", "lyon-z", "malmo-hostile", "montreal-b", "athens-greek", "oslo-old"]
+
+
+def summary_of(slug: str) -> str:
+    return f"What {CASES[slug][1]} & {CASES[slug][2]} did, \"in short\"."
+
+
+def yaml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@pytest.fixture
+def index(project_copy) -> PracticeIndex:
+    for slug, (title, city, country, year, topics) in CASES.items():
+        write_case(project_copy.practices_dir, slug, title=yaml_string(title), city=city, country=country,
+                   year=year, topics=", ".join(topics), summary=yaml_string(summary_of(slug)))
+    return project_copy.load_index()
+
+
+def write_feeds(folder: Path, index: PracticeIndex, site: feeds.FeedSite, **options) -> Path:
+    for path, text in feeds.feed_files(index, site, BUILD, **options).items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text, encoding="utf-8")
+    return folder
+
+
+def parse(path: Path, address: str | None = None):
+    """The feed as a reader that fetched it from ``address`` (or from nowhere) sees it."""
+    headers = {"content-type": "application/atom+xml; charset=utf-8"}
+    if address:
+        headers["content-location"] = address
+    parsed = feedparser.parse(path.read_bytes(), response_headers=headers)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    return parsed
+
+
+def test_site_feed_lists_the_newest_cases_in_order(index, tmp_path):
+    site = write_feeds(tmp_path, index, feeds.FeedSite("Intercultural City Practices"), size=4,
+                       updated={"lyon-z": COMMITTED})
+    parsed = parse(site / "feed.xml", MIRROR + "feed.xml")
+    expected = NEWEST_FIRST[:4]
+    assert [entry.title for entry in parsed.entries] == [CASES[slug][0] for slug in expected]
+    assert [entry.link for entry in parsed.entries] == [f"{MIRROR}practices/{slug}.html" for slug in expected]
+    assert [[tag.term for tag in entry.tags] for entry in parsed.entries] == [CASES[slug][4] for slug in expected]
+    assert [entry.id for entry in parsed.entries] == [
+        f"tag:intercultural-city-practices.github.io,2026:practices/{slug}" for slug in expected]
+    assert [entry.updated for entry in parsed.entries] == [
+        "2026-11-30T00:00:00Z", "2025-03-04T05:06:07Z", "2026-11-30T00:00:00Z", "2026-11-30T00:00:00Z"]
+    assert all(entry.author == "Intercultural City Practices" for entry in parsed.entries)
+    assert parsed.feed.updated == "2026-11-30T00:00:00Z"
+    assert parsed.feed.title == "Intercultural City Practices: newest practices"
+    assert parsed.feed.link == MIRROR + "index.html"
+    assert {link.rel: link.href for link in parsed.feed.links}["self"] == MIRROR + "feed.xml"
+
+
+def test_topic_feed_lists_only_that_topics_cases(index, tmp_path):
+    site = write_feeds(tmp_path, index, feeds.FeedSite("ICP"))
+    for topic in ("Roma", "Education", "Anti-rumour", "Multilingualism"):
+        slug = index.vocabulary.topic(topic).slug
+        address = f"{MIRROR}topics/{slug}.xml"
+        parsed = parse(site / "topics" / f"{slug}.xml", address)
+        expected = [case for case in NEWEST_FIRST if topic in CASES[case][4]]
+        assert [entry.link for entry in parsed.entries] == [f"{MIRROR}practices/{case}.html" for case in expected]
+        assert all(topic in [tag.term for tag in entry.tags] for entry in parsed.entries)
+        assert parsed.feed.link == f"{MIRROR}topics/{slug}.html"
+        assert {link.rel: link.href for link in parsed.feed.links}["self"] == address
+
+
+def test_every_topic_has_a_well_formed_feed_even_without_cases(index, tmp_path):
+    site = write_feeds(tmp_path, index, feeds.FeedSite("ICP"))
+    written = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.xml"))
+    assert written == sorted(["feed.xml"] + [f"topics/{term.slug}.xml" for term in index.vocabulary.topics])
+    empty = parse(site / "topics" / "refugees.xml")
+    assert empty.entries == [] and empty.feed.updated == "2026-11-30T00:00:00Z"
+
+
+def test_feeds_are_valid_atom_for_an_xml_parser(index, tmp_path):
+    site = write_feeds(tmp_path, index, feeds.FeedSite("ICP", description="Good practices & more"))
+    for path in site.rglob("*.xml"):
+        root = ET.parse(path).getroot()
+        assert root.tag == f"{ATOM}feed"
+        for tag in ("id", "title", "updated", "author/{A}name"):
+            assert root.find(f"{ATOM}{tag}".replace("{A}", ATOM)) is not None, (path, tag)
+        assert {link.get("rel") for link in root.findall(f"{ATOM}link")} == {"self", "alternate"}
+        datetime.strptime(root.findtext(f"{ATOM}updated"), "%Y-%m-%dT%H:%M:%SZ")
+        for entry in root.findall(f"{ATOM}entry"):
+            for tag in ("id", "title", "updated", "summary"):
+                assert entry.findtext(f"{ATOM}{tag}"), (path, tag)
+            assert entry.find(f"{ATOM}link[@rel='alternate']").get("href").startswith("practices/")
+            assert entry.findall(f"{ATOM}category")
+
+
+def test_hostile_and_non_ascii_text_comes_back_as_written(index, tmp_path):
+    site = write_feeds(tmp_path, index, feeds.FeedSite("ICP"))
+    raw = (site / "topics" / "roma.xml").read_text(encoding="utf-8")
+    assert "<script>" not in raw and "]]>" not in raw
+    root = ET.fromstring(raw.encode("utf-8"))
+    titles = [entry.findtext(f"{ATOM}title") for entry in root.iter(f"{ATOM}entry")]
+    assert titles == [HOSTILE, "Ελληνικά για όλους"]
+    summaries = [entry.findtext(f"{ATOM}summary") for entry in root.iter(f"{ATOM}entry")]
+    assert summaries == [summary_of("malmo-hostile"), summary_of("athens-greek")]
+    parsed = parse(site / "topics" / "roma.xml")
+    assert [entry.title for entry in parsed.entries] == titles
+    montreal = parse(site / "topics" / "anti-rumour.xml").entries[1]
+    assert (montreal.title, montreal.summary) == ("Bridges in Montréal", summary_of("montreal-b"))
+
+
+def test_characters_xml_cannot_carry_are_dropped(tmp_path):
+    """The reader refuses control characters; if one got through, the feed must still parse."""
+    vocabulary = Vocabulary.from_names(["Roma"], ["Sweden"])
+    bad = Practice(slug="malmo-bad", path=tmp_path / "malmo-bad.md", title="Bell\x07 and\x0b tab\tok\ud800",
+                   city="Malmö", country="Sweden", year=2020, topics=("Roma",), summary=f"Nul\x00 {HOSTILE}\x1f.\ufffe", body="")
+    site = write_feeds(tmp_path, PracticeIndex([bad], vocabulary), feeds.FeedSite("Site\x1b name"))
+    for path in ("feed.xml", "topics/roma.xml"):
+        root = ET.parse(site / path).getroot()
+        entry = root.find(f"{ATOM}entry")
+        assert entry.findtext(f"{ATOM}title") == "Bell and tab\tok"
+        assert entry.findtext(f"{ATOM}summary") == f"Nul {HOSTILE}."
+        assert root.findtext(f"{ATOM}author/{ATOM}name") == "Site name"
+
+
+def test_links_are_absolute_with_a_site_url_and_ids_do_not_depend_on_it(index, tmp_path):
+    hosted = write_feeds(tmp_path / "hosted", index, feeds.FeedSite("ICP", url="https://icp.example.org/kb"))
+    local = write_feeds(tmp_path / "local", index, feeds.FeedSite("ICP"))
+    for path in ("feed.xml", "topics/education.xml"):
+        with_url, without = parse(hosted / path), parse(local / path)
+        assert all(entry.link.startswith("https://icp.example.org/kb/practices/") for entry in with_url.entries)
+        assert {link.rel: link.href for link in with_url.feed.links}["self"] == f"https://icp.example.org/kb/{path}"
+        assert with_url.feed.author_detail.href == "https://icp.example.org/kb/"
+        assert [entry.id for entry in with_url.entries] == [entry.id for entry in without.entries]
+        assert with_url.feed.id == without.feed.id
+
+
+def test_links_without_a_site_url_resolve_from_wherever_the_feed_is_read(index, tmp_path):
+    """Opened from file:// (a copy of the site), each link leads to the page next to the feed."""
+    site = write_feeds(tmp_path, index, feeds.FeedSite("ICP"))
+    for path in ("feed.xml", "topics/education.xml"):
+        root = ET.parse(site / path).getroot()
+        base = urljoin((site / path).as_uri(), root.get("{http://www.w3.org/XML/1998/namespace}base"))
+        for entry in root.iter(f"{ATOM}entry"):
+            href = urljoin(base, entry.find(f"{ATOM}link").get("href"))
+            assert href == (site / "practices" / f"{entry.findtext(f'{ATOM}id').rsplit('/', 1)[1]}.html").as_uri()
+        self_href = urljoin(base, root.find(f"{ATOM}link[@rel='self']").get("href"))
+        assert self_href == (site / path).as_uri()
+
+
+def test_tag_authority_must_be_a_domain_or_mail_address():
+    feeds.FeedSite("ICP", tag_authority="editors@example.org", tag_date="2026-01-15")
+    for authority, when in (("not a domain", "2026"), ("example.org", "26"), ("example.org", "2026-13")):
+        with pytest.raises(ValueError):
+            feeds.FeedSite("ICP", tag_authority=authority, tag_date=when)
+
+
+class LinkTags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        assert tag == "link"
+        self.links.append(dict(attrs))
+
+
+def test_pages_announce_the_site_feed_and_a_topic_page_its_own(index, tmp_path, monkeypatch):
+    site = write_feeds(tmp_path, index, feeds.FeedSite("ICP"))
+    monkeypatch.setattr(render, "PER_PAGE", 1)
+    pages = feeds.topic_pages(index)
+    assert pages["topics/education-3.html"].name == "Education"
+    assert "topics/education-4.html" not in pages and "topics/roma.html" in pages
+    name = 'ICP "&" <b>'
+    for page_url in ("index.html", "practices/lyon-z.html", "topics/education-2.html", "countries/norway.html"):
+        topic = pages.get(page_url)
+        parser = LinkTags()
+        parser.feed(feeds.feed_links_html(feeds.feed_links(page_url, feeds.FeedSite(name), topic)))
+        expected = ["feed.xml"] + ([f"topics/{topic.slug}.xml"] if topic else [])
+        page = (site / page_url).as_uri()
+        assert [urljoin(page, link["href"]) for link in parser.links] == [(site / path).as_uri() for path in expected]
+        assert all((site / path).exists() for path in expected)
+        assert {link["rel"] for link in parser.links} == {"alternate"}
+        assert {link["type"] for link in parser.links} == {"application/atom+xml"}
+        assert parser.links[0]["title"] == f"{name}: newest practices"
+        if topic:
+            assert parser.links[1]["title"] == f"{name}: Education"
+
+
+def git(folder: Path, *args: str, when: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": when or "", "GIT_COMMITTER_DATE": when or ""}
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+                   cwd=folder, env=env, check=True, capture_output=True)
+
+
+def test_commit_dates_are_those_of_each_case_files_last_commit(tmp_path):
+    practices = tmp_path / "practices"
+    practices.mkdir()
+    git(tmp_path, "init", "-q")
+    write_case(practices, "oslo-a")
+    write_case(practices, "oslo-b")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "two", when="2024-01-02T03:04:05Z")
+    write_case(practices, "oslo-b", year=2011)
+    (tmp_path / "README").write_text("not a case")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "edit b", when="2025-06-07T08:09:10Z")
+    write_case(practices, "oslo-c")
+    assert feeds.case_commit_dates(practices) == {
+        "oslo-a": datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc),
+        "oslo-b": datetime(2025, 6, 7, 8, 9, 10, tzinfo=timezone.utc),
+    }
+
+
+def test_no_commit_dates_outside_a_repository(tmp_path):
+    write_case(tmp_path, "oslo-a")
+    assert feeds.case_commit_dates(tmp_path) == {}
