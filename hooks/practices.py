@@ -19,8 +19,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from icp import home, package, timing
-from icp.body import Heading
+from icp import finder, home, package, searchindex, timing
+from icp.body import Heading, plain_text
 from icp.incremental import ChangedFiles, CheckedFiles
 from icp.index import PracticeIndex
 from icp.lifting import lift_html, restore_html
@@ -34,6 +34,7 @@ _index: PracticeIndex | None = None
 _project: Project | None = None
 _lifted: dict[str, list[str]] = {}
 _tocs: dict[str, tuple[Heading, ...]] = {}
+_page_documents: dict[str, dict] = {}
 _offline_zip = False
 _command = ""
 _swap: SiteSwap | None = None
@@ -123,13 +124,28 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if _tocs.get(src_uri):
         page.toc = get_toc([_toc_token(heading) for heading in _nested(_tocs[src_uri])])
     blocks = _lifted.get(src_uri)
-    return restore_html(html, blocks) if blocks else html
+    html = restore_html(html, blocks) if blocks else html
+    if _searchable(page):
+        _page_documents[src_uri] = searchindex.page_document(page.url, page.title or "", plain_text(html))
+    return html
+
+
+def _searchable(page: Page) -> bool:
+    """Hand-written pages are found by the finder's search too, unless they opt out as Material's
+    convention has it (``search: exclude: true``); the home page only leads to the others."""
+    search = (page.meta or {}).get("search")
+    return not page.is_homepage and not (isinstance(search, dict) and search.get("exclude"))
 
 
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Last of all: the offline zip of the finished site, then (`mkdocs build`) the swap into place."""
+    """Last of all: the finder's search index (it holds the hand-written pages, now rendered), the
+    offline zip of the finished site, then (`mkdocs build`) the swap into place."""
     site_dir = Path(config.site_dir)
+    if _index is not None:
+        with timing.step("hook"), timing.step("search index"):
+            script = searchindex.search_index_script(_index, [_page_documents[key] for key in sorted(_page_documents)])
+            (site_dir / finder.INDEX_SCRIPT).write_text(script, encoding="utf-8")
     if _offline_zip:
         with timing.step("hook"), timing.step("offline zip"):
             package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)

@@ -1,68 +1,73 @@
-"""The finder: one page that searches and filters the cases together, and the data it runs on."""
+"""The finder: one page that searches and filters the cases together, and the data it runs on.
+
+The page lists the newest cases in plain HTML (it works without JavaScript, and links the topic,
+country and year pages); its scripts then take over: the data script holds every case as a compact
+row, the search index (:mod:`icp.searchindex`) is built here once, at build time, and both are
+classic scripts, so the finder works from ``file://``.
+"""
 
 from __future__ import annotations
 
 import json
 
+from . import searchindex
 from .index import PracticeIndex
 from .pages import GROUP_LABELS, NOT_SEARCHED, GeneratedPage, page
 from .templating import render
 
-FILTER_FIRST_RESULTS = 50
+FIRST_RESULTS = 50
 MENU_LEGENDS = {"topics": "Topic", "countries": "Countries", "years": "Year"}
-DATA_SCRIPT = "practices/filter-data.js"
+DATA_SCRIPT = "practices/finder-data.js"
+INDEX_SCRIPT = "practices/search-index.js"
+# The finder's own scripts, in the order they must run; paths from the finder page.
+SCRIPTS = (
+    "finder-data.js",
+    "../assets/vendor/minisearch/minisearch.js",
+    "../assets/javascripts/search-terms.js",
+    "../assets/javascripts/finder/state.js",
+    "../assets/javascripts/finder/search.js",
+    "../assets/javascripts/finder/view.js",
+    "../assets/javascripts/finder/finder.js",
+)
 
 
 def finder_page(index: PracticeIndex) -> GeneratedPage:
     groups = [{"key": GROUP_LABELS[group][2], "legend": MENU_LEGENDS[group], "entries": index.group(group)}
               for group in PracticeIndex.GROUPS]
     html = render("finder.html", groups=groups, total=len(index.practices),
-                  shown=index.practices[:FILTER_FIRST_RESULTS])
-    return page("Browse practices", html, hide=["toc"], **NOT_SEARCHED)
+                  shown=index.practices[:FIRST_RESULTS], scripts=SCRIPTS)
+    return page("Find practices", html, hide=["navigation", "toc"], **NOT_SEARCHED)
 
 
 def script_json(value: object) -> str:
     """JSON that is safe inside a script: no character from a case can close or break it."""
     return (
-        json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     )
 
 
-def excerpt(summary: str, limit: int = 90) -> str:
-    if len(summary) <= limit:
-        return summary
-    cut = summary[:limit].rsplit(" ", 1)[0].rstrip(" ,.;:")
-    return cut + "…"
-
-
-def filter_data(index: PracticeIndex) -> dict:
-    """What the filter page needs, compact: terms once, each case as a row of indexes."""
+def finder_data(index: PracticeIndex) -> dict:
+    """What the finder needs, compact: the menu's terms once, each case as a row of indexes and text.
+    A case's row number is its id in the search index."""
     topic_position = {term.name: i for i, term in enumerate(index.vocabulary.topics)}
     country_position = {term.name: i for i, term in enumerate(index.vocabulary.countries)}
     year_position = {entry.name: i for i, entry in enumerate(index.years)}
     return {
         "groups": [
-            {"key": GROUP_LABELS[group][2], "terms": [[entry.slug, entry.name] for entry in index.group(group)]}
+            {"key": GROUP_LABELS[group][2], "singular": GROUP_LABELS[group][1],
+             "terms": [[entry.slug, entry.name] for entry in index.group(group)]}
             for group in PracticeIndex.GROUPS
         ],
         "cases": [
-            [
-                practice.slug,
-                practice.title,
-                practice.city,
-                [topic_position[name] for name in practice.topics],
-                country_position[practice.country],
-                year_position[str(practice.year)],
-                excerpt(practice.summary),
-            ]
+            [practice.slug, practice.title, practice.city, [topic_position[name] for name in practice.topics],
+             country_position[practice.country], year_position[str(practice.year)], practice.summary]
             for practice in index.practices
         ],
+        "index": INDEX_SCRIPT.rsplit("/", 1)[-1],
     }
 
 
 def finder_data_script(index: PracticeIndex) -> str:
-    return f"window.ICP_FILTER_DATA={script_json(filter_data(index))};\n"
-
-
+    return f"window.ICP_FINDER_DATA={script_json(finder_data(index))};\n"

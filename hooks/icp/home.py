@@ -19,6 +19,9 @@ def home_terms(index: PracticeIndex, group: str, label: str) -> str:
 def fill_home(markdown: str, index: PracticeIndex, *, offline_zip: bool = False) -> str:
     """The home page's markers, replaced by the ways into the cases."""
     fillers = {
+        "<!-- practices:search -->": lambda: render(
+            "home-search.html", count=len(index.practices), cities=len({(p.city, p.country) for p in index.practices}),
+            countries=len({p.country for p in index.practices})),
         "<!-- practices:topics -->": lambda: home_terms(index, "topics", "topics"),
         "<!-- practices:countries -->": lambda: home_terms(index, "countries", "countries"),
         "<!-- practices:latest -->": lambda: render("home-latest.html", practices=index.latest(LATEST)),

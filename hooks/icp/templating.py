@@ -36,4 +36,8 @@ def render(name: str, **context: object) -> str:
 
 
 def plural(count: int, word: str = "practice") -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
+    """'1 practice', '2,000 practices', '3 cities', '2 countries'."""
+    if count == 1:
+        return f"1 {word}"
+    plural_word = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+    return f"{count:,} {plural_word}"

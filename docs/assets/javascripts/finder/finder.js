@@ -1,0 +1,278 @@
+/* The finder: a text query and the three menus of the source site (Topic, Countries, Year) over one
+   list of results. Options in a group widen the choice (any of them), groups narrow it (all of them);
+   each option's count says how many practices it would give with the query and the other groups.
+   The state lives in the address, so sharing, bookmarks and Back work. */
+(function () {
+  "use strict";
+  var data = window.ICP_FINDER_DATA;
+  var ICP = window.ICP;
+  var form = document.getElementById("icp-filter");
+  if (!data || !form || !ICP || !ICP.finderState) return;
+
+  var PAGE = 50;
+  var TOPICS = 3, COUNTRY = 4, YEAR = 5;
+  var groups = data.groups;
+  var cases = data.cases;
+  var State = ICP.finderState, Search = ICP.finderSearch, View = ICP.finderView;
+  var box = document.getElementById("icp-q");
+  var results = document.getElementById("icp-results");
+  var counter = document.getElementById("icp-result-count");
+  var chips = document.getElementById("icp-chips");
+  var reset = document.getElementById("icp-reset");
+  var nothing = document.getElementById("icp-nothing");
+  var more = document.getElementById("icp-more");
+  var pagesBox = document.getElementById("icp-pages");
+  var toggle = document.getElementById("icp-filters-toggle");
+  var toggleCount = document.getElementById("icp-filters-count");
+  var done = document.getElementById("icp-filters-done");
+  var phone = window.matchMedia("(max-width: 59.9375em)");
+
+  var inputs = groups.map(function (group) {
+    return group.terms.map(function (term) { return document.getElementById("f-" + group.key + "-" + term[0]); });
+  });
+  var counts = groups.map(function (group) {
+    return group.terms.map(function (term) { return document.getElementById("c-" + group.key + "-" + term[0]); });
+  });
+  var notes = groups.map(function (group) { return document.getElementById("s-" + group.key); });
+
+  var state = State.empty(groups);
+  var matches = [];
+  var matchOf = null;
+  var shown = 0;
+  var typing = false;
+  var applied = 0; /* how many times the results were redrawn: tests and the benchmark wait on it */
+
+  function hashOf(next) { return State.serialise(next, groups); }
+  function currentHash() { return window.location.hash.replace(/^#/, ""); }
+
+  /* Ticking, removing a chip, Reset: a new entry in the history, so Back undoes it. */
+  function go(next) {
+    typing = false;
+    var hash = hashOf(next);
+    if (hash === currentHash()) { apply(next); return; }
+    window.location.hash = hash;
+  }
+
+  /* Typing: the first keystroke after a pause starts a new history entry; the rest replace it. */
+  function type(next) {
+    var hash = hashOf(next);
+    var url = window.location.pathname + window.location.search + (hash ? "#" + hash : "");
+    if (!typing) {
+      typing = true;
+      history.pushState(null, "", url);
+    } else {
+      history.replaceState(null, "", url);
+    }
+    apply(next);
+  }
+
+  function tally(rows, chosen) {
+    var tallies = groups.map(function (group) { return new Int32Array(group.terms.length); });
+    var sets = chosen.map(function (list, g) {
+      var set = new Uint8Array(groups[g].terms.length);
+      list.forEach(function (i) { set[i] = 1; });
+      return set;
+    });
+    var open = chosen.map(function (list) { return list.length === 0; });
+    var topicTally = tallies[0], countryTally = tallies[1], yearTally = tallies[2];
+    var found = [];
+    for (var r = 0; r < rows.length; r++) {
+      var row = cases[rows[r]];
+      var topics = row[TOPICS];
+      var topicOk = open[0];
+      if (!topicOk) for (var t = 0; t < topics.length; t++) if (sets[0][topics[t]]) { topicOk = true; break; }
+      var countryOk = open[1] || sets[1][row[COUNTRY]] === 1;
+      var yearOk = open[2] || sets[2][row[YEAR]] === 1;
+      if (countryOk && yearOk) for (t = 0; t < topics.length; t++) topicTally[topics[t]]++;
+      if (topicOk && yearOk) countryTally[row[COUNTRY]]++;
+      if (topicOk && countryOk) yearTally[row[YEAR]]++;
+      if (topicOk && countryOk && yearOk) found.push(rows[r]);
+    }
+    return { tallies: tallies, found: found };
+  }
+
+  var allRows = cases.map(function (_, r) { return r; });
+
+  function apply(next) {
+    state = next;
+    if (box.value !== state.q && document.activeElement !== box) box.value = state.q;
+    var query = state.q.trim();
+    var searched = null;
+    if (query && Search.ready()) searched = Search.run(query);
+    if (query && !Search.ready()) {
+      counter.textContent = "Searching…";
+      Search.whenReady(function () { if (state === next) apply(next); });
+      Search.load(data.index);
+      return;
+    }
+    if (searched && searched.blank) searched = null;
+    var rows = searched ? searched.rows : allRows;
+    matchOf = searched ? searched.match : null;
+    var result = tally(rows, state.chosen);
+    matches = result.found;
+    writeMenu(result.tallies);
+    writeChips();
+    counter.textContent = View.countText(matches.length, searched ? query : "", State.chosenCount(state) > 0);
+    writeNothing(query);
+    results.textContent = "";
+    shown = 0;
+    showMore();
+    writePages(searched && State.chosenCount(state) === 0 ? searched.pages : []);
+    applied++;
+    document.documentElement.setAttribute("data-icp-finder-applied", String(applied));
+  }
+
+  function writeMenu(tallies) {
+    groups.forEach(function (group, g) {
+      var chosen = state.chosen[g];
+      group.terms.forEach(function (term, i) {
+        var input = inputs[g][i];
+        if (!input) return;
+        /* Only what changed is written: every write to the menu costs the browser a style pass. */
+        var checked = chosen.indexOf(i) >= 0;
+        var disabled = tallies[g][i] === 0 && !checked;
+        if (input.checked !== checked) input.checked = checked;
+        if (input.disabled !== disabled) {
+          input.disabled = disabled;
+          input.parentNode.classList.toggle("icp-option--empty", disabled);
+        }
+        var count = String(tallies[g][i]);
+        if (counts[g][i] && counts[g][i].textContent !== count) counts[g][i].textContent = count;
+      });
+      if (notes[g]) notes[g].textContent = chosen.length ? "(" + chosen.length + " chosen)" : "";
+    });
+    var total = State.chosenCount(state);
+    toggleCount.textContent = total ? " (" + total + " chosen)" : "";
+  }
+
+  function label(pair) {
+    return groups[pair[0]].singular + ": " + groups[pair[0]].terms[pair[1]][1];
+  }
+
+  function writeChips() {
+    chips.textContent = "";
+    state.order.forEach(function (pair) {
+      chips.appendChild(View.chip(label(pair), function () {
+        go(State.toggle(state, pair[0], pair[1], false));
+        (chips.querySelector("button") || box).focus();
+      }));
+    });
+    chips.hidden = state.order.length === 0;
+    reset.hidden = state.order.length === 0;
+  }
+
+  function writeNothing(query) {
+    nothing.textContent = "";
+    nothing.hidden = matches.length > 0;
+    if (matches.length > 0) return;
+    var offers = [];
+    if (query) offers.push(["Clear the search", function () { box.value = ""; go(State.withQuery(state, "")); box.focus(); }]);
+    var last = state.order[state.order.length - 1];
+    if (last) offers.push(["Remove “" + label(last) + "”", function () { go(State.toggle(state, last[0], last[1], false)); }]);
+    nothing.appendChild(View.element("p", "", "Try fewer or shorter words, another spelling, or fewer filters."));
+    offers.forEach(function (offer) {
+      var button = View.element("button", "md-button", offer[0]);
+      button.type = "button";
+      button.addEventListener("click", offer[1]);
+      nothing.appendChild(button);
+    });
+  }
+
+  function writePages(urls) {
+    pagesBox.textContent = "";
+    pagesBox.hidden = urls.length === 0;
+    if (!urls.length) return;
+    pagesBox.appendChild(View.element("h2", "icp-pages__heading", "Pages of this site"));
+    var list = View.element("ul", "icp-pages__list");
+    urls.forEach(function (url) {
+      var item = View.element("li");
+      var link = View.element("a", "", Search.pages[url] || url);
+      link.href = "../" + url;
+      item.appendChild(link);
+      item.appendChild(View.element("span", "icp-pages__kind", " (page)"));
+      list.appendChild(item);
+    });
+    pagesBox.appendChild(list);
+  }
+
+  function showMore() {
+    var fragment = document.createDocumentFragment();
+    var end = Math.min(shown + PAGE, matches.length);
+    for (; shown < end; shown++) {
+      var row = matches[shown];
+      fragment.appendChild(View.card(cases[row], groups, matchOf ? matchOf.get(row) : null));
+    }
+    results.appendChild(fragment);
+    more.hidden = shown >= matches.length;
+  }
+
+  form.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input || input.type !== "checkbox") return;
+    var g = groups.findIndex(function (group) { return group.key === input.name; });
+    var i = g < 0 ? -1 : groups[g].terms.findIndex(function (term) { return term[0] === input.value; });
+    if (i >= 0) go(State.toggle(state, g, i, input.checked));
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  box.addEventListener("input", function () { type(State.withQuery(state, box.value)); });
+  box.addEventListener("focus", function () { Search.load(data.index); });
+  box.addEventListener("blur", function () { typing = false; });
+  document.getElementById("icp-search").addEventListener("submit", function (event) {
+    event.preventDefault();
+    typing = false;
+    go(State.withQuery(state, box.value));
+    document.getElementById("icp-results-heading").focus();
+  });
+  reset.addEventListener("click", function () {
+    go({ q: state.q, chosen: groups.map(function () { return []; }), order: [] });
+    box.focus();
+  });
+  more.addEventListener("click", function () {
+    var first = shown;
+    showMore();
+    var next = results.children[first];
+    if (next) next.querySelector("a").focus();
+  });
+  window.addEventListener("hashchange", function () {
+    var next = State.parse(window.location.hash, groups);
+    if (hashOf(next) !== hashOf(state)) apply(next);
+  });
+  window.addEventListener("popstate", function () {
+    var next = State.parse(window.location.hash, groups);
+    if (hashOf(next) !== hashOf(state)) { box.value = next.q; apply(next); }
+  });
+
+  function layout() {
+    var small = phone.matches;
+    toggle.hidden = !small;
+    done.hidden = !small;
+    form.hidden = small && toggle.getAttribute("aria-expanded") !== "true";
+  }
+  toggle.addEventListener("click", function () {
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    layout();
+    if (open) form.querySelector("summary").focus();
+  });
+  done.addEventListener("click", function () {
+    toggle.setAttribute("aria-expanded", "false");
+    layout();
+    document.getElementById("icp-results-heading").focus();
+  });
+  phone.addEventListener("change", layout);
+
+  document.querySelectorAll("[data-icp-static]").forEach(function (node) { node.hidden = true; });
+  layout();
+  /* An address from a search form (?q=...) becomes the finder's own (#q=...). */
+  var start = State.parse(window.location.hash, groups);
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked && !start.q) {
+    start = State.withQuery(start, asked.slice(0, 200));
+    history.replaceState(null, "", window.location.pathname + "#" + hashOf(start));
+  }
+  box.value = start.q;
+  apply(start);
+  document.documentElement.setAttribute("data-icp-finder-ready", "");
+  /* The index is needed only for a text query: it loads once the results are on screen. */
+  window.setTimeout(function () { Search.load(data.index); }, 0);
+})();

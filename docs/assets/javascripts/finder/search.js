@@ -1,0 +1,68 @@
+/* The finder's text search: the index built by the site's build (practices/search-index.js), loaded
+   once as a classic script after the page is shown, and handed to MiniSearch without re-indexing.
+   A query's words must all match (a word may be cut short), in any field; titles and summaries
+   weigh more than the body. */
+(function () {
+  "use strict";
+  var ICP = (window.ICP = window.ICP || {});
+  var engine = null;
+  var rules = null;
+  var waiting = [];
+  var requested = false;
+
+  function load(src) {
+    if (requested) return;
+    requested = true;
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = function () {
+      var data = window.ICP_SEARCH_INDEX;
+      rules = window.ICP_TERMS.termRules(data.rules);
+      engine = window.ICP_TERMS.load(data);
+      ICP.finderSearch.pages = data.pages || {};
+      var callbacks = waiting;
+      waiting = [];
+      callbacks.forEach(function (callback) { callback(); });
+    };
+    document.body.appendChild(script);
+  }
+
+  function whenReady(callback) {
+    if (engine) callback();
+    else waiting.push(callback);
+  }
+
+  var OPTIONS = {
+    combineWith: "AND",
+    prefix: function (term) { return term.length >= 2; },
+    fuzzy: function (term) { return term.length >= 6 ? 0.15 : false; }
+  };
+
+  /* Rows of matching cases in rank order, pages that match, and per row the terms that matched and
+     whether they matched only in the body. */
+  function run(query) {
+    if (rules.terms(query).length === 0) return { blank: true, rows: [], pages: [], match: null };
+    var results = engine.search(query, OPTIONS);
+    var rows = [];
+    var pages = [];
+    var matched = new Map();
+    for (var r = 0; r < results.length; r++) {
+      var result = results[r];
+      if (typeof result.id === "string") {
+        pages.push(result.id);
+        continue;
+      }
+      rows.push(result.id);
+      matched.set(result.id, result.match);
+    }
+    return { rows: rows, pages: pages, match: matched };
+  }
+
+  /* The words of text as [start, end, terms] for highlighting matched terms. */
+  function words(text) {
+    return rules ? rules.words(text) : [];
+  }
+
+  ICP.finderSearch = { load: load, whenReady: whenReady, run: run, words: words, ready: function () { return !!engine; },
+    pages: {} };
+})();

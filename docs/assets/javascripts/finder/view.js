@@ -1,0 +1,80 @@
+/* What the finder writes into its page: result cards with the words that matched, the chips of the
+   chosen options, the counts, and the message when nothing matches. Text from the cases is only ever
+   set as text (textContent), never parsed as HTML. */
+(function () {
+  "use strict";
+  var ICP = (window.ICP = window.ICP || {});
+  /* A case row (icp.finder.finder_data): [slug, title, city, topic indexes, country index, year index, summary]. */
+  var SLUG = 0, TITLE = 1, CITY = 2, COUNTRY = 4, YEAR = 5, SUMMARY = 6;
+  var SHOWN_FIELDS = { title: true, summary: true, city: true, country: true };
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* text into parent, with the words whose terms are in `terms` marked. */
+  function marked(parent, text, terms) {
+    if (!terms || terms.size === 0) {
+      parent.textContent = text;
+      return parent;
+    }
+    var at = 0;
+    ICP.finderSearch.words(text).forEach(function (word) {
+      var hit = word[2].some(function (term) { return terms.has(term); });
+      if (!hit) return;
+      if (word[0] > at) parent.appendChild(document.createTextNode(text.slice(at, word[0])));
+      parent.appendChild(element("mark", "", text.slice(word[0], word[1])));
+      at = word[1];
+    });
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+    return parent;
+  }
+
+  function card(row, groups, match) {
+    var terms = match ? new Set(Object.keys(match)) : null;
+    var item = element("li", "icp-card");
+    var link = marked(element("a", "icp-card__title"), row[TITLE], terms);
+    link.href = row[SLUG] + ".html";
+    item.appendChild(link);
+    var place = row[CITY] + " · " + groups[1].terms[row[COUNTRY]][1] + " · " + groups[2].terms[row[YEAR]][1];
+    item.appendChild(marked(element("p", "icp-card__meta"), place, terms));
+    item.appendChild(marked(element("p", "icp-card__summary"), row[SUMMARY], terms));
+    if (match) {
+      var elsewhere = Object.keys(match).filter(function (term) {
+        return !match[term].some(function (field) { return SHOWN_FIELDS[field]; });
+      });
+      if (elsewhere.length) {
+        var found = element("p", "icp-card__found", "Also in the text: ");
+        elsewhere.slice(0, 6).forEach(function (term, i) {
+          if (i) found.appendChild(document.createTextNode(", "));
+          found.appendChild(element("mark", "", term));
+        });
+        item.appendChild(found);
+      }
+    }
+    return item;
+  }
+
+  function chip(label, onRemove) {
+    var item = element("li", "icp-chip");
+    var button = element("button", "icp-chip__remove");
+    button.type = "button";
+    button.appendChild(element("span", "", label));
+    button.appendChild(element("span", "icp-chip__x", "×"));
+    button.setAttribute("aria-label", "Remove " + label);
+    button.addEventListener("click", onRemove);
+    item.appendChild(button);
+    return item;
+  }
+
+  function countText(count, query, chosen) {
+    var practices = count.toLocaleString("en") + (count === 1 ? " practice" : " practices");
+    if (count === 0) return "No practice matches" + (query ? " “" + query + "”" : "") + (chosen ? " with these filters" : "");
+    return practices + (query ? " match “" + query + "”" : "");
+  }
+
+  ICP.finderView = { element: element, card: card, chip: chip, countText: countText, marked: marked };
+})();
