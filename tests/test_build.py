@@ -125,7 +125,7 @@ def test_filter_page_lists_every_case_without_javascript(built_site):
     for group in ("topics", "countries", "years"):
         assert f'href="../{group}/index.html"' in html
     assert 'id="icp-reset"' in html and "Reset filter" in html
-    assert (built_site / "practices" / "filter-data.js").is_file()
+    assert (built_site / "practices" / "finder-data.js").is_file()
 
 
 def test_filter_menu_mirrors_the_source_site(built_site):

@@ -78,7 +78,7 @@ def test_the_filter_page_after_ticking_a_filter(page, probe_site):
 
 
 def test_the_data_script_cannot_be_closed_from_a_case(probe_site):
-    script = (probe_site / "practices" / "filter-data.js").read_text(encoding="utf-8")
+    script = (probe_site / "practices" / "finder-data.js").read_text(encoding="utf-8")
     assert "<" not in script and ">" not in script
     data = json.loads(script.removeprefix("window.ICP_FILTER_DATA=").rstrip().rstrip(";"))
     case = next(case for case in data["cases"] if case[0] == SLUG)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from . import searchindex
+from .body import Heading
 from .index import PracticeIndex
 from .pages import GROUP_LABELS, NOT_SEARCHED, GeneratedPage, page
 from .templating import render
@@ -36,7 +37,10 @@ def finder_page(index: PracticeIndex) -> GeneratedPage:
               for group in PracticeIndex.GROUPS]
     html = render("finder.html", groups=groups, total=len(index.practices),
                   shown=index.practices[:FIRST_RESULTS], scripts=SCRIPTS)
-    return page("Find practices", html, hide=["navigation", "toc"], **NOT_SEARCHED)
+    # Hidden, but the theme's "Skip to content" link, the first stop of the keyboard, leads to the
+    # first entry: the search box.
+    toc = (Heading(2, "icp-q", "Search"), Heading(2, "icp-results-heading", "Results"))
+    return page("Find practices", html, toc=toc, hide=["navigation", "toc"], **NOT_SEARCHED)
 
 
 def script_json(value: object) -> str:

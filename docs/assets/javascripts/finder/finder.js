@@ -233,6 +233,17 @@
     var next = results.children[first];
     if (next) next.querySelector("a").focus();
   });
+  /* Links to a place on this page (the skip links) move the focus without touching the address,
+     which holds the finder's state. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('a[href^="#"]');
+    var target = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    event.preventDefault();
+    if (target.tabIndex < 0 && !/^(INPUT|BUTTON|SELECT|TEXTAREA|A)$/.test(target.tagName)) target.tabIndex = -1;
+    target.focus();
+    target.scrollIntoView({ block: "start" });
+  });
   window.addEventListener("hashchange", function () {
     var next = State.parse(window.location.hash, groups);
     if (hashOf(next) !== hashOf(state)) apply(next);
