@@ -87,16 +87,3 @@ def expected_options(all_cases: list[dict], chosen: dict[str, set[str]], key: st
         if matches(case, chosen, skip=key):
             counts.update(values(case, key))
     return counts
-
-
-def search(page, words: str) -> list[str]:
-    """Type into Material's search box and wait; the href of every result link, in order."""
-    box = page.locator("input[data-md-component=search-query]")
-    if not box.is_visible():
-        page.locator("label.md-header__button[for=__search]").click()
-    box.click()
-    box.press_sequentially(words, delay=20)
-    page.locator(".md-search-result__item").first.wait_for()
-    return page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
-        "links => links.map(link => link.href)"
-    )

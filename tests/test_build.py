@@ -158,13 +158,15 @@ def test_practices_json_holds_every_case(built_site):
 
 
 def test_cases_stay_out_of_the_navigation(built_site):
-    home = (built_site / "index.html").read_text(encoding="utf-8")
-    nav = home.split('class="md-nav md-nav--primary"')[1]
-    pages = [href for href in re.findall(r'<a href="([^"#][^"]*)" class="md-nav__link', nav)]
+    about = (built_site / "about.html").read_text(encoding="utf-8")
+    tabs = about.split('class="md-tabs__list"')[1].split("</ul>")[0]
+    pages = re.findall(r'<a href="([^"#][^"]*)" class="md-tabs__link', tabs)
     assert pages == ["index.html", "practices/index.html", "topics/index.html", "countries/index.html",
                      "years/index.html", "about.html", "contribute.html"]
+    nav = about.split('md-nav--primary', 1)[1]
+    assert not re.findall(r'href="practices/(?!index)[^"]+\.html"', nav), "a case in the menu"
     for path in PRACTICES:
-        assert f"{path.stem}.html" not in home.split('class="md-content"')[0]
+        assert f"{path.stem}.html" not in about.split('class="md-content"')[0]
 
 
 def test_home_page_has_ways_in(built_site):

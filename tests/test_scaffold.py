@@ -143,5 +143,5 @@ def test_a_scaffolded_case_builds_into_every_listing(tmp_path):
     page = (site / "practices" / f"{SLUG}.html").read_text(encoding="utf-8")
     assert "Arctic welcome: a library for newcomers</h1>" in page
     data = (site / "practices" / "finder-data.js").read_text(encoding="utf-8")
-    cases = json.loads(data.removeprefix("window.ICP_FILTER_DATA=").rstrip().rstrip(";"))["cases"]
+    cases = json.loads(data.removeprefix("window.ICP_FINDER_DATA=").rstrip().rstrip(";"))["cases"]
     assert [case[:3] for case in cases if case[0] == SLUG] == [[SLUG, "Arctic welcome: a library for newcomers", "Tromsø"]]

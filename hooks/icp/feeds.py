@@ -40,7 +40,7 @@ from pathlib import Path
 
 from .index import PracticeIndex, TermEntry
 from .practice import Practice
-from .render import term_page_uris
+from .pages import term_page_uris
 from .templating import render
 
 FEED_SIZE = 30
