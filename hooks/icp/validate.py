@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,10 @@ from jsonschema.exceptions import ValidationError
 
 from . import timing
 from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
+from .characters import excerpt
+from .frontmatter import lenient_integer
 from .incremental import CheckedFiles
+from .inventory import case_paths, folder_problems
 from .practice import Practice
 from .schema import FrontMatterValidator, schema_for
 from .vocabulary import Vocabulary
@@ -78,7 +82,8 @@ class PracticeProblems(Exception):
 
 
 def case_files(directory: Path) -> list[Path]:
-    return sorted(directory.glob("*.md"))
+    """Every name in ``directory`` ending in '.md' (links and folders too: the reader refuses those)."""
+    return case_paths(directory)
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -109,7 +114,7 @@ def check_practices(
             with timing.step("read"):
                 case = parse_case_bytes(path, raw)
         except CaseFileError as error:
-            return None, [Problem(shown, error.line or 0, "", error.message)]
+            return None, [Problem(shown, error.line or 0, error.field, error.message)]
         with timing.step("validate"):
             return case, _file_problems(case, shown, validator, vocabulary, next_year)
 
@@ -119,7 +124,7 @@ def check_practices(
             with timing.step("read"):
                 raw = read_case_bytes(path)
         except CaseFileError as error:
-            problems.append(Problem(shown, error.line or 0, "", error.message))
+            problems.append(Problem(shown, error.line or 0, error.field, error.message))
             continue
         if checked is None:
             case, file_problems = check(path, raw, shown)
@@ -131,9 +136,12 @@ def check_practices(
             cases.append(case)
     if checked is not None and paths is None:
         checked.keep_only(all_paths)
-    checked_paths = {path.resolve() for path in (paths if paths is not None else all_paths)}
+    checked_paths = {os.path.abspath(path) for path in (paths if paths is not None else all_paths)}
     problems.extend(problem for problem in _name_problems(all_paths, root)
-                    if (root / problem.path).resolve() in checked_paths)
+                    if os.path.abspath(root / problem.path) in checked_paths)
+    if paths is None:
+        problems.extend(Problem(display_path(stray.path, root), 0, stray.field, stray.message)
+                        for stray in folder_problems(directory))
     known_slugs = {path.stem for path in all_paths}
     for case in cases:
         problems.extend(_related_problems(case, display_path(case.path, root), known_slugs))
@@ -331,13 +339,27 @@ def _explain(error: ValidationError, case: CaseFile, shown: str, vocabulary: Voc
         expected = error.validator_value
         expected = expected if isinstance(expected, str) else expected[0]
         hint = ""
-        if expected == "integer" and isinstance(value, str) and value.strip().isdigit():
-            hint = f"; remove the quotes: {location[-1]}: {value.strip()}"
+        text = value.strip() if isinstance(value, str) else ""
+        span = re.fullmatch(r"(\d{4})\s*[-–—/]\s*(\d{2,4})", text)
+        read_as = lenient_integer(text)
+        if expected == "integer" and re.fullmatch(r"[0-9]{1,15}", text):
+            hint = f"; remove the quotes: {location[-1]}: {text}"
+        elif expected == "integer" and span and location == ("year",):
+            hint = (f"; put the first year in 'year' and the span in 'period', e.g. year: {span[1]} "
+                    f"and period: \"{span[1]}–{span[2]}\"")
+        elif expected == "integer" and location == ("year",) and (read_as is not None or text.isdigit()):
+            example = read_as if read_as is not None and FIRST_YEAR <= read_as <= 9999 else 2010
+            hint = f"; write the year as four digits, e.g. year: {example}"
+        elif expected == "number" and isinstance(value, str):
+            hint = f"; write it as a decimal number without quotes, e.g. {location[-1]}: 59.91"
         elif expected == "array" and isinstance(value, str):
             hint = f"; write it as a list, e.g. {location[-1]}: [{value}]"
         elif expected == "string" and value is None:
             hint = "; fill it in or remove the key"
-        return Problem(shown, line, field, f"expected {_KIND[expected]}, found {_kind_of(value)}{hint}")
+        found = _kind_of(value)
+        if isinstance(value, str):
+            found = f"the text '{excerpt(value)}'" + (f" ({len(value):,} characters)" if len(value) > 40 else "")
+        return Problem(shown, line, field, f"expected {_KIND[expected]}, found {found}{hint}")
     if kind == "maxLength":
         return Problem(shown, line, field, f"is {len(value)} characters long; shorten it to at most {error.validator_value}")
     if kind == "minLength":
