@@ -26,6 +26,7 @@ MAX_EVENTS = 5_000
 MAX_TEXT = 2_000
 MAX_DIGITS = 15
 MAX_RETOLD = 100_000  # characters of front matter PyYAML's slower parser re-reads to word a syntax error
+MAX_RETOLD_BRACKETS = 100  # its scanner takes time quadratic in the brackets open within 1,024 characters
 
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
@@ -106,7 +107,8 @@ def _syntax_error(front: str, first_line: int, error: yaml.YAMLError) -> CaseFil
 
     PyYAML accepts a few things libyaml refuses, such as a '\\ud800' escape: the rules then name it.
     """
-    if _EventReader is not yaml.BaseLoader and len(front) <= MAX_RETOLD:
+    brackets = front.count("[") + front.count("{")
+    if _EventReader is not yaml.BaseLoader and len(front) <= MAX_RETOLD and brackets <= MAX_RETOLD_BRACKETS:
         try:
             _read_events(yaml.BaseLoader, front, first_line)
         except yaml.YAMLError as retold:

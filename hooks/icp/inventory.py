@@ -40,7 +40,8 @@ class FolderProblem:
 
 def case_paths(practices_dir: Path) -> list[Path]:
     """Every name ending in '.md', sorted; whether each is a readable case is the reader's business."""
-    return sorted(practices_dir / entry.name for entry in _entries(practices_dir) if entry.name.endswith(CASE_SUFFIX))
+    return sorted(practices_dir / entry.name for entry in _entries(practices_dir)
+                  if entry.name.endswith(CASE_SUFFIX) and not _IGNORED.match(entry.name))
 
 
 def folder_problems(practices_dir: Path) -> list[FolderProblem]:
