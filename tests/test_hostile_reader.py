@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, write_case
 from icp.casefile import MAX_CASE_BYTES, CaseFileError, parse_case_bytes, parse_case_text, read_case_file
-from icp.characters import FRONT_MATTER_REFUSED
+from icp.characters import BODY_REFUSED, FRONT_MATTER_REFUSED
 from icp.inventory import MAX_IMAGE_BYTES, local_images
 from icp.site import Project
 from icp.validate import check_practices
@@ -412,6 +412,22 @@ def _pyyaml_front_matter(path: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8").split("---\n")[1], Loader=DatesAsText)
 
 
+def _pyyaml_lines(path: Path) -> dict[tuple, int]:
+    """The line of every value as PyYAML's composer places it: a key's line for a mapping value."""
+    lines: dict[tuple, int] = {}
+    pending = [(yaml.compose(path.read_text(encoding="utf-8").split("---\n")[1], Loader=yaml.SafeLoader), ())]
+    while pending:
+        node, location = pending.pop()
+        lines.setdefault(location, node.start_mark.line + 2)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                lines[location + (key.value,)] = key.start_mark.line + 2
+                pending.append((value, location + (key.value,)))
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend((item, location + (index,)) for index, item in enumerate(node.value))
+    return lines
+
+
 def test_the_real_cases_still_load_unchanged():
     paths = sorted((ROOT / "practices").glob("*.md"))
     index = Project(ROOT).load_index()
@@ -419,7 +435,30 @@ def test_the_real_cases_still_load_unchanged():
     for path in paths:
         case = read_case_file(path)
         assert case.meta == _pyyaml_front_matter(path), path.name
-        assert case.lines[("title",)] == 2 and case.line_of(("topics", 0)) == case.lines[("topics",)] + 1
+        assert case.lines == _pyyaml_lines(path), path.name
+
+
+@pytest.mark.parametrize("front", [
+    "sources: " + "[" * 1_000 + "]" * 1_000 + "\n",
+    "a: &a [x]\nb: *a\n",
+    "<<: {subtitle: merged}\n",
+    "city2: !!binary aGVsbG8=\n",
+    'subtitle: "half \\ud800"\n',
+    'subtitle: "bell \\x07"\n',
+    "lat: 1e999\nlon: 1\n",
+    "related: [" + ", ".join(["x"] * 6_000) + "]\n",
+])
+def test_without_libyaml_the_same_is_refused(monkeypatch, front):
+    import icp.frontmatter
+
+    text = case_text(front)
+    with pytest.raises(CaseFileError) as fast:
+        parse_case_text(Path("x.md"), text)
+    monkeypatch.setattr(icp.frontmatter, "_EventReader", yaml.BaseLoader)
+    with pytest.raises(CaseFileError) as plain:
+        parse_case_text(Path("x.md"), text)
+    assert (plain.value.message, plain.value.field, plain.value.line) == \
+        (fast.value.message, fast.value.field, fast.value.line)
 
 
 _yaml_ish = st.text(alphabet=st.sampled_from(list("ab01:-[]{},&*!|>'\"#%@`?<=~. \n\t\\xu") + ["\x07", "\u202e", "é"]),
@@ -456,18 +495,21 @@ def _assert_plain_data(value, found):
     found.append(value)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(front=_fronts())
-def test_any_front_matter_is_read_as_plain_data_or_refused(front):
-    text = "---\n" + front + ("" if front.endswith("\n") else "\n") + "---\n\n## Summary\n\nText.\n"
-    raw = text.encode("utf-8", "surrogatepass")
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(front=_fronts(), body=_any_text, as_text=st.booleans())
+def test_any_front_matter_is_read_as_plain_data_or_refused(front, body, as_text):
+    text = "---\n" + front + ("" if front.endswith("\n") else "\n") + "---\n\n## Summary\n\n" + body + "\n"
     try:
-        case = parse_case_bytes(Path("fuzz.md"), raw)
+        if as_text:
+            case = parse_case_text(Path("fuzz.md"), text)
+        else:
+            case = parse_case_bytes(Path("fuzz.md"), text.encode("utf-8", "surrogatepass"))
     except CaseFileError as error:
         assert error.message and (error.line is None or error.line >= 1)
         return
     _assert_plain_data(case.meta, [])
     json.dumps(case.meta, allow_nan=False, ensure_ascii=False).encode("utf-8")
+    assert not BODY_REFUSED.search(case.body)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
