@@ -1,43 +1,32 @@
-"""Reading one case file: its front matter, body and the line of every front-matter value."""
+"""Reading one case file: its front matter, body and the line of every front-matter value.
+
+A case file comes from a stranger. It is read only if it is a regular file (never through a
+symbolic link, never a pipe or device) of at most ``MAX_CASE_BYTES``, and refused whole, with
+the line and the fix, when it holds a character :mod:`characters` refuses.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from .characters import BODY_REFUSED, describe, fix_for
+from .frontmatter import CaseFileError, load_front_matter
 
+__all__ = ["MAX_CASE_BYTES", "CaseFile", "CaseFileError", "parse_case_bytes", "parse_case_text",
+           "read_case_bytes", "read_case_file"]
 
-class _PlainLoader(yaml.SafeLoader):
-    """Safe YAML, but dates stay text: a source's date is shown as written, and JSON can hold it."""
-
-
-_PlainLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-if getattr(yaml, "__with_libyaml__", False):
-    class _FastLoader(yaml.CSafeLoader):
-        """The same rules parsed by libyaml, about ten times faster; marks keep the lines."""
-
-    _FastLoader.yaml_implicit_resolvers = _PlainLoader.yaml_implicit_resolvers
-else:
-    _FastLoader = _PlainLoader
-
+MAX_CASE_BYTES = 1_000_000
+_LIMIT = f"1 MB ({MAX_CASE_BYTES:,} bytes)"
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _OPENING = re.compile(r"\A-{3,}[ \t]*\r?\n")
 _CLOSING = re.compile(r"^-{3,}[ \t]*\r?$\n?", re.MULTILINE)
-
-
-class CaseFileError(ValueError):
-    """The file cannot be read as a case at all; ``line``/``column`` point at the cause."""
-
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
+_LINES_NAMED = 5
+_LINK = "the file is a symbolic link, and links are never followed; replace it with the case file itself"
 
 
 @dataclass
@@ -69,13 +58,60 @@ def read_case_file(path: Path) -> CaseFile:
 
 
 def read_case_bytes(path: Path) -> bytes:
+    """The file's bytes; CaseFileError, without reading it, for a link, a non-file or a file over the limit."""
     try:
-        return path.read_bytes()
+        _refuse_unless_small_regular_file(os.lstat(path))
+        descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as error:
-        raise CaseFileError(f"cannot read the file: {error.strerror}") from error
+        raise CaseFileError(_os_problem(error), field="file") from None
+    try:
+        _refuse_unless_small_regular_file(os.fstat(descriptor))
+        chunks = []
+        size = 0
+        while size <= MAX_CASE_BYTES:
+            chunk = os.read(descriptor, MAX_CASE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise CaseFileError(_os_problem(error), field="file") from None
+    finally:
+        os.close(descriptor)
+    if size > MAX_CASE_BYTES:
+        raise CaseFileError(_too_large(size, grew=True), field="file")
+    return b"".join(chunks)
+
+
+def _refuse_unless_small_regular_file(status: os.stat_result) -> None:
+    mode = status.st_mode
+    if stat.S_ISLNK(mode):
+        raise CaseFileError(_LINK, field="file")
+    if stat.S_ISDIR(mode):
+        raise CaseFileError("this is a folder, not a case file; rename it so that its name does not end in "
+                            "'.md', or move it out of practices/", field="file")
+    if not stat.S_ISREG(mode):
+        raise CaseFileError("this is not a regular file (it is a pipe, socket or device); remove it: a case "
+                            "is a plain text file", field="file")
+    if status.st_size > MAX_CASE_BYTES:
+        raise CaseFileError(_too_large(status.st_size), field="file")
+
+
+def _too_large(size: int, grew: bool = False) -> str:
+    measured = "grew past the limit while it was read" if grew else f"is {size:,} bytes"
+    return (f"the file {measured}; a case file may have at most {_LIMIT}: shorten the text, or move "
+            "images and data out of it")
+
+
+def _os_problem(error: OSError) -> str:
+    if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link put there after the lstat
+        return _LINK
+    return f"cannot read the file: {error.strerror}"
 
 
 def parse_case_bytes(path: Path, raw: bytes) -> CaseFile:
+    if len(raw) > MAX_CASE_BYTES:
+        raise CaseFileError(_too_large(len(raw)), field="file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -84,7 +120,7 @@ def parse_case_bytes(path: Path, raw: bytes) -> CaseFile:
             f"the file is not UTF-8 (byte {raw[error.start]:#04x} at line {line}); "
             "save it with UTF-8 encoding",
             line=line,
-        ) from error
+        ) from None
     text = text.lstrip("\ufeff")
     return parse_case_text(path, text)
 
@@ -104,52 +140,27 @@ def parse_case_text(path: Path, text: str) -> CaseFile:
     body = text[closing.end():]
     first_line = 2
     body_line = first_line + front.count("\n") + 1
-    try:
-        try:
-            node, meta = _compose_and_load(front, _FastLoader)
-        except yaml.YAMLError:
-            node, meta = _compose_and_load(front, _PlainLoader)  # PyYAML's own wording of the problem
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + first_line if mark else None
-        column = mark.column + 1 if mark else None
-        problem = getattr(error, "problem", None) or str(error)
-        context = getattr(error, "context", None)
-        detail = f"{context}, {problem}" if context else problem
-        raise CaseFileError(
-            f"the front matter is not valid YAML: {detail} (line {line}, column {column}); "
-            "check the indentation and put quotes around values that contain ': ' or start with a special character",
-            line=line,
-            column=column,
-        ) from error
-    case = CaseFile(path=path, meta=meta if meta is not None else {}, body=body, body_line=body_line)
-    if node is not None:
-        _record_lines(node, (), first_line, case)
-    return case
+    _refuse_characters_in_body(body, body_line)
+    loaded = load_front_matter(front, first_line)
+    return CaseFile(path=path, meta=loaded.meta if loaded.meta is not None else {}, body=body, body_line=body_line,
+                    lines=loaded.lines, duplicate_keys=loaded.duplicate_keys)
 
 
-def _compose_and_load(front: str, loader_class) -> tuple[yaml.Node | None, object]:
-    """The front matter's node tree (for line numbers) and its value, from one parse."""
-    loader = loader_class(front)
-    try:
-        node = loader.get_single_node()
-        return node, loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-
-
-def _record_lines(node: yaml.Node, location: tuple, first_line: int, case: CaseFile) -> None:
-    case.lines[location] = node.start_mark.line + first_line
-    if isinstance(node, yaml.MappingNode):
-        seen: set = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                case.duplicate_keys.append((key, key_node.start_mark.line + first_line))
-            seen.add(key)
-            case.lines[location + (key,)] = key_node.start_mark.line + first_line
-            _record_lines(value_node, location + (key,), first_line, case)
-            case.lines[location + (key,)] = key_node.start_mark.line + first_line
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_lines(item, location + (index,), first_line, case)
+def _refuse_characters_in_body(body: str, body_line: int) -> None:
+    bad = BODY_REFUSED.search(body)
+    if bad is None:
+        return
+    lines: list[int] = []
+    line, counted = body_line, 0
+    for match in BODY_REFUSED.finditer(body, bad.start()):
+        line += body.count("\n", counted, match.start())
+        counted = match.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
+            if len(lines) > _LINES_NAMED:
+                break
+    others = ", ".join(map(str, lines[1:_LINES_NAMED]))
+    more = " and more" if len(lines) > _LINES_NAMED else ""
+    also = f" (and on line{'s' if len(lines) > 2 else ''} {others}{more})" if others else ""
+    raise CaseFileError(f"line {lines[0]} holds {describe(bad.group())}{also}; {fix_for(bad.group())}",
+                        line=lines[0], field="body")

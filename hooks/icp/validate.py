@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +17,13 @@ from pathlib import Path
 from jsonschema.exceptions import ValidationError
 
 from . import timing
-from .allowlist import IMAGE_FOLDER, IMAGE_PATH
+from .allowlist import IMAGE_FOLDER
 from .body import RenderedBody, render_body
 from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
+from .characters import excerpt
+from .frontmatter import lenient_integer
 from .incremental import CheckedFiles
+from .inventory import case_paths, folder_problems, local_images
 from .links import SiteMap
 from .practice import Practice
 from .schema import FrontMatterValidator, schema_for
@@ -29,6 +33,7 @@ FIRST_YEAR = 1945
 DOCS_DIR = "docs"
 # The schema's maxLength: longer text is reported by the schema, and never searched by a pattern.
 SUMMARY_LIMIT = 300
+MAX_RELATED_CHECKED = 20
 CONTACT_LIMIT = 300
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"index", "404", "search", "assets", "data"})
@@ -74,7 +79,8 @@ class PracticeProblems(Exception):
 
 
 def case_files(directory: Path) -> list[Path]:
-    return sorted(directory.glob("*.md"))
+    """Every name in ``directory`` ending in '.md' (links and folders too: the reader refuses those)."""
+    return case_paths(directory)
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -106,7 +112,7 @@ def check_practices(
             with timing.step("read"):
                 case = parse_case_bytes(path, raw)
         except CaseFileError as error:
-            return None, None, [Problem(shown, error.line or 0, "", error.message)]
+            return None, None, [Problem(shown, error.line or 0, error.field, error.message)]
         with timing.step("validate"):
             file_problems = _file_problems(case, shown, validator, vocabulary, next_year)
         with timing.step("body"):
@@ -120,7 +126,7 @@ def check_practices(
             with timing.step("read"):
                 raw = read_case_bytes(path)
         except CaseFileError as error:
-            problems.append(Problem(shown, error.line or 0, "", error.message))
+            problems.append(Problem(shown, error.line or 0, error.field, error.message))
             continue
         if checked is None:
             case, rendered, file_problems = check(path, raw, shown)
@@ -133,9 +139,12 @@ def check_practices(
             bodies[case.slug] = rendered
     if checked is not None and paths is None:
         checked.keep_only(all_paths)
-    checked_paths = {path.resolve() for path in (paths if paths is not None else all_paths)}
+    checked_paths = {os.path.abspath(path) for path in (paths if paths is not None else all_paths)}
     problems.extend(problem for problem in _name_problems(all_paths, root)
-                    if (root / problem.path).resolve() in checked_paths)
+                    if os.path.abspath(root / problem.path) in checked_paths)
+    if paths is None:
+        problems.extend(Problem(display_path(stray.path, root), 0, stray.field, stray.message)
+                        for stray in folder_problems(directory))
     known_slugs = {path.stem for path in all_paths}
     site = site_map(directory, root, vocabulary, cases, bodies)
     for case in cases:
@@ -166,10 +175,7 @@ def site_map(directory: Path, root: Path, vocabulary: Vocabulary, cases: list[Ca
         pages |= {f"{group}/index.md", *(f"{group}/{term.slug}.md" for term in terms)}
     years = {case.meta.get("year") for case in cases if isinstance(case.meta, dict)}
     pages |= {"years/index.md", *(f"years/{year}.md" for year in years if isinstance(year, int))}
-    images_dir = directory / IMAGE_FOLDER
-    images = {f"{directory.name}/{IMAGE_FOLDER}/{path.name}" for path in images_dir.iterdir()
-              if IMAGE_PATH.fullmatch(f"{IMAGE_FOLDER}/{path.name}") and path.is_file() and not path.is_symlink()
-              } if images_dir.is_dir() else set()
+    images = {f"{directory.name}/{IMAGE_FOLDER}/{path.name}" for path in local_images(directory)}
 
     def anchors_of(slug: str) -> set[str] | None:
         if slug not in bodies:
@@ -279,6 +285,8 @@ def _related_problems(case: CaseFile, shown: str, known_slugs: set[str]) -> list
     if not isinstance(case.meta, dict) or not isinstance(case.meta.get("related"), list):
         return []
     problems = []
+    if len(case.meta["related"]) > MAX_RELATED_CHECKED:
+        return []  # the schema's maxItems reports the list; each name is not looked up
     for index, slug in enumerate(case.meta["related"]):
         if not isinstance(slug, str):
             continue
@@ -324,13 +332,27 @@ def _explain(error: ValidationError, case: CaseFile, shown: str, vocabulary: Voc
         expected = error.validator_value
         expected = expected if isinstance(expected, str) else expected[0]
         hint = ""
-        if expected == "integer" and isinstance(value, str) and value.strip().isdigit():
-            hint = f"; remove the quotes: {location[-1]}: {value.strip()}"
+        text = value.strip() if isinstance(value, str) else ""
+        span = re.fullmatch(r"(\d{4})\s*[-–—/]\s*(\d{2,4})", text)
+        read_as = lenient_integer(text)
+        if expected == "integer" and re.fullmatch(r"[0-9]{1,15}", text):
+            hint = f"; remove the quotes: {location[-1]}: {text}"
+        elif expected == "integer" and span and location == ("year",):
+            hint = (f"; put the first year in 'year' and the span in 'period', e.g. year: {span[1]} "
+                    f"and period: \"{span[1]}–{span[2]}\"")
+        elif expected == "integer" and location == ("year",) and (read_as is not None or text.isdigit()):
+            example = read_as if read_as is not None and FIRST_YEAR <= read_as <= 9999 else 2010
+            hint = f"; write the year as four digits, e.g. year: {example}"
+        elif expected == "number" and isinstance(value, str):
+            hint = f"; write it as a decimal number without quotes, e.g. {location[-1]}: 59.91"
         elif expected == "array" and isinstance(value, str):
             hint = f"; write it as a list, e.g. {location[-1]}: [{value}]"
         elif expected == "string" and value is None:
             hint = "; fill it in or remove the key"
-        return Problem(shown, line, field, f"expected {_KIND[expected]}, found {_kind_of(value)}{hint}")
+        found = _kind_of(value)
+        if isinstance(value, str):
+            found = f"the text '{excerpt(value)}'" + (f" ({len(value):,} characters)" if len(value) > 40 else "")
+        return Problem(shown, line, field, f"expected {_KIND[expected]}, found {found}{hint}")
     if kind == "maxLength":
         return Problem(shown, line, field, f"is {len(value)} characters long; shorten it to at most {error.validator_value}")
     if kind == "minLength":

@@ -1,0 +1,170 @@
+"""What may live in ``practices/``: case files, the vocabulary, the schema and an ``images/`` folder.
+
+Anything else is reported rather than silently ignored: a ``notes.txt`` or ``x.markdown`` would
+otherwise look like a case that never appears. Images are published as they are, so only small
+raster images whose bytes are what their name says are allowed; an SVG can carry scripts.
+Nothing here follows a symbolic link or reads more than a few bytes of a file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from .schema import SCHEMA_FILE
+
+CASE_SUFFIX = ".md"
+TAXONOMY_FILE = "taxonomy.yml"
+IMAGES_DIR = "images"
+MAX_IMAGE_BYTES = 2_000_000
+IMAGE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(png|jpg|jpeg|gif|webp)$")
+_FORMATS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "gif": "GIF", "webp": "WebP"}
+_SUFFIX_OF = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WebP": "webp"}
+_IGNORED = re.compile(r"^(?:\.DS_Store|Thumbs\.db|\..*\.sw[a-p]|.*~|\.#.*|#.*#)$")  # editors' and systems' litter
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_ALLOWED = (f"only case files (*.md), {TAXONOMY_FILE}, {SCHEMA_FILE} and the folder {IMAGES_DIR}/ "
+            "belong in practices/")
+
+
+@dataclass(frozen=True)
+class FolderProblem:
+    """A file in ``practices/`` that is not allowed there, and what to do about it."""
+
+    path: Path
+    field: str
+    message: str
+
+
+def case_paths(practices_dir: Path) -> list[Path]:
+    """Every name ending in '.md', sorted; whether each is a readable case is the reader's business."""
+    return sorted(practices_dir / entry.name for entry in _entries(practices_dir)
+                  if entry.name.endswith(CASE_SUFFIX) and not _IGNORED.match(entry.name))
+
+
+def folder_problems(practices_dir: Path) -> list[FolderProblem]:
+    """Every file or folder in ``practices/`` (and ``images/``) that is neither a case nor allowed there."""
+    problems = []
+    for entry in _entries(practices_dir):
+        path = practices_dir / entry.name
+        if entry.name.endswith(CASE_SUFFIX) or _IGNORED.match(entry.name):
+            continue
+        if entry.name in (TAXONOMY_FILE, SCHEMA_FILE):
+            if not entry.is_file(follow_symlinks=False):
+                problems.append(FolderProblem(path, "file", f"'{entry.name}' must be a regular file, not a link "
+                                                            "or folder; replace it with the file itself"))
+        elif entry.name == IMAGES_DIR:
+            problems.extend(_images_folder_problems(entry, path))
+        else:
+            problems.append(FolderProblem(path, "file", _stray_message(entry)))
+    return sorted(problems, key=lambda problem: problem.path)
+
+
+def local_images(practices_dir: Path) -> list[Path]:
+    """The images in ``practices/images/`` that may be published: the build copies these into the site."""
+    folder = practices_dir / IMAGES_DIR
+    try:
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return []
+    except OSError:
+        return []
+    return sorted(folder / entry.name for entry in _entries(folder)
+                  if not _IGNORED.match(entry.name) and _image_problem(entry) is None)
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError:
+        return []
+
+
+def _stray_message(entry: os.DirEntry) -> str:
+    name = entry.name
+    stem, dot, suffix = name.rpartition(".")
+    if entry.is_dir(follow_symlinks=False):
+        return f"the folder '{name}/' is not allowed here; {_ALLOWED}: move it out"
+    if dot and stem and suffix.lower() in ("md", "markdown", "mdown", "mkd", "mkdn"):
+        slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "case"
+        return f"'{name}' is not read as a case (case files end in '.md', in lowercase); rename it to '{slug}.md'"
+    return f"'{name}' is not a case and is never read; {_ALLOWED}: move or remove it"
+
+
+def _images_folder_problems(entry: os.DirEntry, path: Path) -> list[FolderProblem]:
+    if not entry.is_dir(follow_symlinks=False):
+        return [FolderProblem(path, "file", f"'{IMAGES_DIR}' must be a folder of images (not a file or a link); "
+                                            "replace it with a real folder")]
+    problems = []
+    for image in _entries(path):
+        problem = None if _IGNORED.match(image.name) else _image_problem(image)
+        if problem is not None:
+            problems.append(FolderProblem(path / image.name, "image", problem))
+    return problems
+
+
+def _image_problem(entry: os.DirEntry) -> str | None:
+    """Why ``entry`` may not be published as an image, or None when it may."""
+    name = entry.name
+    if entry.is_symlink():
+        return f"'{name}' is a symbolic link, and links are never followed; put the image file itself here"
+    if entry.is_dir(follow_symlinks=False):
+        return f"the folder '{name}/' is not allowed in {IMAGES_DIR}/; move its images up into practices/{IMAGES_DIR}/"
+    stem, dot, suffix = name.rpartition(".")
+    expected = _FORMATS.get(suffix.lower()) if dot else None
+    if expected is None:
+        if not dot:
+            why = "it has no image extension"
+        elif suffix.lower() == "svg":
+            why = "an SVG image can carry scripts"
+        else:
+            why = f"'.{suffix}' is not an allowed image type"
+        return f"'{name}' is not allowed: {why}; save it as PNG, JPEG, GIF or WebP (.png, .jpg, .gif, .webp)"
+    if not IMAGE_NAME.match(name):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "image"
+        return (f"'{name}' is not a valid image name: use lowercase ASCII letters, digits and single hyphens, "
+                f"and a lowercase extension; rename it to '{suggestion}.{suffix.lower()}'")
+    try:
+        status = entry.stat(follow_symlinks=False)
+    except OSError as error:
+        return f"cannot read '{name}': {error.strerror}"
+    if not stat.S_ISREG(status.st_mode):
+        return f"'{name}' is not a regular file (it is a pipe, socket or device); remove it"
+    if status.st_size > MAX_IMAGE_BYTES:
+        return (f"'{name}' is {status.st_size:,} bytes; an image may have at most 2 MB ({MAX_IMAGE_BYTES:,} bytes): "
+                "scale it down or save it with more compression")
+    found = _format_of(_first_bytes(entry.path))
+    if found == expected:
+        return None
+    if found is None:
+        return f"'{name}' is not a {expected} image (its first bytes do not match); save it again as {expected}"
+    return f"'{name}' holds a {found} image, not {expected}; rename it to '{stem}.{_SUFFIX_OF[found]}'"
+
+
+def _first_bytes(path: str) -> bytes:
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return b""
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return b""
+        return os.read(descriptor, 12)
+    except OSError:
+        return b""
+    finally:
+        os.close(descriptor)
+
+
+def _format_of(head: bytes) -> str | None:
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "GIF"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP"
+    return None
