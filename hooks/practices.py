@@ -24,7 +24,7 @@ from icp.body import Heading, plain_text
 from icp.incremental import ChangedFiles, CheckedFiles
 from icp.index import PracticeIndex
 from icp.lifting import lift_html, restore_html
-from icp.site import Project, generated_data, generated_pages
+from icp.site import Project, generated_data, generated_pages, published_images
 from icp.staging import SiteSwap
 from icp.validate import PracticeProblems
 from icp.vocabulary import VocabularyError
@@ -103,6 +103,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             file.edit_uri = f"{docs}/{file.src_uri}"
     for path, content in data.items():
         _replace(files, _generated(config, path, content))
+    for uri, path in published_images(_project).items():
+        _replace(files, File.generated(config, uri, abs_src_path=str(path)))
     if _sources is not None:
         _fill_home_ahead(files, config)
         log.debug("Generated files changed: %s", " ".join(_sources.written) or "none")

@@ -8,12 +8,13 @@ Exit status 0 when every case is good, 1 when any problem is found.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from _paths import ROOT
 from icp.site import Project
-from icp.validate import check_practices
+from icp.validate import case_files, check_practices
 from icp.vocabulary import VocabularyError
 
 
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     except VocabularyError as error:
         print(error, file=sys.stderr)
         return 1
-    paths = [path.resolve() for path in args.files if path.suffix == ".md"] or None
+    paths = [Path(os.path.abspath(path)) for path in args.files if path.suffix == ".md"] or None
     if args.files and paths is None:
         print("No case files (*.md) given; nothing to check.")
         return 0
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
                                           root=project.root, paths=paths)
     for problem in problems:
         print(problem, file=sys.stderr)
-    checked = len(paths) if paths is not None else len(list(project.practices_dir.glob("*.md")))
+    checked = len(paths) if paths is not None else len(case_files(project.practices_dir))
     if problems:
         files = len({problem.path for problem in problems})
         print(f"\n{len(problems)} problem(s) in {files} of {checked} case file(s).", file=sys.stderr)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from . import finder, opendata, pages, timing
 from .incremental import CheckedFiles
+from .allowlist import IMAGE_FOLDER
 from .index import PracticeIndex
+from .inventory import local_images
 from .schema import SCHEMA_FILE, load_schema
 from .validate import load_practices
 from .vocabulary import Vocabulary, load_vocabulary
@@ -46,6 +48,11 @@ class Project:
         practices = load_practices(self.practices_dir, vocabulary, self.schema(), root=self.root, checked=checked)
         with timing.step("index"):
             return PracticeIndex(practices, vocabulary)
+
+
+def published_images(project: Project) -> dict[str, Path]:
+    """The case images to copy into the site, by their address there (``practices/images/<name>``)."""
+    return {f"{PRACTICES_DIR}/{IMAGE_FOLDER}/{path.name}": path for path in local_images(project.practices_dir)}
 
 
 def generated_pages(index: PracticeIndex) -> dict[str, pages.GeneratedPage]:
