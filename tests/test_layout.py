@@ -43,6 +43,8 @@ def test_filter_page_fits_and_its_menu_works(browser, built_site, tmp_path, widt
         page = sitecheck.open_page(context, (built_site / "practices" / "index.html").as_uri())
         assert no_horizontal_scroll(page)
         total = page.locator("#icp-result-count").inner_text()
+        if width == "phone":
+            page.get_by_role("button", name="Filters").click()
         group = page.locator("#icp-filter details").first
         if not group.evaluate("details => details.open"):
             group.locator("summary").click()
