@@ -6,6 +6,9 @@
   "use strict";
   var data = window.ICP_FINDER_DATA;
   var ICP = window.ICP;
+  /* Performance marks for scripts/bench.py: start, first results, search index loaded. */
+  var marks = window.performance && performance.mark ? performance : { mark: function () {} };
+  marks.mark("icp-finder-start");
   var form = document.getElementById("icp-filter");
   if (!data || !form || !ICP || !ICP.finderState) return;
 
@@ -284,6 +287,11 @@
   box.value = start.q;
   apply(start);
   document.documentElement.setAttribute("data-icp-finder-ready", "");
+  marks.mark("icp-finder-ready");
+  Search.whenReady(function () {
+    document.documentElement.setAttribute("data-icp-search-ready", "");
+    marks.mark("icp-search-ready");
+  });
   /* The index is needed only for a text query: it loads once the results are on screen. */
   window.setTimeout(function () { Search.load(data.index); }, 0);
 })();
