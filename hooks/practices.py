@@ -24,7 +24,7 @@ from icp.body import Heading
 from icp.incremental import ChangedFiles, CheckedFiles
 from icp.index import PracticeIndex
 from icp.lifting import lift_html, restore_html
-from icp.site import Project, generated_data, generated_pages
+from icp.site import CONTRIBUTE_PAGE, Project, contribute_page, edit_path, generated_data, generated_pages
 from icp.staging import SiteSwap
 from icp.validate import PracticeProblems
 from icp.vocabulary import VocabularyError
@@ -76,7 +76,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @timing.timed("hook")
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Adds the generated pages and data files; only hand-written pages get an edit link."""
+    """Adds the generated pages and data files; edit links only with a repository, and only where
+    one file makes the page."""
     assert _index is not None and _project is not None
     _lifted.clear()
     _tocs.clear()
@@ -90,16 +91,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         content, _lifted[src_uri] = lift_html(generated.markdown)
         _tocs[src_uri] = generated.toc
-        file = _generated(config, src_uri, content, inclusion, extra=_lifted[src_uri])
-        if src_uri.startswith("practices/") and not listed:
-            file.edit_uri = f"practices/{src_uri.rsplit('/', 1)[-1]}"
-        else:
-            file.edit_uri = None
-        _replace(files, file)
+        _replace(files, _generated(config, src_uri, content, inclusion, extra=_lifted[src_uri]))
+    _replace(files, _generated(config, CONTRIBUTE_PAGE, contribute_page(_project)))
     docs = Path(config.docs_dir).resolve().relative_to(_project.root).as_posix()
     for file in files.documentation_pages():
-        if file.generated_by is None:
-            file.edit_uri = f"{docs}/{file.src_uri}"
+        file.edit_uri = edit_path(file.src_uri, handwritten=file.generated_by is None,
+                                  docs_dir=docs) if config.repo_url else None
     for path, content in data.items():
         _replace(files, _generated(config, path, content))
     if _sources is not None:

@@ -14,6 +14,9 @@ from .vocabulary import Vocabulary, load_vocabulary
 
 PRACTICES_DIR = "practices"
 TAXONOMY_FILE = "taxonomy.yml"
+CONTRIBUTING_FILE = "CONTRIBUTING.md"
+CONTRIBUTE_PAGE = "contribute.md"
+FINDER_PAGE = "practices/index.md"
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,10 @@ class Project:
     def schema_path(self) -> Path:
         return self.practices_dir / SCHEMA_FILE
 
+    @property
+    def contributing_path(self) -> Path:
+        return self.root / CONTRIBUTING_FILE
+
     def vocabulary(self) -> Vocabulary:
         return load_vocabulary(self.taxonomy_path)
 
@@ -51,8 +58,34 @@ class Project:
 def generated_pages(index: PracticeIndex) -> dict[str, pages.GeneratedPage]:
     """Every generated page by its path in the site's docs tree."""
     generated = pages.generated_pages(index)
-    generated["practices/index.md"] = finder.finder_page(index)
+    generated[FINDER_PAGE] = finder.finder_page(index)
     return generated
+
+
+def contribute_page(project: Project) -> str:
+    """The Contribute page: CONTRIBUTING.md as the repository shows it, under the menu's title.
+
+    Made here rather than included by a Markdown extension, so that no page can pull in another
+    file of the checkout (an include of ``.git/config`` would publish it).
+    """
+    return pages.front_matter("Contribute") + project.contributing_path.read_text(encoding="utf-8")
+
+
+def edit_path(src_uri: str, *, handwritten: bool, docs_dir: str) -> str | None:
+    """The file in the repository that an edit button opens for the page ``src_uri``, or None.
+
+    A case page opens its case file, Contribute opens CONTRIBUTING.md, a hand-written page its own
+    file; a page made from many cases (a topic, a country, a year, an overview, the finder) has no
+    one file to edit, and no button.
+    """
+    if handwritten:
+        return f"{docs_dir}/{src_uri}"
+    if src_uri == CONTRIBUTE_PAGE:
+        return CONTRIBUTING_FILE
+    folder, _, name = src_uri.rpartition("/")
+    if folder == PRACTICES_DIR and src_uri != FINDER_PAGE:
+        return f"{PRACTICES_DIR}/{name}"
+    return None
 
 
 def generated_data(index: PracticeIndex) -> dict[str, str]:
