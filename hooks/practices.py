@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from icp import home, package, timing
+from icp import footer, home, package, timing
 from icp.body import Heading
 from icp.incremental import ChangedFiles, CheckedFiles
 from icp.index import PracticeIndex
@@ -62,6 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     timing.reset()
     _offline_zip = bool(config.extra.get("offline_zip"))
     _project = Project(Path(config.config_file_path).resolve().parent)
+    config.copyright = footer.footer_html(config.site_name, footer.build_date(_project.root))
     if _dirty_serve and _sources is None:
         _sources = ChangedFiles(Path(f"{config.site_dir}-sources"))
     try:
