@@ -9,7 +9,7 @@ from . import finder, opendata, pages, timing
 from .incremental import CheckedFiles
 from .index import PracticeIndex
 from .schema import SCHEMA_FILE, load_schema
-from .validate import load_practices
+from .validate import PracticeProblems, Problem, check_practices
 from .vocabulary import Vocabulary, load_vocabulary
 
 PRACTICES_DIR = "practices"
@@ -47,12 +47,23 @@ class Project:
     def schema(self) -> dict:
         return load_schema(self.schema_path)
 
+    def check_index(self, checked: CheckedFiles | None = None) -> tuple[PracticeIndex, list[Problem]]:
+        """The good cases, indexed, and every problem of the others (cases with a problem are left out).
+
+        Raises VocabularyError or SchemaFileError when the rules themselves cannot be read.
+        """
+        vocabulary = self.vocabulary()
+        practices, problems = check_practices(self.practices_dir, vocabulary, self.schema(), root=self.root,
+                                              checked=checked)
+        with timing.step("index"):
+            return PracticeIndex(practices, vocabulary), problems
+
     def load_index(self, checked: CheckedFiles | None = None) -> PracticeIndex:
         """Every case, validated and indexed; raises PracticeProblems listing every problem."""
-        vocabulary = self.vocabulary()
-        practices = load_practices(self.practices_dir, vocabulary, self.schema(), root=self.root, checked=checked)
-        with timing.step("index"):
-            return PracticeIndex(practices, vocabulary)
+        index, problems = self.check_index(checked)
+        if problems:
+            raise PracticeProblems(problems)
+        return index
 
 
 def generated_pages(index: PracticeIndex) -> dict[str, pages.GeneratedPage]:
