@@ -1,9 +1,11 @@
 """MkDocs hook: wires the knowledge-base core (``hooks/icp``) to MkDocs' build events.
 
 All the work happens in the core, which does not import MkDocs; this module only hands its output
-to MkDocs. A case that breaks a rule stops the build in ``on_config``, before MkDocs cleans or
+to MkDocs. A case that breaks a rule stops ``mkdocs build`` in ``on_config``, before MkDocs cleans or
 writes anything. ``mkdocs build`` writes into a fresh folder next to the site and swaps it in only
 when the whole build succeeded, so a refused build leaves the earlier site as it was, byte for byte.
+``mkdocs serve`` instead builds without the broken cases and shows their problems on every page
+(``icp.preview``): a preview that raised here would stop rebuilding until the file was fixed.
 """
 
 from __future__ import annotations
@@ -19,15 +21,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from icp import finder, home, package, searchindex, timing
+from icp import finder, footer, home, package, preview, searchindex, timing
 from icp.body import Heading, plain_text
-from icp.incremental import ChangedFiles, CheckedFiles
+from icp.incremental import ChangedFiles, CheckedFiles, outdate
 from icp.index import PracticeIndex
 from icp.lifting import lift_html, restore_html
-from icp.site import Project, generated_data, generated_pages, published_images
+from icp.site import (CONTRIBUTE_PAGE, Project, contribute_page, edit_path, generated_data, generated_pages,
+                      published_images)
 from icp.staging import SiteSwap
 from icp.validate import PracticeProblems
-from icp.vocabulary import VocabularyError
 
 log = logging.getLogger("mkdocs.hooks.practices")
 _index: PracticeIndex | None = None
@@ -42,6 +44,8 @@ _swap: SiteSwap | None = None
 _checked: CheckedFiles | None = None
 _dirty_serve = False
 _sources: ChangedFiles | None = None
+_banner = ""  # the problems of this build, shown on every page (only ever set under `mkdocs serve`)
+_built_banner = ""  # ... and those of the last finished build: when they differ, every page is redone
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -59,16 +63,21 @@ def on_shutdown() -> None:
 
 @timing.timed("hook")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _index, _project, _offline_zip, _sources, _swap
+    global _index, _project, _offline_zip, _sources, _swap, _banner
     timing.reset()
     _offline_zip = bool(config.extra.get("offline_zip"))
     _project = Project(Path(config.config_file_path).resolve().parent)
+    config.copyright = footer.footer_html(config.site_name, footer.build_date(_project.root))
     if _dirty_serve and _sources is None:
         _sources = ChangedFiles(Path(f"{config.site_dir}-sources"))
     try:
-        _index = _project.load_index(_checked)
-    except (PracticeProblems, VocabularyError) as error:
+        loaded = preview.load_site(_project, keep_going=preview.keeps_going(_command), checked=_checked)
+    except (PracticeProblems, *preview.RULES_BROKEN) as error:
         raise PluginError(str(error)) from None
+    _index, _banner = loaded.index, loaded.banner
+    if loaded.problems:
+        # Not a warning: `mkdocs serve` with mkdocs.yml's strict mode would abort on one, and hang.
+        log.info("Previewing without what has a problem (a build refuses it):\n  %s", "\n  ".join(loaded.problems))
     if _command == "build":
         _swap = SiteSwap(Path(config.site_dir), strict=bool(config.strict))
         config.site_dir = str(_swap.staging)
@@ -77,7 +86,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @timing.timed("hook")
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Adds the generated pages and data files; only hand-written pages get an edit link."""
+    """Adds the generated pages and data files; edit links only with a repository, and only where
+    one file makes the page."""
     assert _index is not None and _project is not None
     _lifted.clear()
     _tocs.clear()
@@ -91,22 +101,22 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
         content, _lifted[src_uri] = lift_html(generated.markdown)
         _tocs[src_uri] = generated.toc
-        file = _generated(config, src_uri, content, inclusion, extra=_lifted[src_uri])
-        if src_uri.startswith("practices/") and not listed:
-            file.edit_uri = f"practices/{src_uri.rsplit('/', 1)[-1]}"
-        else:
-            file.edit_uri = None
-        _replace(files, file)
+        _replace(files, _generated(config, src_uri, content, inclusion, extra=_lifted[src_uri]))
+    _replace(files, _generated(config, CONTRIBUTE_PAGE, contribute_page(_project)))
     docs = Path(config.docs_dir).resolve().relative_to(_project.root).as_posix()
     for file in files.documentation_pages():
-        if file.generated_by is None:
-            file.edit_uri = f"{docs}/{file.src_uri}"
+        file.edit_uri = edit_path(file.src_uri, handwritten=file.generated_by is None,
+                                  docs_dir=docs) if config.repo_url else None
     for path, content in data.items():
         _replace(files, _generated(config, path, content))
     for uri, path in published_images(_project).items():
         _replace(files, File.generated(config, uri, abs_src_path=str(path)))
     if _sources is not None:
         _fill_home_ahead(files, config)
+        for src_uri in _sources.forget_unasked():
+            Path(File(src_uri, None, config.site_dir, config.use_directory_urls).abs_dest_path).unlink(missing_ok=True)
+        if _banner != _built_banner:
+            outdate(Path(file.abs_dest_path) for file in files.documentation_pages())
         log.debug("Generated files changed: %s", " ".join(_sources.written) or "none")
     return files
 
@@ -139,10 +149,20 @@ def _searchable(page: Page) -> bool:
     return not page.is_homepage and not (isinstance(search, dict) and search.get("exclude"))
 
 
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return preview.with_banner(output, _banner)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page too: a preview serves it for a case left out."""
+    return preview.with_banner(output_content, _banner) if template_name.endswith(".html") else output_content
+
+
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Last of all: the finder's search index (it holds the hand-written pages, now rendered), the
     offline zip of the finished site, then (`mkdocs build`) the swap into place."""
+    global _built_banner
     site_dir = Path(config.site_dir)
     if _index is not None:
         with timing.step("hook"), timing.step("search index"):
@@ -152,6 +172,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         with timing.step("hook"), timing.step("offline zip"):
             package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
     timing.write_if_asked()
+    _built_banner = _banner
     if _swap is not None:
         _swap.finish()
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from _paths import ROOT
+from icp.schema import SchemaFileError
 from icp.site import Project
 from icp.validate import case_files, check_practices
 from icp.vocabulary import VocabularyError
@@ -26,14 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(args.root.resolve())
     try:
         vocabulary = project.vocabulary()
-    except VocabularyError as error:
+        schema = project.schema()
+    except (VocabularyError, SchemaFileError) as error:
         print(error, file=sys.stderr)
         return 1
     paths = [Path(os.path.abspath(path)) for path in args.files if path.suffix == ".md"] or None
     if args.files and paths is None:
         print("No case files (*.md) given; nothing to check.")
         return 0
-    practices, problems = check_practices(project.practices_dir, vocabulary, project.schema(),
+    practices, problems = check_practices(project.practices_dir, vocabulary, schema,
                                           root=project.root, paths=paths)
     for problem in problems:
         print(problem, file=sys.stderr)

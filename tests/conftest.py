@@ -51,9 +51,12 @@ def project_copy(tmp_path: Path) -> Project:
     return Project(tmp_path)
 
 
-def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str, publish: bool = False) -> subprocess.CompletedProcess:
-    """``publish`` builds as the deploy workflow does, with the offline zip inside the site."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ICP_OFFLINE_ZIP": "1" if publish else ""}
+def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str, publish: bool = False,
+                 repository: str | None = None) -> subprocess.CompletedProcess:
+    """``publish`` builds as the deploy workflow does, with the offline zip inside the site;
+    ``repository`` is the repository's address (ICP_REPOSITORY_URL), which turns on edit links."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ICP_OFFLINE_ZIP": "1" if publish else "",
+           "ICP_REPOSITORY_URL": repository or ""}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project_dir / "mkdocs.yml"),
          "-d", str(site_dir), *extra],

@@ -218,3 +218,45 @@ def test_a_body_heading_that_repeats_the_title_is_not_shown_twice(tmp_path, head
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "practices" / "titled.html").read_text(encoding="utf-8")
     assert html.count("<h1") == 1
+
+
+def footer_text(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    highlight = html.split('<div class="md-copyright__highlight">', 1)[1].split("</div>", 1)[0]
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", highlight)).split())
+
+
+def test_every_page_names_the_site_its_licences_and_the_commits_date(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    project = copy_project(tmp_path / "project")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    pages = [tmp_path / "site" / name for name in
+             ("index.html", "about.html", "topics/index.html", f"practices/{PRACTICES[0].stem}.html", "404.html")]
+    for page in pages:
+        assert footer_text(page) == ("Intercultural City Practices. Case texts: CC BY 4.0; code: MIT licence. "
+                                     "Built on 14 November 2023."), page
+        html = page.read_text(encoding="utf-8")
+        assert '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in html
+        assert '<time datetime="2023-11-14">' in html
+    data = json.loads((tmp_path / "site" / "practices.json").read_text(encoding="utf-8"))
+    assert data["licence"].startswith("Case texts: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)")
+
+
+def test_the_build_date_is_the_last_commits_unless_source_date_epoch_says_otherwise(tmp_path):
+    import datetime
+    import subprocess
+
+    from icp.footer import build_date
+
+    repository = tmp_path / "checkout"
+    repository.mkdir()
+    git = ["git", "-C", str(repository), "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "A case"], check=True,
+                   env={"GIT_COMMITTER_DATE": "2021-03-04T23:30:00+00:00", "PATH": "/usr/bin:/bin"})
+    assert build_date(repository, environ={}) == datetime.date(2021, 3, 4)
+    assert build_date(repository, environ={"SOURCE_DATE_EPOCH": "86400"}) == datetime.date(1970, 1, 2)
+    (tmp_path / "no-checkout").mkdir()
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    assert build_date(tmp_path / "no-checkout", environ={}) in (today, today + datetime.timedelta(days=1))

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -37,31 +38,116 @@ def test_the_field_table_and_the_schema_name_the_same_keys():
 
 
 def test_the_contribute_page_is_contributing_md(built_site):
-    assert (ROOT / "docs" / "contribute.md").read_text(encoding="utf-8").strip().endswith('--8<-- "CONTRIBUTING.md"')
+    assert not (ROOT / "docs" / "contribute.md").exists(), "the hook makes the page from CONTRIBUTING.md"
+    settings = [line for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+                if not line.lstrip().startswith("#")]
+    assert not any("snippets" in line for line in settings), "no extension may include files"
     html = (built_site / "contribute.html").read_text(encoding="utf-8")
     for heading in re.findall(r"^## (.+)$", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.MULTILINE):
         assert f">{heading}</h2>" in html.replace("&#39;", "'"), heading
-    assert "--8&lt;--" not in html and "--8<--" not in html
+
+
+VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source"}
+
+
+class Tree(HTMLParser):
+    """A small element tree of an HTML fragment: (tag, children) pairs, text as plain strings."""
+
+    def __init__(self):
+        super().__init__()
+        self.root: tuple[str, list] = ("", [])
+        self._open = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = (tag, [])
+        self._open[-1][1].append(node)
+        if tag not in VOID:
+            self._open.append(node)
+
+    def handle_endtag(self, tag):
+        if any(node[0] == tag for node in self._open[1:]):
+            while self._open.pop()[0] != tag:
+                pass
+
+    def handle_data(self, data):
+        self._open[-1][1].append(data)
+
+
+def elements(node, tag: str) -> list:
+    return [child for child in node[1] if isinstance(child, tuple) and child[0] == tag]
+
+
+def descendants(node, tag: str) -> list:
+    found = []
+    for child in node[1]:
+        if isinstance(child, tuple):
+            found += ([child] if child[0] == tag else []) + descendants(child, tag)
+    return found
+
+
+def text(node) -> str:
+    return "".join(child if isinstance(child, str) else text(child) for child in node[1])
+
+
+def test_the_contribute_pages_steps_are_one_numbered_list_with_the_command_in_a_code_block(built_site):
+    html = (built_site / "contribute.html").read_text(encoding="utf-8")
+    section = html.split('id="adding-a-case-step-by-step"', 1)[1].split(">", 1)[1].split("<h2", 1)[0]
+    tree = Tree()
+    tree.feed(section)
+    [steps] = elements(tree.root, "ol")
+    items = elements(steps, "li")
+    steps_as_written = re.findall(r"^\d\. \*\*(.+?)\*\*", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"),
+                                  re.MULTILINE)
+    assert len(steps_as_written) == 5
+    assert [text(descendants(item, "strong")[0]) for item in items] == steps_as_written
+    blocks = [code for pre in descendants(items[0], "pre") for code in elements(pre, "code")]
+    assert len(blocks) == 1 and "scripts/new_practice.py --city Rotterdam" in text(blocks[0])
+    assert not any(descendants(item, "pre") for item in items[1:])
+    in_blocks = [id(code) for pre in descendants(tree.root, "pre") for code in elements(pre, "code")]
+    inline = [text(code) for code in descendants(tree.root, "code") if id(code) not in in_blocks]
+    assert not [code for code in inline if re.match(r"sh(\s|$)", code)], "a fence's language shown as inline code"
 
 
 def edit_links(path: Path) -> list[str]:
     return re.findall(r'<a href="([^"]+)" title="Edit this page"', path.read_text(encoding="utf-8"))
 
 
-def test_a_case_pages_edit_button_opens_its_file(built_site, real_index):
+@pytest.fixture(scope="module")
+def site_with_repository(tmp_path_factory) -> Path:
+    """The real site built with the repository's address set, as the deploy workflow builds it."""
+    site = tmp_path_factory.mktemp("site-with-repository")
+    result = mkdocs_build(ROOT, site, repository=REPOSITORY)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_without_the_repository_setting_no_page_has_an_edit_link_or_a_repository_link(built_site):
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        assert edit_links(path) == [], path
+        assert 'class="md-source"' not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_case_pages_edit_button_opens_its_file(site_with_repository, real_index):
     for practice in real_index.practices:
-        links = edit_links(built_site / "practices" / f"{practice.slug}.html")
+        links = edit_links(site_with_repository / "practices" / f"{practice.slug}.html")
         assert links == [f"{REPOSITORY}/edit/main/practices/{practice.slug}.md"]
-    assert edit_links(built_site / "about.html") == [f"{REPOSITORY}/edit/main/docs/about.md"]
+    assert edit_links(site_with_repository / "about.html") == [f"{REPOSITORY}/edit/main/docs/about.md"]
+    assert edit_links(site_with_repository / "contribute.html") == [f"{REPOSITORY}/edit/main/CONTRIBUTING.md"]
+    header = (site_with_repository / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{REPOSITORY}" title="Go to repository" class="md-source">' in header
 
 
-def test_generated_pages_have_no_edit_button_and_no_repository_widget(built_site):
-    generated = [built_site / "practices" / "index.html", built_site / "topics" / "index.html",
-                 built_site / "topics" / "education.html", built_site / "countries" / "norway.html",
-                 *sorted((built_site / "years").glob("*.html"))]
+def test_generated_pages_have_no_edit_button_and_no_repository_widget(site_with_repository):
+    site = site_with_repository
+    generated = [site / "practices" / "index.html", site / "topics" / "index.html",
+                 site / "topics" / "education.html", site / "countries" / "norway.html",
+                 site / "countries" / "index.html", site / "years" / "index.html",
+                 *sorted((site / "years").glob("*.html"))]
     for path in generated:
         assert edit_links(path) == [], path
-    for path in built_site.rglob("*.html"):
+    for path in site.rglob("*.html"):
         assert 'data-md-component="source"' not in path.read_text(encoding="utf-8"), f"{path} would fetch repository facts"
 
 
@@ -98,7 +184,11 @@ def test_ci_runs_the_readme_command_on_pull_requests_and_publishes_main():
     uses = [step.get("uses", "").split("@")[0] for step in deploy["steps"]]
     assert uses[-2:] == ["actions/upload-pages-artifact", "actions/deploy-pages"]
     assert deploy["steps"][-2]["with"]["path"] == "site"
-    assert "scripts/build" in [step.get("run") for step in deploy["steps"]]
+    build = next(step for step in deploy["steps"] if step.get("run") == "scripts/build")
+    assert build["env"]["ICP_REPOSITORY_URL"] == "https://github.com/${{ github.repository }}"
+    for name, job in workflow["jobs"].items():
+        checkouts = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+        assert checkouts and all(step["with"]["persist-credentials"] is False for step in checkouts), name
 
 
 def test_the_pre_commit_hook_validates_changed_case_files(tmp_path):

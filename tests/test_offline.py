@@ -126,13 +126,10 @@ def test_repository_link_makes_no_api_request(browser, tmp_path):
     requests = {}
     for variant in ("ours", "material's"):
         project = copy_project(tmp_path / variant)
-        config = project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8") + "repo_url: https://github.com/example/icp\n",
-                          encoding="utf-8")
         if variant != "ours":
             (project / "hooks" / "overrides" / "partials" / "source.html").unlink()
         site = tmp_path / f"site-{variant}"
-        result = mkdocs_build(project, site)
+        result = mkdocs_build(project, site, repository="https://github.com/example/icp")
         assert result.returncode == 0, result.stderr
         context = browser.new_context()
         recorder = sitecheck.Recorder()

@@ -145,3 +145,13 @@ def test_a_scaffolded_case_builds_into_every_listing(tmp_path):
     data = (site / "practices" / "finder-data.js").read_text(encoding="utf-8")
     cases = json.loads(data.removeprefix("window.ICP_FINDER_DATA=").rstrip().rstrip(";"))["cases"]
     assert [case[:3] for case in cases if case[0] == SLUG] == [[SLUG, "Arctic welcome: a library for newcomers", "Tromsø"]]
+
+
+def test_the_sections_and_the_summary_hint_are_those_of_contributing_md():
+    """The scaffold's hints and CONTRIBUTING.md's table of sections must not tell an editor two things."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = text.split("## The body of a case", 1)[1].split("| --- | --- |\n", 1)[1].split("\n\n", 1)[0]
+    rows = {match.group(1): match.group(2).strip()
+            for match in re.finditer(r"^\| `## ([^`]+)` \| (.+) \|$", table, re.MULTILINE)}
+    assert list(rows) == [name for name, _ in SECTIONS]
+    assert dict(SECTIONS)["Summary"] == rows["Summary"]

@@ -1,34 +1,39 @@
-"""`scripts/build serve` rebuilds only what an edit changed, and every page that shows the edit.
+"""`scripts/build serve` rebuilds only what an edit changed, and keeps serving when a case breaks.
 
-A real `mkdocs serve --dirty` on 127.0.0.1 serves a copied project with a handful of synthetic
-cases; the test edits and deletes case files and reads the served pages. MkDocs' debug output
-names each page it builds, which shows that untouched pages are not rebuilt. Not timed: the
-edit-to-page time is measured by scripts/bench.py --serve-at.
+A real `mkdocs serve --dirty` on 127.0.0.1 serves a copied project; the tests edit, break and delete
+case files and read the served pages. MkDocs' debug output names each page it builds, which shows
+that untouched pages are not rebuilt. Not timed: the edit-to-page time is measured by
+scripts/bench.py --serve-at (a test only makes sure that no request hangs).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+from html import unescape
 from pathlib import Path
 
 import pytest
 from bench import SERVE_OPTIONS
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, mkdocs_build
 
+from icp.preview import load_site
 from icp.site import Project
 from icp.synthetic import SyntheticCases
-from icp.validate import case_files
+from icp.validate import case_files, check_practices
 
 _LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 _CHANGED = re.compile(r"Generated files changed: (.*)")
-_RENDERED = "Running `page_context` event from plugin 'material/search'"
+# Logged once for every page MkDocs renders (its own "Building page" line is logged only the first time).
+_RENDERED = re.compile(re.escape("Running `post_page` event from plugin 'hooks/practices.py'"))
+# Every request must be answered within this time, also while the server rebuilds or a case is broken.
+ANSWER_WITHIN = 5.0
 
 
 def _free_port() -> int:
@@ -48,9 +53,23 @@ class Served:
             cwd=project, env=env, stdout=self._output, stderr=subprocess.STDOUT,
         )
 
+    def fetch(self, path: str) -> tuple[int, str]:
+        """The status and text of a page (a 404 too); fails if the answer takes longer than ANSWER_WITHIN."""
+        start = time.monotonic()
+        try:
+            with _LOCAL.open(f"http://127.0.0.1:{self.port}/{path}", timeout=ANSWER_WITHIN) as response:
+                status, text = response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            status, text = error.code, error.read().decode("utf-8")
+        seconds = time.monotonic() - start
+        assert seconds < ANSWER_WITHIN, f"{path} took {seconds:.1f} s"
+        return status, text
+
     def get(self, path: str) -> str:
-        with _LOCAL.open(f"http://127.0.0.1:{self.port}/{path}", timeout=10) as response:
-            return response.read().decode("utf-8")
+        status, text = self.fetch(path)
+        if status != 200:
+            raise OSError(f"{path}: HTTP {status}")
+        return text
 
     def wait_until(self, path: str, shows, timeout: float = 30) -> str:
         deadline = time.monotonic() + timeout
@@ -72,7 +91,7 @@ class Served:
     def changed_since(self, offset: int) -> tuple[set[str], int]:
         """The generated files the hook rewrote, and how many pages MkDocs rendered."""
         log = self.log.read_text()[offset:]
-        return {name for line in _CHANGED.findall(log) for name in line.split()}, log.count(_RENDERED)
+        return {name for line in _CHANGED.findall(log) for name in line.split()}, len(_RENDERED.findall(log))
 
     def stop(self) -> None:
         self.process.terminate()
@@ -86,7 +105,17 @@ def served(tmp_path: Path):
     for path in case_files(project / "practices"):
         path.unlink()
     SyntheticCases(Project(project).vocabulary()).write(project / "practices", 12)
-    server = Served(project, tmp_path / "serve.log")
+    yield from _serving(project, tmp_path / "serve.log")
+
+
+@pytest.fixture
+def served_real(tmp_path: Path):
+    """The project's own cases, served."""
+    yield from _serving(copy_project(tmp_path / "project"), tmp_path / "serve.log")
+
+
+def _serving(project: Path, log: Path):
+    server = Served(project, log)
     try:
         server.wait_until("index.html", lambda text: "</html>" in text, timeout=120)
         time.sleep(2)  # the first import writes hooks/__pycache__, which the server watches: one more rebuild
@@ -97,10 +126,6 @@ def served(tmp_path: Path):
 
 def test_scripts_build_serves_as_tested():
     assert f"mkdocs serve {' '.join(SERVE_OPTIONS)} " in (ROOT / "scripts" / "build").read_text()
-
-
-def _search_docs(server: Served) -> list[dict]:
-    return json.loads(server.get("search/search_index.json"))["docs"]
 
 
 def test_an_edited_title_shows_everywhere_and_only_those_pages_are_rebuilt(served):
@@ -130,23 +155,18 @@ def test_an_edited_title_shows_everywhere_and_only_those_pages_are_rebuilt(serve
     assert {f"practices/{slug}.md" for slug in untouched}.isdisjoint(changed), changed
     assert rendered == len([name for name in changed if name.endswith(".md")]), (rendered, changed)
 
-    docs = _search_docs(server)
-    locations = [doc["location"] for doc in docs]
-    assert len(locations) == len(set(locations)), "a rebuilt page is in the search index twice"
-    assert {f"practices/{p.slug}.html" for p in index.practices} <= set(locations)
-    assert any(doc["title"] == new_title for doc in docs)
-    assert not any(doc["title"] == old_title for doc in docs)
 
-
-def test_a_deleted_case_leaves_the_indexes_and_the_search_index(served):
+def test_a_deleted_case_leaves_the_indexes_and_its_page_is_gone(served):
     project, server = served
     index = Project(project).load_index()
     gone = next(p for p in index.practices if not any(p in index.related(other) for other in index.practices))
+    assert server.fetch(f"practices/{gone.slug}.html")[0] == 200
     (project / "practices" / f"{gone.slug}.md").unlink()
 
     server.wait_until(index.topic_entry(gone.topics[0]).url, lambda text: gone.title not in text)
-    server.wait_until("practices/filter-data.js", lambda text: gone.slug not in text)
-    server.wait_until("search/search_index.json", lambda text: f'"practices/{gone.slug}.html' not in text)
+    server.wait_until("practices/index.html", lambda text: f"{gone.slug}.html" not in text)
+    server.wait_until("practices.json", lambda text: f'"{gone.slug}"' not in text)
+    assert server.fetch(f"practices/{gone.slug}.html")[0] == 404, "a dirty build left the old page behind"
 
     # A later rebuild (a new case) must not bring the deleted one back from the serve's cache.
     synthetic = SyntheticCases(Project(project).vocabulary())
@@ -154,3 +174,81 @@ def test_a_deleted_case_leaves_the_indexes_and_the_search_index(served):
     new_slug = next(path.stem for path in (project / "practices").glob("*.md") if path.stem not in index.by_slug)
     data = server.wait_until("practices.json", lambda text: f'"{new_slug}"' in text)
     assert gone.title not in data
+
+
+BANNER = '<aside class="icp-preview-problems"'
+
+
+def banner_lines(html: str) -> list[str]:
+    """The problems a page's preview banner lists, as text."""
+    if BANNER not in html:
+        return []
+    banner = html.split(BANNER, 1)[1].split("</aside>", 1)[0]
+    return [unescape(line) for line in re.findall(r"<li><code>(.*?)</code></li>", banner, re.DOTALL)]
+
+
+def misspell_first_topic(path: Path, topic: str) -> str:
+    """The case with its first topic misspelt (its last letter dropped) in the front matter."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index(topic, text.index("\ntopics:"))
+    return text[:at] + topic[:-1] + text[at + len(topic):]
+
+
+def test_a_broken_case_is_left_out_and_every_page_says_why_until_it_is_fixed(served_real, tmp_path):
+    project, server = served_real
+    index = Project(project).load_index()
+    broken = index.latest(1)[0]  # on the home page's latest list, its topic's page and the finder
+    topic = index.topic_entry(broken.topics[0])
+    path = project / "practices" / f"{broken.slug}.md"
+    good = path.read_bytes()
+    pages = ["index.html", "practices/index.html", topic.url, "about.html",
+             f"practices/{next(p for p in index.practices if p is not broken).slug}.html"]
+    for page in pages:
+        assert banner_lines(server.get(page)) == []
+
+    path.write_text(misspell_first_topic(path, broken.topics[0]), encoding="utf-8")
+    vocabulary = Project(project).vocabulary()
+    _, problems = check_practices(project / "practices", vocabulary, Project(project).schema(), root=project)
+    expected = [str(problem) for problem in problems]
+    misspelt, topic_name = broken.topics[0][:-1], broken.topics[0]
+    assert len(expected) == 1 and f"'{misspelt}' is not a topic; did you mean '{topic_name}'?" in expected[0]
+    assert expected[0].startswith(f"practices/{broken.slug}.md:")
+
+    server.wait_until("index.html", lambda text: banner_lines(text) == expected)
+    for page in pages:
+        status, text = server.fetch(page)
+        assert status == 200 and banner_lines(text) == expected, page
+        assert text.index(BANNER) < text.index("<header"), f"{page}: the banner comes first"
+    for page in ("index.html", "practices/index.html", topic.url):
+        assert f"{broken.slug}.html" not in server.get(page), f"{page} still lists the broken case"
+    status, text = server.fetch(f"practices/{broken.slug}.html")
+    assert status == 404 and banner_lines(text) == expected, "its own address says why it is missing"
+
+    refused = mkdocs_build(project, tmp_path / "site")
+    assert refused.returncode != 0 and expected[0] in refused.stderr, "a build still refuses it"
+
+    path.write_bytes(good)
+    server.wait_until(f"practices/{broken.slug}.html", lambda text: f"{broken.title}</h1>" in text)
+    for page in [*pages, f"practices/{broken.slug}.html"]:
+        status, text = server.fetch(page)
+        assert status == 200 and BANNER not in text, page
+    assert f"{broken.slug}.html" in server.get("index.html")
+    assert server.process.poll() is None, "the server is still running"
+
+
+@pytest.mark.parametrize("rules", ["taxonomy.yml", "practice.schema.json"])
+def test_broken_rules_show_as_a_banner_not_a_hang(served, rules):
+    project, server = served
+    path = project / "practices" / rules
+    good = path.read_bytes()
+    path.write_bytes(good[: len(good) // 2])  # cut in the middle: no longer valid YAML / JSON
+
+    text = server.wait_until("about.html", lambda text: BANNER in text)
+    [problem] = banner_lines(text)
+    assert problem.startswith(str(path)) and list(load_site(Project(project), keep_going=True).problems) == [problem]
+    status, home = server.fetch("index.html")
+    assert status == 200 and banner_lines(home) == [problem]
+
+    path.write_bytes(good)
+    server.wait_until("about.html", lambda text: BANNER not in text)
+    assert BANNER not in server.get("index.html") and server.process.poll() is None

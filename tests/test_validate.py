@@ -31,8 +31,8 @@ EXPECTED = {
     "not-a-mapping.md": [
         "practices/not-a-mapping.md:2: the front matter must be a list of 'key: value' lines, not a list"],
     "missing-key.md": [
-        "practices/missing-key.md:2: year: the required key 'year' is missing; add it, e.g. year: 2016 "
-        "(the year the source dates the practice by)"],
+        "practices/missing-key.md:7: year: the required key 'year' is missing; add it to the front matter, "
+        "between the '---' lines (lines 1 and 7), e.g. year: 2016 (the year the source dates the practice by)"],
     "unknown-key.md": [
         "practices/unknown-key.md:8: organization: 'organization' is not an allowed key; did you mean "
         "'organisation'? (allowed: city, contact, country, lat, lon, organisation, period, related, sources, "
@@ -215,3 +215,15 @@ def test_code_in_the_body_may_show_html(project_copy):
     path = write_case(project_copy.practices_dir, "oslo-welcome")
     path.write_text(path.read_text() + "\nUse `<script>` tags.\n\n```html\n<script>alert(1)</script>\n# Not a heading\n```\n")
     assert messages(project_copy) == []
+
+
+def test_a_missing_key_points_at_the_closing_line_of_the_front_matter(project_copy):
+    path = write_case(project_copy.practices_dir, "oslo-welcome")
+    path.write_text(path.read_text().replace("city: Oslo\n", "").replace("summary:", "sources:\n  - publisher: City of Oslo\nsummary:"))
+    lines = path.read_text().splitlines()
+    closing = lines.index("---", 1) + 1
+    assert messages(project_copy) == [
+        f"practices/oslo-welcome.md:{lines.index('  - publisher: City of Oslo') + 1}: sources[0]: the required key "
+        "'title' is missing; add it to this source, e.g. title: The source's title",
+        f"practices/oslo-welcome.md:{closing}: city: the required key 'city' is missing; add it to the front matter, "
+        f"between the '---' lines (lines 1 and {closing}), e.g. city: Copenhagen"]

@@ -44,6 +44,11 @@ class CaseFile:
     def slug(self) -> str:
         return self.path.stem
 
+    @property
+    def closing_line(self) -> int:
+        """The line of the '---' that closes the front matter (the opening one is line 1)."""
+        return self.body_line - 1
+
     def line_of(self, location: tuple) -> int | None:
         """The line of the value at ``location`` (e.g. ``("topics", 1)``), or of its nearest parent."""
         while location:

@@ -8,6 +8,7 @@ for again. Neither is used by a one-off build.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -62,6 +63,7 @@ class ChangedFiles:
         self.folder = folder
         self._digests: dict[str, bytes] = {}
         self.written: list[str] = []
+        self._asked: set[str] = set()
 
     def path_for(self, name: str, text: str, *, extra: Iterable[str] = ()) -> Path:
         """The file holding ``text`` at ``name`` (a relative path); written only if its text changed.
@@ -69,6 +71,7 @@ class ChangedFiles:
         ``extra`` is whatever else the output will show that is kept out of the file (HTML put
         back after Markdown, say): a change there counts as a change of the file.
         """
+        self._asked.add(name)
         path = self.folder / name
         data = text.encode("utf-8")
         digest = _digest(b"\0".join([data, *(part.encode("utf-8") for part in extra)]))
@@ -81,3 +84,23 @@ class ChangedFiles:
 
     def start_round(self) -> None:
         self.written = []
+        self._asked = set()
+
+    def forget_unasked(self) -> list[str]:
+        """The names of an earlier round that this round did not ask for (a deleted or left-out
+        case's page): their files are removed here, and their outputs are the caller's to remove."""
+        gone = sorted(name for name in self._digests if name not in self._asked)
+        for name in gone:
+            del self._digests[name]
+            (self.folder / name).unlink(missing_ok=True)
+        return gone
+
+
+def outdate(paths: Iterable[Path]) -> None:
+    """Date built files before any source, so that a build that compares modification times
+    (``--dirty``) redoes them, while a server can go on serving them until it has."""
+    for path in paths:
+        try:
+            os.utime(path, (0, 0))
+        except FileNotFoundError:
+            pass

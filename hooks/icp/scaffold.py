@@ -10,7 +10,7 @@ from .vocabulary import Vocabulary, slugify
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 
 SECTIONS = (
-    ("Summary", "The practice in two or three short paragraphs: what the city did, for whom, and what came of it."),
+    ("Summary", "Two to four sentences: what the city did and why it matters."),
     ("Background", "The problem or opportunity, and who started the practice and why."),
     ("What was done", "The steps, the people and organisations involved, the money and the time it took."),
     ("Results", "What changed, with figures where the sources give them; say what is not known."),

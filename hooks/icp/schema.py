@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from .vocabulary import Vocabulary
@@ -10,8 +11,49 @@ from .vocabulary import Vocabulary
 SCHEMA_FILE = "practice.schema.json"
 
 
+class SchemaFileError(ValueError):
+    """The schema file itself is broken; the message names the file, the place and the fix."""
+
+
+_UNDO = "undo the edit (git checkout -- practices/practice.schema.json) or correct it"
+
+
 def load_schema(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The schema as JSON, or :class:`SchemaFileError` saying where it is broken."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise SchemaFileError(f"{path}: cannot read the schema: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise SchemaFileError(f"{path}: the schema is not UTF-8; {_UNDO}") from None
+    problem = _schema_problem(text)
+    if problem:
+        raise SchemaFileError(f"{path}{problem}; {_UNDO}")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=4)
+def _schema_problem(text: str) -> str:
+    """What is wrong with a schema's text ('' if nothing), remembered: checking a schema against
+    the meta-schema takes some 10 ms, and a preview server reloads the same text on every edit."""
+    try:
+        schema = json.loads(text)
+    except json.JSONDecodeError as error:
+        return (f":{error.lineno}: the schema is not valid JSON: {error.msg} "
+                f"(line {error.lineno}, column {error.colno})")
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(schema)
+        properties = schema["properties"]
+        if not isinstance(properties["topics"]["items"], dict) or not isinstance(properties["country"], dict):
+            raise TypeError
+    except SchemaError as error:
+        return f": not a valid JSON Schema: {error.message}"
+    except (KeyError, TypeError):
+        return ": the schema has no 'properties' for 'country' and 'topics' items"
+    return ""
 
 
 def schema_for(schema: dict, vocabulary: Vocabulary) -> dict:

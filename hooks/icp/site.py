@@ -11,11 +11,14 @@ from .allowlist import IMAGE_FOLDER
 from .index import PracticeIndex
 from .inventory import local_images
 from .schema import SCHEMA_FILE, load_schema
-from .validate import load_practices
+from .validate import PracticeProblems, Problem, check_practices
 from .vocabulary import Vocabulary, load_vocabulary
 
 PRACTICES_DIR = "practices"
 TAXONOMY_FILE = "taxonomy.yml"
+CONTRIBUTING_FILE = "CONTRIBUTING.md"
+CONTRIBUTE_PAGE = "contribute.md"
+FINDER_PAGE = "practices/index.md"
 
 
 @dataclass(frozen=True)
@@ -36,18 +39,33 @@ class Project:
     def schema_path(self) -> Path:
         return self.practices_dir / SCHEMA_FILE
 
+    @property
+    def contributing_path(self) -> Path:
+        return self.root / CONTRIBUTING_FILE
+
     def vocabulary(self) -> Vocabulary:
         return load_vocabulary(self.taxonomy_path)
 
     def schema(self) -> dict:
         return load_schema(self.schema_path)
 
+    def check_index(self, checked: CheckedFiles | None = None) -> tuple[PracticeIndex, list[Problem]]:
+        """The good cases, indexed, and every problem of the others (cases with a problem are left out).
+
+        Raises VocabularyError or SchemaFileError when the rules themselves cannot be read.
+        """
+        vocabulary = self.vocabulary()
+        practices, problems = check_practices(self.practices_dir, vocabulary, self.schema(), root=self.root,
+                                              checked=checked)
+        with timing.step("index"):
+            return PracticeIndex(practices, vocabulary), problems
+
     def load_index(self, checked: CheckedFiles | None = None) -> PracticeIndex:
         """Every case, validated and indexed; raises PracticeProblems listing every problem."""
-        vocabulary = self.vocabulary()
-        practices = load_practices(self.practices_dir, vocabulary, self.schema(), root=self.root, checked=checked)
-        with timing.step("index"):
-            return PracticeIndex(practices, vocabulary)
+        index, problems = self.check_index(checked)
+        if problems:
+            raise PracticeProblems(problems)
+        return index
 
 
 def published_images(project: Project) -> dict[str, Path]:
@@ -58,8 +76,34 @@ def published_images(project: Project) -> dict[str, Path]:
 def generated_pages(index: PracticeIndex) -> dict[str, pages.GeneratedPage]:
     """Every generated page by its path in the site's docs tree."""
     generated = pages.generated_pages(index)
-    generated["practices/index.md"] = finder.finder_page(index)
+    generated[FINDER_PAGE] = finder.finder_page(index)
     return generated
+
+
+def contribute_page(project: Project) -> str:
+    """The Contribute page: CONTRIBUTING.md as the repository shows it, under the menu's title.
+
+    Made here rather than included by a Markdown extension, so that no page can pull in another
+    file of the checkout (an include of ``.git/config`` would publish it).
+    """
+    return pages.front_matter("Contribute") + project.contributing_path.read_text(encoding="utf-8")
+
+
+def edit_path(src_uri: str, *, handwritten: bool, docs_dir: str) -> str | None:
+    """The file in the repository that an edit button opens for the page ``src_uri``, or None.
+
+    A case page opens its case file, Contribute opens CONTRIBUTING.md, a hand-written page its own
+    file; a page made from many cases (a topic, a country, a year, an overview, the finder) has no
+    one file to edit, and no button.
+    """
+    if handwritten:
+        return f"{docs_dir}/{src_uri}"
+    if src_uri == CONTRIBUTE_PAGE:
+        return CONTRIBUTING_FILE
+    folder, _, name = src_uri.rpartition("/")
+    if folder == PRACTICES_DIR and src_uri != FINDER_PAGE:
+        return f"{PRACTICES_DIR}/{name}"
+    return None
 
 
 def generated_data(index: PracticeIndex) -> dict[str, str]:

@@ -309,10 +309,12 @@ def _explain(error: ValidationError, case: CaseFile, shown: str, vocabulary: Voc
     if kind == "required":
         missing = re.search(r"'([^']+)' is a required property", error.message)
         key = missing.group(1) if missing else "?"
-        where = f"sources[{location[1]}]" if location[:1] == ("sources",) else ""
-        hint = _REQUIRED_HINTS.get(key, "")
-        return Problem(shown, line or 2, where or key,
-                       f"the required key '{key}' is missing; add it{hint}")
+        if location[:1] == ("sources",):
+            return Problem(shown, line or case.closing_line, f"sources[{location[1]}]",
+                           f"the required key '{key}' is missing; add it to this source, e.g. {key}: The source's {key}")
+        return Problem(shown, case.closing_line, key,
+                       f"the required key '{key}' is missing; add it to the front matter, between the "
+                       f"'---' lines (lines 1 and {case.closing_line}){_REQUIRED_HINTS.get(key, '')}")
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extras = [key for key in value if key not in allowed]
