@@ -14,7 +14,7 @@ import feedparser
 import pytest
 
 from conftest import write_case
-from icp import feeds, render
+from icp import feeds, pages as generated_pages
 from icp.index import PracticeIndex
 from icp.practice import Practice
 from icp.vocabulary import Vocabulary
@@ -201,8 +201,8 @@ class LinkTags(HTMLParser):
 
 def test_pages_announce_the_site_feed_and_a_topic_page_its_own(index, tmp_path, monkeypatch):
     site = write_feeds(tmp_path, index, feeds.FeedSite("ICP"))
-    monkeypatch.setattr(render, "PER_PAGE", 1)
-    pages = feeds.topic_pages(index)
+    monkeypatch.setattr(generated_pages, "PER_PAGE", 1)
+    pages = generated_pages.topic_pages(index)
     assert pages["topics/education-3.html"].name == "Education"
     assert "topics/education-4.html" not in pages and "topics/roma.html" in pages
     name = 'ICP "&" <b>'

@@ -86,6 +86,11 @@ def term_page_uris(entry: TermEntry) -> list[str]:
     return [f"{entry.group}/{entry.slug}.md"] + [f"{entry.group}/{entry.slug}-{n}.md" for n in range(2, pages + 1)]
 
 
+def topic_pages(index: PracticeIndex) -> dict[str, TermEntry]:
+    """Each topic page's address (``topics/<slug>.html``, ``topics/<slug>-2.html``, ...) -> its topic."""
+    return {uri[: -len(".md")] + ".html": entry for entry in index.topics for uri in term_page_uris(entry)}
+
+
 def term_pages(entry: TermEntry) -> dict[str, GeneratedPage]:
     """The page (or pages, ``PER_PAGE`` cards each) listing every case filed under a term."""
     plural_label, singular, key = GROUP_LABELS[entry.group]
