@@ -11,6 +11,9 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,12 +22,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from icp import home, package, timing
+from icp import feeds, home, package, timing
 from icp.body import Heading
 from icp.incremental import ChangedFiles, CheckedFiles
 from icp.index import PracticeIndex
 from icp.lifting import lift_html, restore_html
-from icp.site import Project, generated_data, generated_pages
+from icp.index import TermEntry
+from icp.pages import topic_pages
+from icp.site import Project, Publication, generated_data, generated_pages
 from icp.staging import SiteSwap
 from icp.validate import PracticeProblems
 from icp.vocabulary import VocabularyError
@@ -32,6 +37,8 @@ from icp.vocabulary import VocabularyError
 log = logging.getLogger("mkdocs.hooks.practices")
 _index: PracticeIndex | None = None
 _project: Project | None = None
+_publication: Publication | None = None
+_topic_pages: dict[str, TermEntry] = {}
 _lifted: dict[str, list[str]] = {}
 _tocs: dict[str, tuple[Heading, ...]] = {}
 _offline_zip = False
@@ -58,10 +65,17 @@ def on_shutdown() -> None:
 
 @timing.timed("hook")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _index, _project, _offline_zip, _sources, _swap
+    global _index, _project, _publication, _offline_zip, _sources, _swap
     timing.reset()
     _offline_zip = bool(config.extra.get("offline_zip"))
     _project = Project(Path(config.config_file_path).resolve().parent)
+    try:
+        _publication = _project.publication(
+            config.site_name, config.site_url or "",
+            tag_authority=str(config.extra.get("feed_id_authority", feeds.DEFAULT_TAG_AUTHORITY)),
+            tag_date=str(config.extra.get("feed_id_date", feeds.DEFAULT_TAG_DATE)))
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml extra: {error}") from None
     if _dirty_serve and _sources is None:
         _sources = ChangedFiles(Path(f"{config.site_dir}-sources"))
     try:
@@ -77,14 +91,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @timing.timed("hook")
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Adds the generated pages and data files; only hand-written pages get an edit link."""
-    assert _index is not None and _project is not None
+    global _topic_pages
+    assert _index is not None and _project is not None and _publication is not None
     _lifted.clear()
     _tocs.clear()
     if _sources is not None:
         _sources.start_round()
     with timing.step("render"):
-        pages = generated_pages(_index)
-        data = generated_data(_index)
+        pages = generated_pages(_index, _publication, _project.schema())
+        data = generated_data(_index, _publication)
+        _topic_pages = topic_pages(_index)
     for src_uri, generated in pages.items():
         listed = src_uri.endswith("/index.md")
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
@@ -124,6 +140,24 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         page.toc = get_toc([_toc_token(heading) for heading in _nested(_tocs[src_uri])])
     blocks = _lifted.get(src_uri)
     return restore_html(html, blocks) if blocks else html
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    """The feeds' autodiscovery links for the page's head (``overrides/main.html``), relative to the page."""
+    if _publication is not None:
+        url = page.file.dest_uri
+        links = feeds.feed_links(url, _publication.feed, _topic_pages.get(url))
+        context["icp_feed_links"] = Markup(feeds.feed_links_html(links))
+    return context
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    """The 404 page is served at any depth: its feed link starts from the site's root, as its other links do."""
+    if template_name == "404.html" and _publication is not None:
+        root = urlsplit(config.site_url or "").path.rstrip("/") + "/"
+        links = [feeds.FeedLink(root + link.href, link.title) for link in feeds.feed_links("", _publication.feed)]
+        context["icp_feed_links"] = Markup(feeds.feed_links_html(links))
+    return context
 
 
 @event_priority(-200)
