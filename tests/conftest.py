@@ -16,6 +16,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from icp.site import Project  # noqa: E402
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "properdocs: builds the site with ProperDocs too (needs .venv-properdocs/)")
+
+
 CASE_TEMPLATE = """---
 title: {title}
 city: {city}
