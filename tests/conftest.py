@@ -55,9 +55,10 @@ def project_copy(tmp_path: Path) -> Project:
     return Project(tmp_path)
 
 
-def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str, publish: bool = False) -> subprocess.CompletedProcess:
+def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str, publish: bool = False,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """``publish`` builds as the deploy workflow does, with the offline zip inside the site."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ICP_OFFLINE_ZIP": "1" if publish else ""}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ICP_OFFLINE_ZIP": "1" if publish else "", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project_dir / "mkdocs.yml"),
          "-d", str(site_dir), *extra],

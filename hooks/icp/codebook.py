@@ -147,7 +147,7 @@ def csv_columns(schema: dict) -> list[ColumnDoc]:
             key = column[len("source_"):-1]
             holds = (f"The {key} of each source (the sources field's {key}: {sources[key].get('description', '')}) "
                      f'One item per source, in the order of the sources, joined with "{LIST_SEPARATOR}"; '
-                     f"an empty item where that source gives no {key}.")
+                     f"an empty item where that source gives no {key}, an empty cell where none does.")
         else:
             raise KeyError(f"the codebook does not describe the CSV column {column!r}")
         columns.append(ColumnDoc(column, holds))
