@@ -356,3 +356,22 @@ def test_every_page_announces_the_site_feed_and_topic_pages_their_own(built_site
             expected.append(built_site / "topics" / stem.replace(".html", ".xml"))
         assert resolved == expected, name
         assert all(path.exists() for path in resolved)
+
+
+def test_feed_links_make_material_fetch_nothing_and_stay_in_the_live_page(browser, built_site, real_index):
+    """Material fetches a sitemap.xml next to every link[rel=alternate]; feed-links.js keeps it from the feeds'."""
+    import sitecheck
+
+    topic = real_index.topics[0]
+    context = browser.new_context()
+    recorder = sitecheck.Recorder()
+    recorder.watch(context)
+    try:
+        page = sitecheck.open_page(context, (built_site / "topics" / f"{topic.slug}.html").as_uri())
+        live = page.evaluate("""() => Array.from(document.head.querySelectorAll('link[rel="alternate"]'))
+                                .map(link => link.href)""")
+        assert live == [(built_site / "feed.xml").as_uri(), (built_site / "topics" / f"{topic.slug}.xml").as_uri()]
+        assert not [url for url in recorder.requests if "sitemap" in url or url.endswith(".xml")]
+        assert recorder.errors == []
+    finally:
+        context.close()
