@@ -105,8 +105,8 @@ def test_the_codebook_links_to_the_files_and_about_links_to_it(built_site):
     targets = {Path(urljoin(page.as_uri(), href).removeprefix("file://")) for href in rows_of(page).links}
     assert {built_site / "practices.json", built_site / "practices.csv"} <= targets
     about = built_site / "about.html"
-    assert built_site / "codebook.html" in {Path(urljoin(about.as_uri(), href).removeprefix("file://"))
-                                            for href in rows_of(about).links}
+    from_about = {Path(urljoin(about.as_uri(), href).removeprefix("file://")) for href in rows_of(about).links}
+    assert {built_site / "codebook.html", built_site / "feed.xml"} <= from_about
     text = page.read_text(encoding="utf-8")
     assert "the sources do not give it" in text
 
