@@ -13,6 +13,9 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,19 +24,22 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from icp import finder, footer, home, package, preview, searchindex, timing
+from icp import feeds, finder, footer, home, package, preview, searchindex, timing
 from icp.body import Heading, plain_text
 from icp.incremental import ChangedFiles, CheckedFiles, outdate
-from icp.index import PracticeIndex
+from icp.index import PracticeIndex, TermEntry
 from icp.lifting import lift_html, restore_html
-from icp.site import (CONTRIBUTE_PAGE, Project, contribute_page, edit_path, generated_data, generated_pages,
-                      published_images)
+from icp.pages import topic_pages
+from icp.site import (CONTRIBUTE_PAGE, Project, Publication, contribute_page, edit_path, generated_data,
+                      generated_pages, published_images)
 from icp.staging import SiteSwap
 from icp.validate import PracticeProblems
 
 log = logging.getLogger("mkdocs.hooks.practices")
 _index: PracticeIndex | None = None
 _project: Project | None = None
+_publication: Publication | None = None
+_topic_pages: dict[str, TermEntry] = {}
 _lifted: dict[str, list[str]] = {}
 _tocs: dict[str, tuple[Heading, ...]] = {}
 _page_documents: dict[str, dict] = {}
@@ -63,11 +69,18 @@ def on_shutdown() -> None:
 
 @timing.timed("hook")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _index, _project, _offline_zip, _sources, _swap, _banner
+    global _index, _project, _publication, _offline_zip, _sources, _swap, _banner
     timing.reset()
     _offline_zip = bool(config.extra.get("offline_zip"))
     _project = Project(Path(config.config_file_path).resolve().parent)
-    config.copyright = footer.footer_html(config.site_name, footer.build_date(_project.root))
+    try:
+        _publication = _project.publication(
+            config.site_name, config.site_url or "",
+            tag_authority=str(config.extra.get("feed_id_authority", feeds.DEFAULT_TAG_AUTHORITY)),
+            tag_date=str(config.extra.get("feed_id_date", feeds.DEFAULT_TAG_DATE)))
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml extra: {error}") from None
+    config.copyright = footer.footer_html(config.site_name, _publication.built)
     if _dirty_serve and _sources is None:
         _sources = ChangedFiles(Path(f"{config.site_dir}-sources"))
     try:
@@ -88,14 +101,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Adds the generated pages and data files; edit links only with a repository, and only where
     one file makes the page."""
-    assert _index is not None and _project is not None
+    global _topic_pages
+    assert _index is not None and _project is not None and _publication is not None
     _lifted.clear()
     _tocs.clear()
     if _sources is not None:
         _sources.start_round()
     with timing.step("render"):
-        pages = generated_pages(_index)
-        data = generated_data(_index)
+        pages = generated_pages(_index, _publication, _project.schema())
+        data = generated_data(_index, _publication)
+        _topic_pages = topic_pages(_index)
     for src_uri, generated in pages.items():
         listed = src_uri.endswith("/index.md")
         inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
@@ -156,6 +171,24 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page too: a preview serves it for a case left out."""
     return preview.with_banner(output_content, _banner) if template_name.endswith(".html") else output_content
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    """The feeds' autodiscovery links for the page's head (``overrides/main.html``), relative to the page."""
+    if _publication is not None:
+        url = page.file.dest_uri
+        links = feeds.feed_links(url, _publication.feed, _topic_pages.get(url))
+        context["icp_feed_links"] = Markup(feeds.feed_links_html(links))
+    return context
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    """The 404 page is served at any depth: its feed link starts from the site's root, as its other links do."""
+    if template_name == "404.html" and _publication is not None:
+        root = urlsplit(config.site_url or "").path.rstrip("/") + "/"
+        links = [feeds.FeedLink(root + link.href, link.title) for link in feeds.feed_links("", _publication.feed)]
+        context["icp_feed_links"] = Markup(feeds.feed_links_html(links))
+    return context
 
 
 @event_priority(-200)

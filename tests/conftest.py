@@ -16,6 +16,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from icp.site import Project  # noqa: E402
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "properdocs: builds the site with ProperDocs too (needs .venv-properdocs/)")
+
+
 CASE_TEMPLATE = """---
 title: {title}
 city: {city}
@@ -52,11 +56,12 @@ def project_copy(tmp_path: Path) -> Project:
 
 
 def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str, publish: bool = False,
-                 repository: str | None = None) -> subprocess.CompletedProcess:
+                 repository: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """``publish`` builds as the deploy workflow does, with the offline zip inside the site;
-    ``repository`` is the repository's address (ICP_REPOSITORY_URL), which turns on edit links."""
+    ``repository`` is the repository's address (ICP_REPOSITORY_URL), which turns on edit links;
+    ``env`` adds to the environment (SOURCE_DATE_EPOCH, say)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ICP_OFFLINE_ZIP": "1" if publish else "",
-           "ICP_REPOSITORY_URL": repository or ""}
+           "ICP_REPOSITORY_URL": repository or "", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project_dir / "mkdocs.yml"),
          "-d", str(site_dir), *extra],

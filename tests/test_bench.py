@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from conftest import ROOT
@@ -43,7 +44,7 @@ def test_lifted_html_comes_back_unchanged(project_copy):
     SyntheticCases(project_copy.vocabulary()).write(project_copy.practices_dir, 40)
     index = project_copy.load_index()
     practice = next(p for p in index.practices if index.related(p))
-    page = pages.practice_page(practice, index)
+    page = pages.practice_page(practice, index, site_name="Intercultural City Practices", built=date(2026, 11, 30))
     lifted, blocks = lift_html(page.markdown)
     assert len(blocks) == 1
     assert "<dl" not in lifted and "icp-card" not in lifted

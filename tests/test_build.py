@@ -241,22 +241,3 @@ def test_every_page_names_the_site_its_licences_and_the_commits_date(tmp_path, m
         assert '<time datetime="2023-11-14">' in html
     data = json.loads((tmp_path / "site" / "practices.json").read_text(encoding="utf-8"))
     assert data["licence"].startswith("Case texts: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)")
-
-
-def test_the_build_date_is_the_last_commits_unless_source_date_epoch_says_otherwise(tmp_path):
-    import datetime
-    import subprocess
-
-    from icp.footer import build_date
-
-    repository = tmp_path / "checkout"
-    repository.mkdir()
-    git = ["git", "-C", str(repository), "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "A case"], check=True,
-                   env={"GIT_COMMITTER_DATE": "2021-03-04T23:30:00+00:00", "PATH": "/usr/bin:/bin"})
-    assert build_date(repository, environ={}) == datetime.date(2021, 3, 4)
-    assert build_date(repository, environ={"SOURCE_DATE_EPOCH": "86400"}) == datetime.date(1970, 1, 2)
-    (tmp_path / "no-checkout").mkdir()
-    today = datetime.datetime.now(datetime.timezone.utc).date()
-    assert build_date(tmp_path / "no-checkout", environ={}) in (today, today + datetime.timedelta(days=1))

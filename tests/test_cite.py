@@ -17,6 +17,7 @@ import pytest
 from conftest import ROOT, write_case
 from icp import cite
 from icp.practice import Practice
+from icp.site import Project
 
 SITE = "Intercultural City Practices"
 BUILT = date(2001, 2, 3)
@@ -269,3 +270,86 @@ def test_over_http_a_site_without_site_url_cites_the_pages_own_address(page, ser
     page.goto(f"{served}/with/practices/lyon-served.html")
     assert "https://icp.example.org/practices/lyon-served.html" in page.locator("#icp-cite-reference").text_content()
     assert served not in page.locator("#icp-cite-bibtex").text_content()
+
+
+# --- in a built site -----------------------------------------------------------------------
+
+BUILT_TITLE = 'Schools & "Welcome" {desks} 100% in Malmö – café_1'
+BUILD_EPOCH = "981158400"  # 3 February 2001, 00:00 UTC
+
+
+@pytest.fixture(scope="module")
+def tricky_site(tmp_path_factory):
+    """A copy of the project with one case whose title is full of BibTeX's and HTML's special characters."""
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    write_case(project / "practices", "malmo-welcome-desks", title="'" + BUILT_TITLE.replace("'", "''") + "'",
+               city="Malmö", country="Sweden", year=2019, topics="Education")
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(project, site, env={"SOURCE_DATE_EPOCH": BUILD_EPOCH})
+    assert result.returncode == 0, result.stderr
+    case = Project(project).load_index().by_slug["malmo-welcome-desks"]
+    return site, case
+
+
+class Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.toc = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.append(attrs["id"])
+        if tag == "a" and "md-nav__link" in attrs.get("class", "") and attrs.get("href", "").startswith("#"):
+            self.toc.append(attrs["href"][1:])
+
+
+def test_the_built_case_page_cites_with_the_build_date_before_related_practices(tricky_site):
+    site, case = tricky_site
+    html = (site / case.url).read_text(encoding="utf-8")
+    parsed = Ids()
+    parsed.feed(html)
+    assert parsed.ids.index("cite-this-practice") < parsed.ids.index("related-practices")
+    assert parsed.toc.index("cite-this-practice") == parsed.toc.index("related-practices") - 1
+    built = cite.citation(case, site_name=SITE, accessed=BUILT)
+    for element_id, expected in (("icp-cite-reference", built.reference_text), ("icp-cite-bibtex", built.bibtex_text)):
+        text = TextOf(element_id)
+        text.feed(html)
+        assert "".join(text.text) == expected
+
+
+def test_copy_from_a_built_case_page_gives_what_cite_makes(browser, tricky_site):
+    site, case = tricky_site
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto((site / case.url).as_uri())
+        accessed, _ = browser_today(page)
+        today = date.fromisoformat(_)
+        expected = cite.citation(case, site_name=SITE, accessed=today)
+        page.get_by_role("button", name="Copy BibTeX").click()
+        page.wait_for_function("async () => (await navigator.clipboard.readText()).startsWith('@online')")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == expected.bibtex_text
+        kind, key, fields = parse_entry(copied)
+        assert (kind, key) == ("online", "icp:malmo-welcome-desks")
+        assert tex_text(fields["title"]) == BUILT_TITLE
+        assert braces_balance(copied)
+        page.get_by_role("button", name="Copy reference").click()
+        page.wait_for_function("async () => (await navigator.clipboard.readText()).endsWith('.') && "
+                               "!(await navigator.clipboard.readText()).startsWith('@')")
+        assert page.evaluate("navigator.clipboard.readText()") == expected.reference_text
+        assert expected.reference_text.startswith(f"{BUILT_TITLE}. Malmö, Sweden, 2019.")
+        assert accessed in expected.reference_text
+        # At a phone's width the long lines wrap inside the block; the page does not scroll sideways.
+        assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+        box = page.locator("pre.icp-cite__bibtex code")
+        assert box.evaluate("code => code.scrollWidth <= code.clientWidth")
+        assert errors == []
+    finally:
+        context.close()

@@ -14,8 +14,7 @@ import feedparser
 import pytest
 
 from conftest import write_case
-from icp import feeds
-from icp import pages as icp_pages
+from icp import feeds, pages as generated_pages
 from icp.index import PracticeIndex
 from icp.practice import Practice
 from icp.vocabulary import Vocabulary
@@ -202,8 +201,8 @@ class LinkTags(HTMLParser):
 
 def test_pages_announce_the_site_feed_and_a_topic_page_its_own(index, tmp_path, monkeypatch):
     site = write_feeds(tmp_path, index, feeds.FeedSite("ICP"))
-    monkeypatch.setattr(icp_pages, "PER_PAGE", 1)
-    pages = feeds.topic_pages(index)
+    monkeypatch.setattr(generated_pages, "PER_PAGE", 1)
+    pages = generated_pages.topic_pages(index)
     assert pages["topics/education-3.html"].name == "Education"
     assert "topics/education-4.html" not in pages and "topics/roma.html" in pages
     name = 'ICP "&" <b>'
@@ -250,3 +249,129 @@ def test_commit_dates_are_those_of_each_case_files_last_commit(tmp_path):
 def test_no_commit_dates_outside_a_repository(tmp_path):
     write_case(tmp_path, "oslo-a")
     assert feeds.case_commit_dates(tmp_path) == {}
+
+
+# --- in the built site ---------------------------------------------------------------------
+
+
+class HeadFeedLinks(HTMLParser):
+    """The Atom ``<link rel="alternate">`` tags of a page's head, and the links labelled as feeds in its body."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_head, self.head, self.body, self._anchor = False, [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "head":
+            self.in_head = True
+        elif tag == "link" and attrs.get("rel") == "alternate" and attrs.get("type") == feeds.ATOM_TYPE:
+            assert self.in_head, "feed link outside the head"
+            self.head.append(attrs["href"])
+        elif tag == "a" and attrs.get("type") == feeds.ATOM_TYPE:
+            self._anchor = [attrs["href"], ""]
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self.in_head = False
+        elif tag == "a" and self._anchor:
+            self.body.append(tuple(self._anchor))
+            self._anchor = None
+
+    def handle_data(self, data):
+        if self._anchor:
+            self._anchor[1] += data
+
+
+def head_feed_links(path: Path) -> HeadFeedLinks:
+    parser = HeadFeedLinks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def last_commit(path: Path) -> str | None:
+    """The UTC time git gives for the last commit of one file (asked file by file, unlike the code)."""
+    result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", path.name], cwd=path.parent,
+                            capture_output=True, text=True)
+    stamp = result.stdout.strip()
+    return datetime.fromtimestamp(int(stamp), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
+
+
+def links_from_file(feed: Path) -> list[Path]:
+    """Where each entry's link leads when the feed is opened from file:// (feedparser mangles file:/// bases)."""
+    root = ET.parse(feed).getroot()
+    base = urljoin(feed.as_uri(), root.get("{http://www.w3.org/XML/1998/namespace}base"))
+    return [Path(urljoin(base, entry.find(f"{ATOM}link").get("href")).removeprefix("file://"))
+            for entry in root.iter(f"{ATOM}entry")]
+
+
+def test_built_site_feed_lists_the_newest_cases_in_order(built_site, real_index):
+    parsed = parse(built_site / "feed.xml", MIRROR + "feed.xml")
+    newest_first = sorted(real_index.practices, key=lambda case: (-case.year, case.title.casefold()))
+    assert [entry.title for entry in parsed.entries] == [case.title for case in newest_first][:feeds.FEED_SIZE]
+    assert links_from_file(built_site / "feed.xml") == [built_site / case.url for case in newest_first]
+    assert all((built_site / case.url).exists() for case in newest_first)
+    for entry, case in zip(parsed.entries, newest_first):
+        assert entry.link == MIRROR + case.url
+        committed = last_commit(case.path)
+        if committed:
+            assert entry.updated == committed
+    assert parsed.feed.title == "Intercultural City Practices: newest practices"
+    assert parsed.entries[0].id.startswith("tag:intercultural-city-practices.github.io,2026:practices/")
+
+
+def test_built_topic_feed_and_its_visible_link(built_site, real_index):
+    topic = next(entry for entry in real_index.topics if len(entry.practices) > 1)
+    page = built_site / "topics" / f"{topic.slug}.html"
+    links = head_feed_links(page)
+    [(href, text)] = links.body
+    assert text == "Follow this topic (Atom feed)"
+    feed = Path(urljoin(page.as_uri(), href).removeprefix("file://"))
+    assert feed == built_site / "topics" / f"{topic.slug}.xml"
+    parsed = parse(feed, f"{MIRROR}topics/{topic.slug}.xml")
+    cases = sorted((case for case in real_index.practices if topic.name in case.topics),
+                   key=lambda case: (-case.year, case.title.casefold()))
+    assert [entry.title for entry in parsed.entries] == [case.title for case in cases]
+    assert links_from_file(feed) == [built_site / case.url for case in cases]
+    assert all(topic.name in [tag.term for tag in entry.tags] for entry in parsed.entries)
+    assert parsed.feed.link == f"{MIRROR}topics/{topic.slug}.html"
+
+
+def test_every_page_announces_the_site_feed_and_topic_pages_their_own(built_site, real_index):
+    topic_slugs = {entry.slug for entry in real_index.topics}
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        name = page.relative_to(built_site).as_posix()
+        hrefs = head_feed_links(page).head
+        if name == "404.html":
+            # Served at any depth by a web server, never opened from file://: root-absolute, as its other links.
+            assert hrefs == ["/feed.xml"]
+            continue
+        assert all(not href.startswith("/") and ":" not in href for href in hrefs), (name, hrefs)
+        resolved = [Path(urljoin(page.as_uri(), href).removeprefix("file://")) for href in hrefs]
+        expected = [built_site / "feed.xml"]
+        folder, _, stem = name.rpartition("/")
+        if folder == "topics" and stem[:-len(".html")] in topic_slugs:
+            expected.append(built_site / "topics" / stem.replace(".html", ".xml"))
+        assert resolved == expected, name
+        assert all(path.exists() for path in resolved)
+
+
+def test_feed_links_make_material_fetch_nothing_and_stay_in_the_live_page(browser, built_site, real_index):
+    """Material fetches a sitemap.xml next to every link[rel=alternate]; feed-links.js keeps it from the feeds'."""
+    import sitecheck
+
+    topic = real_index.topics[0]
+    context = browser.new_context()
+    recorder = sitecheck.Recorder()
+    recorder.watch(context)
+    try:
+        page = sitecheck.open_page(context, (built_site / "topics" / f"{topic.slug}.html").as_uri())
+        live = page.evaluate("""() => Array.from(document.head.querySelectorAll('link[rel="alternate"]'))
+                                .map(link => link.href)""")
+        assert live == [(built_site / "feed.xml").as_uri(), (built_site / "topics" / f"{topic.slug}.xml").as_uri()]
+        assert not [url for url in recorder.requests if "sitemap" in url or url.endswith(".xml")]
+        assert recorder.errors == []
+    finally:
+        context.close()

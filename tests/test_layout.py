@@ -94,8 +94,14 @@ def test_print_button_opens_the_print_dialog(browser, site_with_linked_source):
 
 def test_case_prints_on_a4_without_chrome_and_with_source_addresses(browser, site_with_linked_source, tmp_path):
     context = browser.new_context()
+    address = (site_with_linked_source / "practices" / "stavanger-linked-source.html").as_uri()
     try:
-        page = sitecheck.open_page(context, (site_with_linked_source / "practices" / "stavanger-linked-source.html").as_uri())
+        page = sitecheck.open_page(context, address)
+        day, month, year = page.evaluate("() => { const d = new Date(); return [d.getDate(), d.getMonth(), d.getFullYear()]; }")
+        related = page.locator(".icp-related .icp-card")
+        assert related.count() > 0, "the printed case should have related practices to print"
+        related_titles = related.locator(".icp-card__title").all_inner_texts()
+        related_summaries = related.locator(".icp-card__summary").all_inner_texts()
         page.emulate_media(media="print")
         for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer",
                        "[data-icp-print]", ".md-top"):
@@ -114,3 +120,16 @@ def test_case_prints_on_a4_without_chrome_and_with_source_addresses(browser, sit
                              capture_output=True, text=True, check=True).stdout
     assert "example.org/reports/a-very-long-address" in printed
     assert "Print this practice" not in printed and "Search" not in printed
+    # The first lines say where the page comes from and when it was printed.
+    head = printed.split("A case with a linked source")[0]
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+    assert "Intercultural City Practices" in head
+    assert address in "".join(head.split()), "the page's address, perhaps wrapped over lines"
+    assert f"Printed {day} {months[month]} {year}" in " ".join(head.split())
+    # Related practices: one line each (title and place), without their summaries; the reference, not the BibTeX.
+    flat = " ".join(printed.split())
+    assert "Related practices" in flat
+    assert all(" ".join(title.split()) in flat for title in related_titles)
+    assert not any(" ".join(summary.split())[:60] in flat for summary in related_summaries)
+    assert "Cite this practice" in flat and "@online" not in flat and "Copy BibTeX" not in flat

@@ -40,7 +40,6 @@ from pathlib import Path
 
 from .index import PracticeIndex, TermEntry
 from .practice import Practice
-from .pages import term_page_uris
 from .templating import render
 
 FEED_SIZE = 30
@@ -178,11 +177,6 @@ def feed_files(index: PracticeIndex, site: FeedSite, build_date: date | datetime
 
 
 # --- autodiscovery -----------------------------------------------------------------------
-
-
-def topic_pages(index: PracticeIndex) -> dict[str, TermEntry]:
-    """Each topic page's address (``topics/<slug>.html``, ``topics/<slug>-2.html``, ...) -> its topic."""
-    return {uri[: -len(".md")] + ".html": entry for entry in index.topics for uri in term_page_uris(entry)}
 
 
 def feed_links(page_url: str, site: FeedSite, topic: TermEntry | None = None) -> list[FeedLink]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from html import escape
 from math import ceil
 
 from markupsafe import Markup
 
 from .body import Heading
+from .cite import citation, page_address
+from .feeds import topic_feed_path
 from .index import PracticeIndex, TermEntry
 from .lifting import html_block
 from .practice import Practice
@@ -58,7 +61,9 @@ def page(title: str, html: str, *, toc: tuple[Heading, ...] = (), **meta: object
     return GeneratedPage(front_matter(title, **meta) + html_block(html), toc)
 
 
-def practice_page(practice: Practice, index: PracticeIndex) -> GeneratedPage:
+def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, site_url: str = "",
+                  built: date) -> GeneratedPage:
+    """A case's page; ``built`` is the date its citation gives until the page's script puts in today's."""
     topics = [index.topic_entry(name) for name in practice.topics]
     optional = [(label, value) for label, value in (("Period", practice.period),
                                                     ("Organisation", practice.organisation),
@@ -72,10 +77,13 @@ def practice_page(practice: Practice, index: PracticeIndex) -> GeneratedPage:
         country=next(entry for entry in index.countries if entry.name == practice.country),
         optional_facts=optional, body=rendered.html if rendered else Markup(),
         sources_heading=sources_heading, related=related,
+        citation=citation(practice, site_name=site_name, site_url=site_url, accessed=built),
+        site_name=site_name, address=page_address(practice, site_url),
     )
     toc = list(headings)
     if practice.sources and not sources_heading:
         toc.append(Heading(2, "sources", "Sources"))
+    toc.append(Heading(2, "cite-this-practice", "Cite this practice"))
     if related:
         toc.append(Heading(2, "related-practices", "Related practices"))
     return page(practice.title, html, toc=tuple(toc), description=practice.summary, **NOT_SEARCHED)
@@ -84,6 +92,11 @@ def practice_page(practice: Practice, index: PracticeIndex) -> GeneratedPage:
 def term_page_uris(entry: TermEntry) -> list[str]:
     pages = max(1, ceil(len(entry.practices) / PER_PAGE))
     return [f"{entry.group}/{entry.slug}.md"] + [f"{entry.group}/{entry.slug}-{n}.md" for n in range(2, pages + 1)]
+
+
+def topic_pages(index: PracticeIndex) -> dict[str, TermEntry]:
+    """Each topic page's address (``topics/<slug>.html``, ``topics/<slug>-2.html``, ...) -> its topic."""
+    return {uri[: -len(".md")] + ".html": entry for entry in index.topics for uri in term_page_uris(entry)}
 
 
 def term_pages(entry: TermEntry) -> dict[str, GeneratedPage]:
@@ -95,8 +108,9 @@ def term_pages(entry: TermEntry) -> dict[str, GeneratedPage]:
     for number, uri in enumerate(uris, start=1):
         heading = f"{singular}: {entry.name}"
         title = heading if len(uris) == 1 else f"{heading} (page {number} of {len(uris)})"
+        feed = topic_feed_path(entry).rsplit("/", 1)[-1] if entry.group == "topics" else None
         html = render("term.html", title=title, entry=entry, count=len(entry.practices), singular=singular,
-                      plural_label=plural_label, key=key, number=number, pages=names,
+                      plural_label=plural_label, key=key, number=number, pages=names, feed=feed,
                       practices=entry.practices[(number - 1) * PER_PAGE:number * PER_PAGE])
         pages[uri] = page(title, html, **NOT_SEARCHED)
     return pages
@@ -111,9 +125,11 @@ def overview_page(group: str, entries: tuple[TermEntry, ...]) -> GeneratedPage:
     return page(plural_label, html, **NOT_SEARCHED)
 
 
-def generated_pages(index: PracticeIndex) -> dict[str, GeneratedPage]:
+def generated_pages(index: PracticeIndex, *, site_name: str, site_url: str = "", built: date) -> dict[str, GeneratedPage]:
     """Every page made from the cases, by its path in the site's docs tree (the finder aside)."""
-    pages = {f"practices/{practice.slug}.md": practice_page(practice, index) for practice in index.practices}
+    pages = {f"practices/{practice.slug}.md": practice_page(practice, index, site_name=site_name, site_url=site_url,
+                                                           built=built)
+             for practice in index.practices}
     for group in PracticeIndex.GROUPS:
         pages[f"{group}/index.md"] = overview_page(group, index.group(group))
         for entry in index.group(group):

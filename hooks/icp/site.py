@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
-from . import finder, opendata, pages, timing
+from . import codebook, feeds, finder, opendata, pages, timing
+from .builddate import build_date
 from .incremental import CheckedFiles
 from .allowlist import IMAGE_FOLDER
 from .index import PracticeIndex
@@ -68,15 +71,42 @@ class Project:
         return index
 
 
+    def publication(self, name: str, url: str = "", *, tag_authority: str = feeds.DEFAULT_TAG_AUTHORITY,
+                    tag_date: str = feeds.DEFAULT_TAG_DATE) -> Publication:
+        """The site as this checkout publishes it; asks git twice (build date, each case's last commit)."""
+        feed = feeds.FeedSite(name, url, tag_authority=tag_authority, tag_date=tag_date)
+        return Publication(feed, build_date(self.root), feeds.case_commit_dates(self.practices_dir))
+
+
 def published_images(project: Project) -> dict[str, Path]:
     """The case images to copy into the site, by their address there (``practices/images/<name>``)."""
     return {f"{PRACTICES_DIR}/{IMAGE_FOLDER}/{path.name}": path for path in local_images(project.practices_dir)}
 
 
-def generated_pages(index: PracticeIndex) -> dict[str, pages.GeneratedPage]:
+@dataclass(frozen=True)
+class Publication:
+    """What the pages and feeds say about the site itself: its name and address and the feeds' id
+    authority (``feed``), the date this build stands for, and when each case file last changed."""
+
+    feed: feeds.FeedSite
+    built: date
+    updated: Mapping[str, datetime] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.feed.name
+
+    @property
+    def url(self) -> str:
+        return self.feed.url
+
+
+def generated_pages(index: PracticeIndex, publication: Publication, schema: dict) -> dict[str, pages.GeneratedPage]:
     """Every generated page by its path in the site's docs tree."""
-    generated = pages.generated_pages(index)
+    generated = pages.generated_pages(index, site_name=publication.name, site_url=publication.url,
+                                      built=publication.built)
     generated[FINDER_PAGE] = finder.finder_page(index)
+    generated[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
     return generated
 
 
@@ -106,10 +136,11 @@ def edit_path(src_uri: str, *, handwritten: bool, docs_dir: str) -> str | None:
     return None
 
 
-def generated_data(index: PracticeIndex) -> dict[str, str]:
-    """Open data exports and the finder's data script, by their path in the site."""
+def generated_data(index: PracticeIndex, publication: Publication) -> dict[str, str]:
+    """Open data exports, the Atom feeds and the finder's data script, by their path in the site."""
     return {
         "practices.json": opendata.practices_json(index),
         "practices.csv": opendata.practices_csv(index),
         finder.DATA_SCRIPT: finder.finder_data_script(index),
+        **feeds.feed_files(index, publication.feed, publication.built, updated=publication.updated),
     }

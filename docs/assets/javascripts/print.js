@@ -1,5 +1,30 @@
-/* The "Print this practice" button on case pages, as on the source site. */
-document.addEventListener("click", function (event) {
-  var button = event.target.closest && event.target.closest("[data-icp-print]");
-  if (button) window.print();
-});
+/* The "Print this practice" button on case pages, as on the source site, and the line a printed
+ * case starts with: the site's name (written by the build), the page's address and today's date,
+ * filled in here at print time, since only the browser knows where and when the page is read. */
+(function () {
+  "use strict";
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+
+  function fillPrintHeader() {
+    var today = new Date();
+    var address = document.querySelectorAll("[data-icp-print-address]");
+    var dates = document.querySelectorAll("[data-icp-print-date]");
+    for (var i = 0; i < address.length; i++) address[i].textContent = location.href.split("#")[0];
+    for (var j = 0; j < dates.length; j++) {
+      dates[j].textContent = "Printed " + today.getDate() + " " + MONTHS[today.getMonth()] + " " + today.getFullYear();
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-icp-print]");
+    if (button) window.print();
+  });
+  window.addEventListener("beforeprint", fillPrintHeader);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", fillPrintHeader);
+  } else {
+    fillPrintHeader();
+  }
+})();
