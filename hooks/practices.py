@@ -39,6 +39,7 @@ log = logging.getLogger("mkdocs.hooks.practices")
 _index: PracticeIndex | None = None
 _project: Project | None = None
 _publication: Publication | None = None
+_schema: dict | None = None
 _topic_pages: dict[str, TermEntry] = {}
 _lifted: dict[str, list[str]] = {}
 _tocs: dict[str, tuple[Heading, ...]] = {}
@@ -69,7 +70,7 @@ def on_shutdown() -> None:
 
 @timing.timed("hook")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _index, _project, _publication, _offline_zip, _sources, _swap, _banner
+    global _index, _project, _publication, _offline_zip, _sources, _swap, _banner, _schema
     timing.reset()
     _offline_zip = bool(config.extra.get("offline_zip"))
     _project = Project(Path(config.config_file_path).resolve().parent)
@@ -87,7 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         loaded = preview.load_site(_project, keep_going=preview.keeps_going(_command), checked=_checked)
     except (PracticeProblems, *preview.RULES_BROKEN) as error:
         raise PluginError(str(error)) from None
-    _index, _banner = loaded.index, loaded.banner
+    _index, _banner, _schema = loaded.index, loaded.banner, loaded.schema
     if loaded.problems:
         # Not a warning: `mkdocs serve` with mkdocs.yml's strict mode would abort on one, and hang.
         log.info("Previewing without what has a problem (a build refuses it):\n  %s", "\n  ".join(loaded.problems))
@@ -108,7 +109,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _sources is not None:
         _sources.start_round()
     with timing.step("render"):
-        pages = generated_pages(_index, _publication, _project.schema())
+        pages = generated_pages(_index, _publication, _schema)
         data = generated_data(_index, _publication)
         _topic_pages = topic_pages(_index)
     for src_uri, generated in pages.items():

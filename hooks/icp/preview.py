@@ -40,6 +40,7 @@ class LoadedSite:
 
     index: PracticeIndex
     problems: tuple[str, ...] = ()
+    schema: dict | None = None  # None when the schema file itself is broken (a preview goes on without it)
 
     @property
     def banner(self) -> Markup:
@@ -51,13 +52,14 @@ def load_site(project: Project, *, keep_going: bool, checked: CheckedFiles | Non
     VocabularyError / SchemaFileError when the rules themselves are broken, with no case built)."""
     try:
         index, problems = project.check_index(checked)
+        schema = project.schema()
     except RULES_BROKEN as error:
         if not keep_going:
             raise
         return LoadedSite(PracticeIndex([], Vocabulary(topics=(), countries=())), (str(error),))
     if problems and not keep_going:
         raise PracticeProblems(problems)
-    return LoadedSite(index, tuple(str(problem) for problem in problems))
+    return LoadedSite(index, tuple(str(problem) for problem in problems), schema)
 
 
 def problems_banner(problems: tuple[str, ...] | list[str]) -> Markup:

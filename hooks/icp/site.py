@@ -101,12 +101,15 @@ class Publication:
         return self.feed.url
 
 
-def generated_pages(index: PracticeIndex, publication: Publication, schema: dict) -> dict[str, pages.GeneratedPage]:
-    """Every generated page by its path in the site's docs tree."""
+def generated_pages(index: PracticeIndex, publication: Publication,
+                    schema: dict | None) -> dict[str, pages.GeneratedPage]:
+    """Every generated page by its path in the site's docs tree (no codebook without a schema: a
+    preview with a broken schema file goes on without it)."""
     generated = pages.generated_pages(index, site_name=publication.name, site_url=publication.url,
                                       built=publication.built)
     generated[FINDER_PAGE] = finder.finder_page(index)
-    generated[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
+    if schema is not None:
+        generated[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
     return generated
 
 
