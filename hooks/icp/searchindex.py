@@ -1,0 +1,283 @@
+"""The finder's search index, written at build time in MiniSearch's own serialised form.
+
+The browser never indexes the cases: it reads one classic script (it must work from ``file://``,
+so no fetch, no module, no worker) and hands the index in it to ``MiniSearch.loadJS`` (the vendored
+``assets/vendor/minisearch``). :func:`serialise` builds exactly what MiniSearch 7.2's ``toJSON``
+would give after ``addAll`` of the same documents with the same options (``serializationVersion``
+2), so scores in the browser are MiniSearch's own. The tokenizer and term rules are defined here
+once; the script carries them (:func:`term_rules`) and ``assets/javascripts/search-terms.js`` only
+applies them, so an index and the rules it was made with always ship together.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from itertools import chain
+
+from .index import PracticeIndex
+from .practice import Practice
+from .search import markdown_text
+
+SERIALIZATION_VERSION = 2
+SCRIPT_PATH = "practices/search-index.js"
+SCRIPT_GLOBAL = "ICP_SEARCH_INDEX"
+FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation", "topics", "body")
+# Search-time boosts (MiniSearch applies them per query, so they can change without a rebuild).
+# What a reader scans a result by weighs most: the title, then the summary and the place; the body
+# has ~500 words, so a word there is weak evidence and is outweighed by one in any short field.
+BOOST = {"title": 4, "summary": 2, "city": 2, "country": 2, "topics": 1.5, "subtitle": 1, "organisation": 1,
+         "body": 0.5}
+TOPIC_SEPARATOR = ", "
+
+
+# --- terms: defined here, applied the same way by search-terms.js from term_rules() ---------
+
+# Words that are in nearly every case and that nobody searches for alone. Each would be the
+# longest posting list in the index and, with BM25+'s floor on every match, would let any query
+# holding it match every case. "s" and "t" are what apostrophes leave ("city's", "don't"). The list
+# is kept short: "it" (IT services), "us", "who" (WHO), "all", "no", "not", "new", "open" can be
+# in a title and stay searchable.
+STOP_WORDS = frozenset("""
+a an and are as at be been but by for from had has have in into is its of on or s t that the their
+these this to was were which with
+""".split())
+# Lowercase letters that have no decomposition to drop a mark from, as their usual transliteration;
+# "ς" (final sigma) is "σ" so that a term does not depend on where the sigma stood in its word.
+FOLD = {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i", "ς": "σ"}
+_FOLD_TABLE = str.maketrans(FOLD)
+
+
+def _category_ranges(categories: str) -> list[tuple[int, int]]:
+    """The code point ranges whose general category starts with one of ``categories`` ("L", "M", "N")."""
+    ranges: list[tuple[int, int]] = []
+    start = None
+    for code in range(sys.maxunicode + 2):
+        inside = code <= sys.maxunicode and unicodedata.category(chr(code))[0] in categories
+        if inside and start is None:
+            start = code
+        elif not inside and start is not None:
+            ranges.append((start, code - 1))
+            start = None
+    return ranges
+
+
+def _encode_ranges(ranges: list[tuple[int, int]]) -> str:
+    """Ranges as "gap[-span]" in hex, comma separated, each gap counted from the previous range's end:
+    781 ranges of letters, marks and digits fit in 3.4 KB."""
+    previous = 0
+    parts = []
+    for first, last in ranges:
+        parts.append(f"{first - previous:x}" + (f"-{last - first:x}" if last > first else ""))
+        previous = last
+    return ",".join(parts)
+
+
+def _pattern_class(ranges: list[tuple[int, int]]) -> str:
+    return "".join(f"\\U{first:08x}" + (f"-\\U{last:08x}" if last > first else "") for first, last in ranges)
+
+
+@lru_cache(maxsize=1)
+def _unicode_classes() -> tuple[str, str, re.Pattern, re.Pattern, re.Pattern]:
+    """A term's characters are letters, marks and digits by Python's own Unicode tables; the script
+    carries them as ranges, since Chromium's regular expressions know a newer Unicode than Python 3.11
+    (14.0) and p{L} there would count as letters characters that Python does not know."""
+    words = _category_ranges("LMN")
+    marks = _category_ranges("M")
+    # Python's re checks a class above U+FFFF range by range; text without such characters is
+    # matched with the class's BMP part and one range, about four times as fast.
+    basic = [(first, min(last, 0xFFFF)) for first, last in words if first <= 0xFFFF] + [(0x10000, sys.maxunicode)]
+    return (_encode_ranges(words), _encode_ranges(marks), re.compile(f"[{_pattern_class(words)}]+"),
+            re.compile(f"[{_pattern_class(basic)}]+"), re.compile(f"[{_pattern_class(marks)}]+"))
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def tokenize(text: str) -> list[str]:
+    """The runs of letters, marks and digits (a mark stays with its letter), as written. Nothing is
+    normalised before the split: a character Python's Unicode does not know is a separator on both
+    sides, though a newer Unicode might decompose it into letters (U+1CCD6, outlined A, is "A")."""
+    _, _, word, basic_word, _ = _unicode_classes()
+    return (word if _ASTRAL.search(text) else basic_word).findall(text)
+
+
+@lru_cache(maxsize=1 << 17)
+def process_term(token: str) -> tuple[str, ...]:
+    """The terms of a token: compatibility-decomposed ("ﬁ" is "fi", "é" an "e" and a mark, "ℌ" an "H"),
+    lowercase and decomposed again ("İ" lowercase is "i" and a mark), without marks, with :data:`FOLD`,
+    split where the decomposition left a separator ("½" is "1⁄2"), without stop words. Usually one
+    term, none for a stop word; applying it again to its terms gives them back."""
+    _, _, word, _, marks = _unicode_classes()
+    lowered = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", token).lower())
+    folded = marks.sub("", lowered).translate(_FOLD_TABLE)
+    return tuple(term for term in word.findall(folded) if term not in STOP_WORDS)
+
+
+def terms(text: str) -> list[str]:
+    """The terms of ``text``, in order, as MiniSearch indexes or searches for them."""
+    return [term for token in tokenize(text) for term in process_term(token)]
+
+
+def case_document(practice: Practice, row: int) -> dict:
+    """A case as a search document; its id is its row in the finder's data, which has the rest."""
+    return {
+        "id": row,
+        "title": practice.title,
+        "subtitle": practice.subtitle,
+        "summary": practice.summary,
+        "city": practice.city,
+        "country": practice.country,
+        "organisation": practice.organisation,
+        "topics": TOPIC_SEPARATOR.join(practice.topics),
+        "body": markdown_text(practice.body),
+    }
+
+
+def page_document(url: str, title: str, text: str) -> dict:
+    """A hand-written page (About, Contribute): its id is its address, a string, unlike a case's row."""
+    return {"id": url, "kind": "page", "title": title, "body": markdown_text(text)}
+
+
+def serialise(documents, fields=FIELDS, store_fields=()) -> dict:
+    """MiniSearch's ``toJSON()`` of an index of ``documents`` (dicts with an ``id``); a field that is
+    missing or None is skipped as MiniSearch skips it, and every indexed value must be a string."""
+    field_ids = {field: number for number, field in enumerate(fields)}
+    document_ids: dict[str, object] = {}
+    field_lengths: dict[str, list] = {}
+    average_lengths: list = []
+    stored: dict[str, dict] = {}
+    postings: dict[str, dict[str, dict[str, int]]] = {}
+    seen_ids = set()
+    for short_id, document in enumerate(documents):
+        key = str(short_id)
+        identifier = document.get("id")
+        if identifier is None or identifier in seen_ids:
+            raise ValueError(f"document {short_id} has no id or a duplicate one: {identifier!r}")
+        seen_ids.add(identifier)
+        document_ids[key] = identifier
+        if store_fields:
+            stored[key] = {name: document[name] for name in store_fields if name in document}
+        for field in fields:
+            value = document.get(field)
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                raise TypeError(f"document {identifier!r}: field {field!r} must be a string, not {type(value).__name__}")
+            field_id = field_ids[field]
+            tokens = tokenize(value)
+            _add_field_length(field_lengths.setdefault(key, []), average_lengths, field_id, short_id, len(set(tokens)))
+            column = str(field_id)
+            for term, count in Counter(chain.from_iterable(map(process_term, tokens))).items():
+                postings.setdefault(term, {}).setdefault(column, {})[key] = count
+    return {
+        "documentCount": len(document_ids),
+        "nextId": len(document_ids),
+        "documentIds": document_ids,
+        "fieldIds": field_ids,
+        "fieldLength": field_lengths,
+        "averageFieldLength": [_number(value) for value in average_lengths],
+        "storedFields": stored,
+        "dirtCount": 0,
+        "index": [[term, postings[term]] for term in sorted(postings)],
+        "serializationVersion": SERIALIZATION_VERSION,
+    }
+
+
+def _add_field_length(lengths: list, averages: list, field_id: int, count: int, length: int) -> None:
+    """MiniSearch's ``addFieldLength``: the running mean over the documents added so far, including
+    those without the field (as MiniSearch counts them), in the same floating-point steps."""
+    while len(lengths) <= field_id:
+        lengths.append(None)
+    lengths[field_id] = length
+    while len(averages) <= field_id:
+        averages.append(None)
+    average = averages[field_id] or 0
+    averages[field_id] = (average * count + length) / (count + 1)
+
+
+def _number(value):
+    """An integral float as an int: JavaScript writes 3.0 as 3, and the script is shorter."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def trim_field(documents, field: str = "body", max_share: float = 1.0, max_terms: int | None = None) -> list[dict]:
+    """The documents with ``field`` reduced to its terms that are in at most ``max_share`` of the
+    documents' ``field``s and, of those, to its ``max_terms`` rarest (the first in the text on a tie),
+    each as often and in the order it was there. A term in nearly every body tells cases apart by
+    almost nothing (BM25's IDF is near 0), yet costs a posting per case; in a title or summary it stays.
+    The result is what MiniSearch would index from these documents, so scores stay its own."""
+    documents = list(documents)
+    if max_share >= 1 and max_terms is None:
+        return documents
+    field_terms = [terms(document[field]) if document.get(field) is not None else None for document in documents]
+    shares = Counter(term for found in field_terms if found for term in set(found))
+    limit = max_share * len(documents)
+    trimmed = []
+    for document, found in zip(documents, field_terms):
+        if found is None:
+            trimmed.append(document)
+            continue
+        kept = [term for term in dict.fromkeys(found) if shares[term] <= limit]
+        if max_terms is not None:
+            kept = sorted(kept, key=shares.__getitem__)[:max_terms]  # sorted() is stable: text order on ties
+        kept_set = set(kept)
+        trimmed.append({**document, field: " ".join(term for term in found if term in kept_set)})
+    return trimmed
+
+
+def term_rules() -> dict:
+    """What search-terms.js needs to make the same terms as :func:`terms`."""
+    return {
+        "unicode": unicodedata.unidata_version,
+        "word": _unicode_classes()[0],
+        "mark": _unicode_classes()[1],
+        "fold": FOLD,
+        "stop": sorted(STOP_WORDS),
+    }
+
+
+def index_payload(documents, fields=FIELDS, store_fields=(), boost=None) -> dict:
+    documents = list(documents)
+    return {
+        "rules": term_rules(),
+        "fields": list(fields),
+        "storeFields": list(store_fields),
+        "boost": dict(BOOST if boost is None else boost),
+        "pages": {document["id"]: document["title"] for document in documents if document.get("kind") == "page"},
+        "index": serialise(documents, fields, store_fields),
+    }
+
+
+def index_script(documents, fields=FIELDS, store_fields=(), boost=None) -> str:
+    """``window.ICP_SEARCH_INDEX = JSON.parse('…');``: a classic script that no text can break out of."""
+    payload = json.dumps(index_payload(documents, fields, store_fields, boost), ensure_ascii=False,
+                         separators=(",", ":"))
+    return f"window.{SCRIPT_GLOBAL}=JSON.parse({script_string(payload)});\n"
+
+
+def script_string(value: str) -> str:
+    """A single-quoted JavaScript string literal of ``value`` that is also inert inside an HTML
+    ``<script>`` element: no quote, backslash, line break, ``<``, ``>`` or ``&`` is left raw."""
+    for raw, escaped in _SCRIPT_STRING_ESCAPES:
+        value = value.replace(raw, escaped)
+    return f"'{value}'"
+
+
+# Backslash first, so that the backslashes of the other escapes are not doubled. (A chain of
+# replace() is some ten times as fast as one translate() on a 10 MB payload.)
+_SCRIPT_STRING_ESCAPES = (
+    ("\\", "\\\\"), ("'", "\\'"), ("\n", "\\n"), ("\r", "\\r"), ("<", "\\x3c"), (">", "\\x3e"),
+    ("&", "\\x26"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"),
+)
+
+
+def search_index_script(index: PracticeIndex, pages=()) -> str:
+    """The finder's index script: every case, as the row it has in the finder's data, and ``pages``
+    (documents from :func:`page_document`)."""
+    documents = [case_document(practice, row) for row, practice in enumerate(index.practices)]
+    return index_script(documents + list(pages))
