@@ -12,12 +12,12 @@ applies them, so an index and the rules it was made with always ship together.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import chain
 
 from .index import PracticeIndex
 from .practice import Practice
@@ -33,6 +33,18 @@ FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation", "to
 BOOST = {"title": 4, "summary": 2, "city": 2, "country": 2, "topics": 1.5, "subtitle": 1, "organisation": 1,
          "body": 0.5}
 TOPIC_SEPARATOR = ", "
+# What the browser can load in time (see scripts/bench_search_index.py): the script is parsed at
+# ~80 ms a MB, and MiniSearch.loadJS makes a Map for each term and field (~10 µs, as much as ~60
+# postings) and an entry per posting. Up to BODY_POSTINGS body postings, every body is indexed whole
+# (a real body of 500 words has ~230 distinct terms, FULL_BODY_TERMS: ~1,300 cases). Past that,
+# each case keeps its BODY_POSTINGS / N best body terms, of those in at least 2 and at most
+# COMMON_SHARE of the bodies: a term in nearly every body tells cases apart by almost nothing
+# (BM25's IDF is near 0) yet costs a posting per case, and a term in one body only (a name, a typo)
+# costs a whole Map for one case. Titles, summaries, places, organisations and topics stay whole.
+COMMON_SHARE = 0.1
+BODY_POSTINGS = 300_000
+FULL_BODY_TERMS = 230
+MIN_BODY_TERMS = 10
 
 
 # --- terms: defined here, applied the same way by search-terms.js from term_rules() ---------
@@ -169,10 +181,14 @@ def serialise(documents, fields=FIELDS, store_fields=()) -> dict:
             if not isinstance(value, str):
                 raise TypeError(f"document {identifier!r}: field {field!r} must be a string, not {type(value).__name__}")
             field_id = field_ids[field]
-            tokens = tokenize(value)
-            _add_field_length(field_lengths.setdefault(key, []), average_lengths, field_id, short_id, len(set(tokens)))
+            tokens = Counter(tokenize(value))
+            _add_field_length(field_lengths.setdefault(key, []), average_lengths, field_id, short_id, len(tokens))
+            counts: dict[str, int] = {}
+            for token, count in tokens.items():
+                for term in process_term(token):
+                    counts[term] = counts.get(term, 0) + count
             column = str(field_id)
-            for term, count in Counter(chain.from_iterable(map(process_term, tokens))).items():
+            for term, count in counts.items():
                 postings.setdefault(term, {}).setdefault(column, {})[key] = count
     return {
         "documentCount": len(document_ids),
@@ -205,14 +221,15 @@ def _number(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def trim_field(documents, field: str = "body", max_share: float = 1.0, max_terms: int | None = None) -> list[dict]:
-    """The documents with ``field`` reduced to its terms that are in at most ``max_share`` of the
-    documents' ``field``s and, of those, to its ``max_terms`` rarest (the first in the text on a tie),
-    each as often and in the order it was there. A term in nearly every body tells cases apart by
-    almost nothing (BM25's IDF is near 0), yet costs a posting per case; in a title or summary it stays.
-    The result is what MiniSearch would index from these documents, so scores stay its own."""
+def trim_field(documents, field: str = "body", max_share: float = 1.0, max_terms: int | None = None,
+               min_documents: int = 1) -> list[dict]:
+    """The documents with ``field`` reduced to its terms that are in at least ``min_documents`` and at
+    most ``max_share`` of the documents' ``field``s and, of those, to the ``max_terms`` that say most
+    about the document (the highest tf-idf: used often in it, seldom elsewhere; the first in the text
+    on a tie), each kept as often and where it was. The result is what MiniSearch would index from
+    these documents, so scores stay its own."""
     documents = list(documents)
-    if max_share >= 1 and max_terms is None:
+    if max_share >= 1 and max_terms is None and min_documents <= 1:
         return documents
     field_terms = [terms(document[field]) if document.get(field) is not None else None for document in documents]
     shares = Counter(term for found in field_terms if found for term in set(found))
@@ -222,12 +239,23 @@ def trim_field(documents, field: str = "body", max_share: float = 1.0, max_terms
         if found is None:
             trimmed.append(document)
             continue
-        kept = [term for term in dict.fromkeys(found) if shares[term] <= limit]
-        if max_terms is not None:
-            kept = sorted(kept, key=shares.__getitem__)[:max_terms]  # sorted() is stable: text order on ties
-        kept_set = set(kept)
-        trimmed.append({**document, field: " ".join(term for term in found if term in kept_set)})
+        counts = Counter(term for term in found if min_documents <= shares[term] <= limit)
+        kept = counts.keys()
+        if max_terms is not None and len(counts) > max_terms:
+            weight = {term: count * math.log(len(documents) / shares[term]) for term, count in counts.items()}
+            kept = set(sorted(counts, key=weight.__getitem__, reverse=True)[:max_terms])  # stable on ties
+        trimmed.append({**document, field: " ".join(term for term in found if term in kept)})
     return trimmed
+
+
+def within_budget(case_documents, budget: int = BODY_POSTINGS) -> list[dict]:
+    """The case documents as the finder indexes them: whole, or, when their bodies would add more than
+    ``budget`` postings, with each body's best ``budget / cases`` terms of those in 2 to 10 % of bodies."""
+    case_documents = list(case_documents)
+    if len(case_documents) * FULL_BODY_TERMS <= budget:
+        return case_documents
+    per_case = max(MIN_BODY_TERMS, budget // len(case_documents))
+    return trim_field(case_documents, "body", COMMON_SHARE, per_case, min_documents=2)
 
 
 def term_rules() -> dict:
@@ -277,7 +305,7 @@ _SCRIPT_STRING_ESCAPES = (
 
 
 def search_index_script(index: PracticeIndex, pages=()) -> str:
-    """The finder's index script: every case, as the row it has in the finder's data, and ``pages``
-    (documents from :func:`page_document`)."""
-    documents = [case_document(practice, row) for row, practice in enumerate(index.practices)]
+    """The finder's index script: every case, as the row it has in the finder's data (within the
+    budget of :func:`within_budget`), and ``pages`` (documents from :func:`page_document`)."""
+    documents = within_budget(case_document(practice, row) for row, practice in enumerate(index.practices))
     return index_script(documents + list(pages))
