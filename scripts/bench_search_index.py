@@ -134,8 +134,9 @@ def time_page(browser, page_path: Path, runs: int, queries=QUERIES) -> dict:
         "loadjs_ms": statistics.median(loads),
         "usable_ms": statistics.median(totals),
         "usable_min_ms": min(totals),
-        "searches": {name: {"first_ms": statistics.median(entry["first"]), "median_ms": statistics.median(entry["median"]),
-                            "results": entry["results"]} for name, entry in searches.items()},
+        "searches": {name: {"first_ms": statistics.median(entry["first"]),
+                            "median_ms": statistics.median(entry["median"]), "results": entry["results"]}
+                     for name, entry in searches.items()},
     }
 
 
@@ -204,8 +205,8 @@ def measure(browser, count: int, corpus: str, body: str, runs: int, literal: boo
 
 def report(result: dict) -> None:
     print(f"\n{result['cases']:,} cases, {result['corpus']} bodies, body {result['body']}: "
-          f"script {result['bytes'] / 1e6:.2f} MB ({result['gzip_bytes'] / 1e6:.2f} MB gzip), {result['terms']:,} terms, "
-          f"{result['postings']:,} postings, written in {result['build_s']:.2f} s")
+          f"script {result['bytes'] / 1e6:.2f} MB ({result['gzip_bytes'] / 1e6:.2f} MB gzip), "
+          f"{result['terms']:,} terms, {result['postings']:,} postings, written in {result['build_s']:.2f} s")
     for name in ("json_parse", "object_literal"):
         if name in result:
             figures = result[name]

@@ -65,7 +65,8 @@ def synthetic_practices(project, count: int) -> list[Practice]:
 
 
 def page_documents() -> list[dict]:
-    return [searchindex.page_document(f"{name}.html", name.title(), (ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8"))
+    return [searchindex.page_document(f"{name}.html", name.title(),
+                                      (ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8"))
             for name in ("about", "contribute")]
 
 
@@ -155,7 +156,7 @@ def test_documents_need_an_id_once_and_text_fields():
         searchindex.serialise([{"id": 1, "title": ["a"]}])
 
 
-def test_past_its_budget_a_body_keeps_its_best_shared_terms_and_minisearch_scores_them_itself(page, tmp_path, documents):
+def test_past_its_budget_a_body_keeps_its_best_shared_terms_and_minisearch_scores_them(page, tmp_path, documents):
     cases = [document for document in documents if document.get("kind") != "page"]
     assert searchindex.within_budget(cases, budget=len(cases) * searchindex.FULL_BODY_TERMS) == cases
     trimmed = searchindex.within_budget(cases, budget=len(cases) * 20)

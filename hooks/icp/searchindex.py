@@ -60,7 +60,8 @@ these this to was were which with
 """.split())
 # Lowercase letters that have no decomposition to drop a mark from, as their usual transliteration;
 # "ς" (final sigma) is "σ" so that a term does not depend on where the sigma stood in its word.
-FOLD = {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i", "ς": "σ"}
+FOLD = {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i",
+        "ς": "σ"}
 _FOLD_TABLE = str.maketrans(FOLD)
 
 
@@ -179,7 +180,7 @@ def serialise(documents, fields=FIELDS, store_fields=()) -> dict:
             if value is None:
                 continue
             if not isinstance(value, str):
-                raise TypeError(f"document {identifier!r}: field {field!r} must be a string, not {type(value).__name__}")
+                raise TypeError(f"document {identifier!r}: field {field!r} is a {type(value).__name__}, not a string")
             field_id = field_ids[field]
             tokens = Counter(tokenize(value))
             _add_field_length(field_lengths.setdefault(key, []), average_lengths, field_id, short_id, len(tokens))

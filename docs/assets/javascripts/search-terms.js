@@ -38,8 +38,10 @@
       return text.split(nonWord).filter((token) => token !== "");
     }
 
+    /* An array, which MiniSearch indexes or searches term by term: usually one, none for a stop word. */
     function processTerm(token) {
-      const term = token.normalize("NFKD").toLowerCase().normalize("NFKD").replace(marks, "").replace(folded, (c) => fold.get(c));
+      const lowered = token.normalize("NFKD").toLowerCase().normalize("NFKD");
+      const term = lowered.replace(marks, "").replace(folded, (c) => fold.get(c));
       return term.split(nonWord).filter((part) => part !== "" && !stop.has(part));
     }
 
