@@ -164,15 +164,15 @@ def time_in_browser_indexing(browser, workdir: Path, documents: list[dict], runs
 
 
 def body_policy(documents: list[dict], body: str) -> list[dict]:
-    """``budget`` (what the finder does), ``full``, ``none`` or ``SHARE,TERMS`` for trim_field."""
+    """``budget`` (what the finder does), ``full``, ``none`` or ``SHARE,TERMS[,MIN]`` for trim_field."""
     if body == "budget":
         return searchindex.within_budget(documents)
     if body == "full":
         return documents
     if body == "none":
         return [{**document, "body": None} for document in documents]
-    share, terms = body.split(",")
-    return searchindex.trim_field(documents, "body", float(share), int(terms) if terms else None)
+    share, terms, least = (body.split(",") + [""])[:3]
+    return searchindex.trim_field(documents, "body", float(share), int(terms) if terms else None, int(least or 1))
 
 
 def measure(browser, count: int, corpus: str, body: str, runs: int, literal: bool, in_browser: bool) -> dict:
@@ -226,7 +226,7 @@ def main() -> None:
                         help="synthetic.py's bodies, or bodies of a realistic vocabulary (see zipf_documents)")
     parser.add_argument("--body", nargs="*", default=["budget"],
                         help="which body terms to index: budget (the finder's, searchindex.within_budget), full, "
-                             "none, or SHARE,TERMS for searchindex.trim_field; several to compare")
+                             "none, or SHARE,TERMS[,MIN] for searchindex.trim_field; several to compare")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--literal", action="store_true", help="also time an object literal instead of JSON.parse")
     parser.add_argument("--in-browser", action="store_true", help="also time MiniSearch indexing in the page")

@@ -158,12 +158,15 @@ def test_documents_need_an_id_once_and_text_fields():
 
 def test_past_its_budget_a_body_keeps_its_best_shared_terms_and_minisearch_scores_them(page, tmp_path, documents):
     cases = [document for document in documents if document.get("kind") != "page"]
-    assert searchindex.within_budget(cases, budget=len(cases) * searchindex.FULL_BODY_TERMS) == cases
-    trimmed = searchindex.within_budget(cases, budget=len(cases) * 20)
-    body_terms = [set(searchindex.terms(document["body"])) for document in trimmed]
-    shares = Counter(term for document in cases for term in set(searchindex.terms(document["body"])))
-    assert max(map(len, body_terms)) == 20
-    assert all(2 <= shares[term] <= searchindex.COMMON_SHARE * len(cases) for found in body_terms for term in found)
+    assert searchindex.within_budget(cases, budget=10**9) == cases
+    short_fields = sum(searchindex.FieldTerms(cases, field).cost() for field in searchindex.FIELDS if field != "body")
+    budget = short_fields + searchindex.FieldTerms(cases, "body").cost() // 4
+    trimmed = searchindex.within_budget(cases, budget)
+    kept = searchindex.FieldTerms(trimmed, "body")
+    assert short_fields + kept.cost() <= budget
+    shares = searchindex.FieldTerms(cases, "body").shares
+    assert all(2 <= shares[term] <= searchindex.COMMON_SHARE * len(cases) for term in kept.shares)
+    assert len({len(counts) for counts in kept.counts}) > 1
     assert [{**document, "body": None} for document in trimmed] == [{**document, "body": None} for document in cases]
     open_index(page, tmp_path, searchindex.index_script(trimmed))
     page.evaluate("""documents => {

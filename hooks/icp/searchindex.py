@@ -33,18 +33,18 @@ FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation", "to
 BOOST = {"title": 4, "summary": 2, "city": 2, "country": 2, "topics": 1.5, "subtitle": 1, "organisation": 1,
          "body": 0.5}
 TOPIC_SEPARATOR = ", "
-# What the browser can load in time (see scripts/bench_search_index.py): the script is parsed at
-# ~80 ms a MB, and MiniSearch.loadJS makes a Map for each term and field (~10 µs, as much as ~60
-# postings) and an entry per posting. Up to BODY_POSTINGS body postings, every body is indexed whole
-# (a real body of 500 words has ~230 distinct terms, FULL_BODY_TERMS: ~1,300 cases). Past that,
-# each case keeps its BODY_POSTINGS / N best body terms, of those in at least 2 and at most
-# COMMON_SHARE of the bodies: a term in nearly every body tells cases apart by almost nothing
-# (BM25's IDF is near 0) yet costs a posting per case, and a term in one body only (a name, a typo)
-# costs a whole Map for one case. Titles, summaries, places, organisations and topics stay whole.
+# What the browser can load in time (scripts/bench_search_index.py): the script runs at ~80 ms a MB,
+# and MiniSearch.loadJS makes Maps for each term: a posting costs about 1 µs in all, a term about
+# as much as TERM_COST postings. The index is kept within INDEX_COST such units (~0.7 s for both
+# steps in headless Chromium on the 2 shared cores measured). The short fields are always indexed
+# whole; the bodies are too if they fit, and otherwise each case keeps as many of its best body
+# terms as fit, of those in at most COMMON_SHARE of the bodies and in at least RARE_SHARE of them
+# (and 2): a term in nearly every body tells cases apart by almost nothing (BM25's IDF is near 0)
+# yet costs a posting per case, and one in a body or two (a name, a typo) costs a term for a case.
+TERM_COST = 10
+INDEX_COST = 800_000
 COMMON_SHARE = 0.1
-BODY_POSTINGS = 300_000
-FULL_BODY_TERMS = 230
-MIN_BODY_TERMS = 10
+RARE_SHARE = 0.0005
 
 
 # --- terms: defined here, applied the same way by search-terms.js from term_rules() ---------
@@ -136,6 +136,17 @@ def terms(text: str) -> list[str]:
     return [term for token in tokenize(text) for term in process_term(token)]
 
 
+def term_counts(text: str) -> tuple[int, dict[str, int]]:
+    """How many distinct tokens ``text`` has (MiniSearch's field length) and how often each term is
+    in it, in order of first use: each distinct token is processed once."""
+    tokens = Counter(tokenize(text))
+    counts: dict[str, int] = {}
+    for token, count in tokens.items():
+        for term in process_term(token):
+            counts[term] = counts.get(term, 0) + count
+    return len(tokens), counts
+
+
 def case_document(practice: Practice, row: int) -> dict:
     """A case as a search document; its id is its row in the finder's data, which has the rest."""
     return {
@@ -182,12 +193,8 @@ def serialise(documents, fields=FIELDS, store_fields=()) -> dict:
             if not isinstance(value, str):
                 raise TypeError(f"document {identifier!r}: field {field!r} is a {type(value).__name__}, not a string")
             field_id = field_ids[field]
-            tokens = Counter(tokenize(value))
-            _add_field_length(field_lengths.setdefault(key, []), average_lengths, field_id, short_id, len(tokens))
-            counts: dict[str, int] = {}
-            for token, count in tokens.items():
-                for term in process_term(token):
-                    counts[term] = counts.get(term, 0) + count
+            length, counts = term_counts(value)
+            _add_field_length(field_lengths.setdefault(key, []), average_lengths, field_id, short_id, length)
             column = str(field_id)
             for term, count in counts.items():
                 postings.setdefault(term, {}).setdefault(column, {})[key] = count
@@ -222,41 +229,75 @@ def _number(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
+class FieldTerms:
+    """How often each term is in one field of every document, and in how many documents' field."""
+
+    def __init__(self, documents: list[dict], field: str):
+        self.field = field
+        self.counts = [term_counts(document[field])[1] if document.get(field) is not None else None
+                       for document in documents]
+        self.shares = Counter(term for counts in self.counts if counts for term in counts)
+
+    def cost(self) -> int:
+        return sum(len(counts) for counts in self.counts if counts) + TERM_COST * len(self.shares)
+
+    def ranked(self, min_documents: int, max_documents: float) -> list[list[str]]:
+        """Each document's terms that are in ``min_documents`` to ``max_documents`` documents, those
+        that say most about it first: the highest tf-idf (used often in it, seldom elsewhere), then
+        the first in the text."""
+        everyone = len(self.counts)
+        ranked = []
+        for counts in self.counts:
+            weight = {term: count * math.log(everyone / self.shares[term]) for term, count in (counts or {}).items()
+                      if min_documents <= self.shares[term] <= max_documents}
+            ranked.append(sorted(weight, key=weight.__getitem__, reverse=True))
+        return ranked
+
+    def keep(self, documents: list[dict], ranked: list[list[str]], per_document: int | None) -> list[dict]:
+        """The documents with the field reduced to its ``per_document`` best ranked terms, each as often
+        as it was there (MiniSearch keeps no positions): what MiniSearch indexes from these documents
+        scores as its own."""
+        trimmed = []
+        for document, counts, best in zip(documents, self.counts, ranked):
+            kept = set(best[:per_document])
+            trimmed.append(document if counts is None else {**document, self.field: " ".join(
+                " ".join([term] * count) for term, count in counts.items() if term in kept)})
+        return trimmed
+
+
 def trim_field(documents, field: str = "body", max_share: float = 1.0, max_terms: int | None = None,
                min_documents: int = 1) -> list[dict]:
-    """The documents with ``field`` reduced to its terms that are in at least ``min_documents`` and at
-    most ``max_share`` of the documents' ``field``s and, of those, to the ``max_terms`` that say most
-    about the document (the highest tf-idf: used often in it, seldom elsewhere; the first in the text
-    on a tie), each kept as often and where it was. The result is what MiniSearch would index from
-    these documents, so scores stay its own."""
+    """The documents with ``field`` reduced to its terms in ``min_documents`` to ``max_share`` of the
+    documents and, of those, to its ``max_terms`` best (:meth:`FieldTerms.ranked`)."""
     documents = list(documents)
-    if max_share >= 1 and max_terms is None and min_documents <= 1:
+    field_terms = FieldTerms(documents, field)
+    return field_terms.keep(documents, field_terms.ranked(min_documents, max_share * len(documents)), max_terms)
+
+
+def within_budget(case_documents, budget: int = INDEX_COST) -> list[dict]:
+    """The case documents as the finder indexes them: whole if the index stays within ``budget``,
+    otherwise with as many of each body's best terms as fit (see INDEX_COST)."""
+    documents = list(case_documents)
+    body = FieldTerms(documents, "body")
+    short_fields = sum(FieldTerms(documents, field).cost() for field in FIELDS if field != "body")
+    if short_fields + body.cost() <= budget:
         return documents
-    field_terms = [terms(document[field]) if document.get(field) is not None else None for document in documents]
-    shares = Counter(term for found in field_terms if found for term in set(found))
-    limit = max_share * len(documents)
-    trimmed = []
-    for document, found in zip(documents, field_terms):
-        if found is None:
-            trimmed.append(document)
-            continue
-        counts = Counter(term for term in found if min_documents <= shares[term] <= limit)
-        kept = counts.keys()
-        if max_terms is not None and len(counts) > max_terms:
-            weight = {term: count * math.log(len(documents) / shares[term]) for term, count in counts.items()}
-            kept = set(sorted(counts, key=weight.__getitem__, reverse=True)[:max_terms])  # stable on ties
-        trimmed.append({**document, field: " ".join(term for term in found if term in kept)})
-    return trimmed
+    cases = len(documents)
+    ranked = body.ranked(max(2, math.ceil(RARE_SHARE * cases)), COMMON_SHARE * cases)
+    return body.keep(documents, ranked, _most_terms_within(ranked, budget - short_fields))
 
 
-def within_budget(case_documents, budget: int = BODY_POSTINGS) -> list[dict]:
-    """The case documents as the finder indexes them: whole, or, when their bodies would add more than
-    ``budget`` postings, with each body's best ``budget / cases`` terms of those in 2 to 10 % of bodies."""
-    case_documents = list(case_documents)
-    if len(case_documents) * FULL_BODY_TERMS <= budget:
-        return case_documents
-    per_case = max(MIN_BODY_TERMS, budget // len(case_documents))
-    return trim_field(case_documents, "body", COMMON_SHARE, per_case, min_documents=2)
+def _most_terms_within(ranked: list[list[str]], budget: int) -> int:
+    """The most terms each document can keep, best first, for them all to cost at most ``budget``."""
+    postings, seen, kept = 0, set(), 0
+    while True:
+        level = [best[kept] for best in ranked if len(best) > kept]
+        new_terms = set(level) - seen
+        if not level or postings + len(level) + TERM_COST * (len(seen) + len(new_terms)) > budget:
+            return kept
+        postings += len(level)
+        seen |= new_terms
+        kept += 1
 
 
 def term_rules() -> dict:
