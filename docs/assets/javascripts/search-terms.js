@@ -6,7 +6,7 @@
      search.search("schoo", {prefix: true});                    // [{id: row, score, ...}, ...]
 
    A result's id is the case's row in the finder's data, or the address of a page (a string) whose
-   title is ICP_SEARCH_INDEX.pages[id]. */
+   title is ICP_SEARCH_INDEX.pages[id] (plain text from a page: insert it as text, never as HTML). */
 (function () {
   "use strict";
 
