@@ -6,24 +6,27 @@ so no fetch, no module, no worker) and hands the index in it to ``MiniSearch.loa
 would give after ``addAll`` of the same documents with the same options (``serializationVersion``
 2), so scores in the browser are MiniSearch's own. The tokenizer and term rules are defined here
 once; the script carries them (:func:`term_rules`) and ``assets/javascripts/search-terms.js`` only
-applies them, so an index and the rules it was made with always ship together.
+applies them, so an index and the rules it was made with always ship together and no generated
+JavaScript file has to be kept in step. The payload is a ``JSON.parse('…')`` string, which Chromium
+runs in about half the time of the same object literal, and the index is kept within what the
+browser loads in well under a second (:func:`within_budget`).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import chain
 
 from .index import PracticeIndex
 from .practice import Practice
 
 SERIALIZATION_VERSION = 2
-SCRIPT_PATH = "practices/search-index.js"
+SCRIPT_PATH = "practices/search-index.js"  # where the finder is expected to load it from
 SCRIPT_GLOBAL = "ICP_SEARCH_INDEX"
 FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation", "topics", "body")
 # Search-time boosts (MiniSearch applies them per query, so they can change without a rebuild).
@@ -32,6 +35,18 @@ FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation", "to
 BOOST = {"title": 4, "summary": 2, "city": 2, "country": 2, "topics": 1.5, "subtitle": 1, "organisation": 1,
          "body": 0.5}
 TOPIC_SEPARATOR = ", "
+# What the browser can load in time (scripts/bench_search_index.py): the script runs at ~80 ms a MB,
+# and MiniSearch.loadJS makes Maps for each term: a posting costs about 1 µs in all, a term about
+# as much as TERM_COST postings. The index is kept within INDEX_COST such units (~0.7 s for both
+# steps in headless Chromium on the 2 shared cores measured). The short fields are always indexed
+# whole; the bodies are too if they fit, and otherwise each case keeps as many of its best body
+# terms as fit, of those in at most COMMON_SHARE of the bodies and in at least RARE_SHARE of them
+# (and 2): a term in nearly every body tells cases apart by almost nothing (BM25's IDF is near 0)
+# yet costs a posting per case, and one in a body or two (a name, a typo) costs a term for a case.
+TERM_COST = 10
+INDEX_COST = 800_000
+COMMON_SHARE = 0.1
+RARE_SHARE = 0.0005
 
 
 # --- terms: defined here, applied the same way by search-terms.js from term_rules() ---------
@@ -47,7 +62,8 @@ these this to was were which with
 """.split())
 # Lowercase letters that have no decomposition to drop a mark from, as their usual transliteration;
 # "ς" (final sigma) is "σ" so that a term does not depend on where the sigma stood in its word.
-FOLD = {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i", "ς": "σ"}
+FOLD = {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i",
+        "ς": "σ"}
 _FOLD_TABLE = str.maketrans(FOLD)
 
 
@@ -88,7 +104,7 @@ def _unicode_classes() -> tuple[str, str, re.Pattern, re.Pattern, re.Pattern]:
     words = _category_ranges("LMN")
     marks = _category_ranges("M")
     # Python's re checks a class above U+FFFF range by range; text without such characters is
-    # matched with the classes's BMP part and one range, about four times as fast.
+    # matched with the class's BMP part and one range, about four times as fast.
     basic = [(first, min(last, 0xFFFF)) for first, last in words if first <= 0xFFFF] + [(0x10000, sys.maxunicode)]
     return (_encode_ranges(words), _encode_ranges(marks), re.compile(f"[{_pattern_class(words)}]+"),
             re.compile(f"[{_pattern_class(basic)}]+"), re.compile(f"[{_pattern_class(marks)}]+"))
@@ -107,9 +123,10 @@ def tokenize(text: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 17)
 def process_term(token: str) -> tuple[str, ...]:
-    """The terms of a token: compatibility-decomposed ("ﬁ" is "fi", "é" an "e" and a mark; "ℌ" is "H"),
-    lowercase (decomposed again, as "İ" lowercase is "i" and a mark), without marks, with :data:`FOLD` applied, split again where the decomposition left a separator
-    ("½" is "1⁄2"), without stop words. Usually one term; none for a stop word."""
+    """The terms of a token: compatibility-decomposed ("ﬁ" is "fi", "é" an "e" and a mark, "ℌ" an "H"),
+    lowercase and decomposed again ("İ" lowercase is "i" and a mark), without marks, with :data:`FOLD`,
+    split where the decomposition left a separator ("½" is "1⁄2"), without stop words. Usually one
+    term, none for a stop word; applying it again to its terms gives them back."""
     _, _, word, _, marks = _unicode_classes()
     lowered = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", token).lower())
     folded = marks.sub("", lowered).translate(_FOLD_TABLE)
@@ -119,6 +136,17 @@ def process_term(token: str) -> tuple[str, ...]:
 def terms(text: str) -> list[str]:
     """The terms of ``text``, in order, as MiniSearch indexes or searches for them."""
     return [term for token in tokenize(text) for term in process_term(token)]
+
+
+def term_counts(text: str) -> tuple[int, dict[str, int]]:
+    """How many distinct tokens ``text`` has (MiniSearch's field length) and how often each term is
+    in it, in order of first use: each distinct token is processed once."""
+    tokens = Counter(tokenize(text))
+    counts: dict[str, int] = {}
+    for token, count in tokens.items():
+        for term in process_term(token):
+            counts[term] = counts.get(term, 0) + count
+    return len(tokens), counts
 
 
 def case_document(practice: Practice, row: int) -> dict:
@@ -165,12 +193,12 @@ def serialise(documents, fields=FIELDS, store_fields=()) -> dict:
             if value is None:
                 continue
             if not isinstance(value, str):
-                raise TypeError(f"document {identifier!r}: field {field!r} must be a string, not {type(value).__name__}")
+                raise TypeError(f"document {identifier!r}: field {field!r} is a {type(value).__name__}, not a string")
             field_id = field_ids[field]
-            tokens = tokenize(value)
-            _add_field_length(field_lengths.setdefault(key, []), average_lengths, field_id, short_id, len(set(tokens)))
+            length, counts = term_counts(value)
+            _add_field_length(field_lengths.setdefault(key, []), average_lengths, field_id, short_id, length)
             column = str(field_id)
-            for term, count in Counter(chain.from_iterable(map(process_term, tokens))).items():
+            for term, count in counts.items():
                 postings.setdefault(term, {}).setdefault(column, {})[key] = count
     return {
         "documentCount": len(document_ids),
@@ -203,24 +231,79 @@ def _number(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def without_common_terms(documents, field: str = "body", max_share: float = 1.0) -> list[dict]:
-    """The documents with ``field`` reduced to its terms that are in at most ``max_share`` of the
-    documents' ``field``s, each as often as it was there. A term in nearly every body tells cases apart
-    by almost nothing (BM25's IDF is near 0), yet costs a posting per case; in a title or summary it
-    stays. The result is what MiniSearch would index from these documents, so scores stay its own."""
+class FieldTerms:
+    """How often each term is in one field of every document, and in how many documents' field."""
+
+    def __init__(self, documents: list[dict], field: str):
+        self.field = field
+        self.counts = [term_counts(document[field])[1] if document.get(field) is not None else None
+                       for document in documents]
+        self.shares = Counter(term for counts in self.counts if counts for term in counts)
+
+    def cost(self) -> int:
+        return sum(len(counts) for counts in self.counts if counts) + TERM_COST * len(self.shares)
+
+    def ranked(self, min_documents: int, max_documents: float) -> list[list[str]]:
+        """Each document's terms that are in ``min_documents`` to ``max_documents`` documents, those
+        that say most about it first: the highest tf-idf (used often in it, seldom elsewhere), then
+        the first in the text."""
+        everyone = len(self.counts)
+        ranked = []
+        for counts in self.counts:
+            weight = {term: count * math.log(everyone / self.shares[term]) for term, count in (counts or {}).items()
+                      if min_documents <= self.shares[term] <= max_documents}
+            ranked.append(sorted(weight, key=weight.__getitem__, reverse=True))
+        return ranked
+
+    def keep(self, documents: list[dict], ranked: list[list[str]], per_document: int | None) -> list[dict]:
+        """The documents with the field reduced to its ``per_document`` best ranked terms, each as often
+        as it was there (MiniSearch keeps no positions): what MiniSearch indexes from these documents
+        scores as its own."""
+        trimmed = []
+        for document, counts, best in zip(documents, self.counts, ranked):
+            kept = set(best[:per_document])
+            trimmed.append(document if counts is None else {**document, self.field: " ".join(
+                " ".join([term] * count) for term, count in counts.items() if term in kept)})
+        return trimmed
+
+
+def trim_field(documents, field: str = "body", max_share: float = 1.0, max_terms: int | None = None,
+               min_documents: int = 1) -> list[dict]:
+    """The documents with ``field`` reduced to its terms in ``min_documents`` to ``max_share`` of the
+    documents and, of those, to its ``max_terms`` best (:meth:`FieldTerms.ranked`)."""
     documents = list(documents)
-    if max_share >= 1:
+    field_terms = FieldTerms(documents, field)
+    return field_terms.keep(documents, field_terms.ranked(min_documents, max_share * len(documents)), max_terms)
+
+
+def within_budget(case_documents, budget: int = INDEX_COST) -> list[dict]:
+    """The case documents as the finder indexes them: whole if the index stays within ``budget``,
+    otherwise with as many of each body's best terms as fit (see INDEX_COST)."""
+    documents = list(case_documents)
+    body = FieldTerms(documents, "body")
+    short_fields = sum(FieldTerms(documents, field).cost() for field in FIELDS if field != "body")
+    if short_fields + body.cost() <= budget:
         return documents
-    field_terms = [terms(document[field]) if document.get(field) is not None else None for document in documents]
-    shares = Counter(term for found in field_terms if found for term in set(found))
-    limit = max_share * len(documents)
-    return [document if found is None else
-            {**document, field: " ".join(term for term in found if shares[term] <= limit)}
-            for document, found in zip(documents, field_terms)]
+    cases = len(documents)
+    ranked = body.ranked(max(2, math.ceil(RARE_SHARE * cases)), COMMON_SHARE * cases)
+    return body.keep(documents, ranked, _most_terms_within(ranked, budget - short_fields))
+
+
+def _most_terms_within(ranked: list[list[str]], budget: int) -> int:
+    """The most terms each document can keep, best first, for them all to cost at most ``budget``."""
+    postings, seen, kept = 0, set(), 0
+    while True:
+        level = [best[kept] for best in ranked if len(best) > kept]
+        new_terms = set(level) - seen
+        if not level or postings + len(level) + TERM_COST * (len(seen) + len(new_terms)) > budget:
+            return kept
+        postings += len(level)
+        seen |= new_terms
+        kept += 1
 
 
 def term_rules() -> dict:
-    """What search-terms.js needs to tokenize and process terms exactly as :mod:`.termrules` does."""
+    """What search-terms.js needs to make the same terms as :func:`terms`."""
     return {
         "unicode": unicodedata.unidata_version,
         "word": _unicode_classes()[0],
@@ -266,7 +349,7 @@ _SCRIPT_STRING_ESCAPES = (
 
 
 def search_index_script(index: PracticeIndex, pages=()) -> str:
-    """The finder's index script: every case, as the row it has in the finder's data, and ``pages``
-    (documents from :func:`page_document`)."""
-    documents = [case_document(practice, row) for row, practice in enumerate(index.practices)]
+    """The finder's index script: every case, as the row it has in the finder's data (within the
+    budget of :func:`within_budget`), and ``pages`` (documents from :func:`page_document`)."""
+    documents = within_budget(case_document(practice, row) for row, practice in enumerate(index.practices))
     return index_script(documents + list(pages))

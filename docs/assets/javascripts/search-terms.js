@@ -6,7 +6,7 @@
      search.search("schoo", {prefix: true});                    // [{id: row, score, ...}, ...]
 
    A result's id is the case's row in the finder's data, or the address of a page (a string) whose
-   title is ICP_SEARCH_INDEX.pages[id]. */
+   title is ICP_SEARCH_INDEX.pages[id] (plain text from a page: insert it as text, never as HTML). */
 (function () {
   "use strict";
 
@@ -38,19 +38,21 @@
       return text.split(nonWord).filter((token) => token !== "");
     }
 
+    /* An array, which MiniSearch indexes or searches term by term: usually one, none for a stop word. */
     function processTerm(token) {
-      const term = token.normalize("NFKD").toLowerCase().normalize("NFKD").replace(marks, "").replace(folded, (c) => fold.get(c));
+      const lowered = token.normalize("NFKD").toLowerCase().normalize("NFKD");
+      const term = lowered.replace(marks, "").replace(folded, (c) => fold.get(c));
       return term.split(nonWord).filter((part) => part !== "" && !stop.has(part));
     }
 
     const word = new RegExp("[" + characterClass(rules.word) + "]+", "gu");
 
-    /* The terms of a query or text, as the index holds them. */
+    /* The terms of a query or a text, as the index holds them. */
     function terms(text) {
       return tokenize(text).flatMap(processTerm);
     }
 
-    /* Every word of text with where it stands and its terms: [start, end, terms]. */
+    /* Every word of a text with where it stands and its terms: [start, end, terms], for highlighting. */
     function words(text) {
       const out = [];
       for (const match of text.matchAll(word)) {

@@ -1,0 +1,243 @@
+"""The finder's search index: written in Python, loaded by the vendored MiniSearch in real Chromium."""
+
+from __future__ import annotations
+
+import json
+import math
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, write_case
+from icp import searchindex
+from icp.validate import render_case_body
+from icp.casefile import parse_case_text
+from icp.practice import Practice
+from icp.synthetic import SyntheticCases
+
+MINISEARCH = ROOT / "docs" / "assets" / "vendor" / "minisearch" / "minisearch.js"
+SEARCH_TERMS = ROOT / "docs" / "assets" / "javascripts" / "search-terms.js"
+SYNTHETIC_CASES = 300
+QUERIES = [
+    ("schoo", {"prefix": True}),
+    ("youth mediators", {"prefix": True}),
+    ("youth mediators", {"combineWith": "AND"}),
+    ("Malmo", {}),
+    ("MONTREAL neukolln", {"prefix": True}),
+    ("Kópavogur Reykjavik", {"fuzzy": 0.2}),
+    ("mediatrs intercultral", {"fuzzy": 0.2, "prefix": True}),
+    ("copenhagen", {"prefix": True, "fuzzy": 0.2}),
+    ("oslo extra large", {"boost": {"body": 3}}),
+    ("the of and", {"prefix": True}),
+    ("contribut", {"prefix": True}),
+]
+NASTY = [
+    "İstanbul ISTANBUL istanbul ıi İi",
+    "ΟΔΟΣ οδός Σίσυφος ΣΊΣΥΦΟΣ ς σ Σ",
+    "ﬁnancial ﬂow ﬀ Œuvre œuvre Æsir Straße STRASSE ẞ Ĳssel",
+    "東京都 中华人民共和国 한국어 日本語のテキスト",
+    "😀 ❤️ 👩🏽‍🚀 1️⃣ 🇪🇺 emoji😀inside",
+    "Montre\u0301al Malmo\u0308 e\u0301\u0301 \u0301alone a\u20dd",
+    "Women's women’s l'intégration dʼUkraine don't",
+    "Berlin-Neukölln co‑design well—known 2019–2020 ½ ² ⅻ ①",
+    "2.6 1,000 3.14 0x1F 1e10 ١٢٣ ۴۵۶ ४२",
+    "Łódź Đakovo Þórshöfn Ørsta ÐÞ Hafnarfjörður",
+    "ℌello ℓ ㎏ Ａｂｃ ｶﾀｶﾅ",
+    "\u00ad soft\u00adhyphen zero\u200bwidth joined\u200dword tab\tnew\nline\u2028sep\u2029para",
+    "\ua7f1 \U000105c9 \U0001ccd6\U0001ccd7 newer Unicode than Python's",
+    "<script>alert(1)</script> &amp; a_b snake_case x+y=z",
+]
+
+
+def case_documents(practices, first_row: int = 0) -> list[dict]:
+    return [searchindex.case_document(practice, first_row + row) for row, practice in enumerate(practices)]
+
+
+def synthetic_practices(project, count: int) -> list[Practice]:
+    cases = SyntheticCases(project.vocabulary())
+    practices = []
+    for number in range(1, count + 1):
+        slug, text = cases.case(number)
+        case = parse_case_text(Path(f"{slug}.md"), text)
+        practices.append(Practice.from_front_matter(slug, case.path, case.meta, case.body, render_case_body(case)))
+    return practices
+
+
+def page_documents() -> list[dict]:
+    return [searchindex.page_document(f"{name}.html", name.title(), (ROOT / source).read_text(encoding="utf-8"))
+            for name, source in (("about", "docs/about.md"), ("contribute", "CONTRIBUTING.md"))]
+
+
+@pytest.fixture(scope="module")
+def documents(real_index):
+    from icp.site import Project
+
+    real = case_documents(real_index.practices)
+    synthetic = case_documents(synthetic_practices(Project(ROOT), SYNTHETIC_CASES), first_row=len(real))
+    return real + synthetic + page_documents()
+
+
+def open_index(page, folder: Path, script: str, *, inline: bool = False):
+    """A page from file:// with the vendored MiniSearch, search-terms.js and ``script``, by src or inline."""
+    index = folder / "search-index.js"
+    index.write_text(script, encoding="utf-8")
+    tag = f"<script>{script}</script>" if inline else f'<script src="{index.name}"></script>'
+    html = folder / "finder.html"
+    html.write_text(f'<!doctype html><meta charset="utf-8"><title>t</title>'
+                    f'<script src="{MINISEARCH.as_uri()}"></script><script src="{SEARCH_TERMS.as_uri()}"></script>'
+                    f"{tag}<script>window.loaded = ICP_TERMS.load(window.ICP_SEARCH_INDEX);</script>",
+                    encoding="utf-8")
+    page.goto(html.as_uri())
+    assert page.errors == []
+
+
+def comparable(serialised: dict) -> dict:
+    """A serialised index with its terms as a dict: their order is the radix tree's, and loadJS ignores it."""
+    return {**serialised, "index": dict(serialised["index"])}
+
+
+def search(page, query: str, options: dict | None = None) -> list[list]:
+    return page.evaluate("([q, o]) => loaded.search(q, o).map(r => [r.id, r.score])", [query, options or {}])
+
+
+def js_terms(page, texts: list[str]) -> list[list[str]]:
+    return page.evaluate("""texts => {
+        const rules = ICP_TERMS.termRules(window.ICP_SEARCH_INDEX.rules);
+        return texts.map(text => rules.tokenize(text).flatMap(rules.processTerm));
+    }""", texts)
+
+
+# --- (a) the Python-built index is the index MiniSearch builds ------------------------------------
+
+
+def test_the_python_index_is_what_minisearch_serialises_and_scores_the_same(page, tmp_path, documents):
+    open_index(page, tmp_path, searchindex.index_script(documents))
+    reference = page.evaluate("""documents => {
+        const data = window.ICP_SEARCH_INDEX;
+        window.reference = new MiniSearch(ICP_TERMS.options(data, ICP_TERMS.termRules(data.rules)));
+        reference.addAll(documents);
+        return JSON.stringify(reference);
+    }""", documents)
+    assert comparable(json.loads(reference)) == comparable(searchindex.serialise(documents))
+    for query, options in QUERIES:
+        loaded = search(page, query, options)
+        indexed = page.evaluate("([q, o]) => reference.search(q, o).map(r => [r.id, r.score])", [query, options])
+        assert loaded or query == "the of and", query
+        assert dict(loaded) == pytest.approx(dict(indexed), rel=1e-12), (query, options)
+        assert [score for _, score in loaded] == sorted((score for _, score in loaded), reverse=True)
+
+
+def test_stored_fields_and_missing_fields_are_kept_as_minisearch_keeps_them(page, tmp_path):
+    documents = [
+        {"id": 0, "title": "Only a title", "city": "Oslo"},
+        {"id": "page.html", "title": None, "body": "A body and no title", "kind": "page"},
+        {"id": 2, "title": "", "summary": "The the THE the", "city": "Malmö", "body": "x"},
+    ]
+    fields, stored = ["title", "summary", "city", "body"], ["city", "kind"]
+    open_index(page, tmp_path, searchindex.index_script(documents, fields, stored))
+    reference = page.evaluate("""([documents, fields, storeFields]) => {
+        const data = window.ICP_SEARCH_INDEX;
+        const options = {...ICP_TERMS.options(data, ICP_TERMS.termRules(data.rules)), fields, storeFields};
+        const search = new MiniSearch(options);
+        search.addAll(documents);
+        return JSON.stringify(search);
+    }""", [documents, fields, stored])
+    assert comparable(json.loads(reference)) == comparable(searchindex.serialise(documents, fields, stored))
+    found = page.evaluate("loaded.search('malmo the')")
+    assert [(result["id"], result["city"], result["match"]) for result in found] == [(2, "Malmö", {"malmo": ["city"]})]
+
+
+def test_documents_need_an_id_once_and_text_fields():
+    with pytest.raises(ValueError):
+        searchindex.serialise([{"id": 1, "title": "a"}, {"id": 1, "title": "b"}])
+    with pytest.raises(TypeError):
+        searchindex.serialise([{"id": 1, "title": ["a"]}])
+
+
+def test_past_its_budget_a_body_keeps_its_best_shared_terms_and_minisearch_scores_them(page, tmp_path, documents):
+    cases = [document for document in documents if document.get("kind") != "page"]
+    assert searchindex.within_budget(cases, budget=10**9) == cases
+    short_fields = sum(searchindex.FieldTerms(cases, field).cost() for field in searchindex.FIELDS if field != "body")
+    budget = short_fields + searchindex.FieldTerms(cases, "body").cost() // 4
+    trimmed = searchindex.within_budget(cases, budget)
+    kept = searchindex.FieldTerms(trimmed, "body")
+    assert short_fields + kept.cost() <= budget
+    shares = searchindex.FieldTerms(cases, "body").shares
+    assert all(2 <= shares[term] <= searchindex.COMMON_SHARE * len(cases) for term in kept.shares)
+    assert len({len(counts) for counts in kept.counts}) > 1
+    assert [{**document, "body": None} for document in trimmed] == [{**document, "body": None} for document in cases]
+    open_index(page, tmp_path, searchindex.index_script(trimmed))
+    page.evaluate("""documents => {
+        const data = window.ICP_SEARCH_INDEX;
+        window.reference = new MiniSearch(ICP_TERMS.options(data, ICP_TERMS.termRules(data.rules)));
+        reference.addAll(documents);
+    }""", trimmed)
+    for query, options in QUERIES[:4]:
+        indexed = page.evaluate("([q, o]) => reference.search(q, o).map(r => [r.id, r.score])", [query, options])
+        assert dict(search(page, query, options)) == pytest.approx(dict(indexed), rel=1e-12)
+
+
+# --- (b) the same terms in Python and in the browser --------------------------------------------
+
+
+def test_python_and_the_browser_make_the_same_terms_of_every_text(page, tmp_path, documents):
+    open_index(page, tmp_path, searchindex.index_script(documents[:1]))
+    texts = [value for document in documents for key, value in document.items()
+             if isinstance(value, str) and key != "kind"] + NASTY
+    assert js_terms(page, texts) == [searchindex.terms(text) for text in texts]
+
+
+def test_python_and_the_browser_agree_on_every_character(page, tmp_path):
+    """Every code point Python's Unicode assigns, alone, after a letter and in one long run."""
+    open_index(page, tmp_path, searchindex.index_script([{"id": 0, "title": "x"}]))
+    characters = [chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) not in ("Cs", "Co", "Cn")]
+    texts = [" ".join(characters), " ".join("a" + character for character in characters), "".join(characters)]
+    for text, in_browser in zip(texts, js_terms(page, texts)):
+        assert in_browser == searchindex.terms(text)
+
+
+def test_terms_fold_case_marks_and_letters_without_decomposition():
+    assert searchindex.terms("Malmö MONTRÉAL Łódź Straße Þórshöfn Œuvre İstanbul ΟΔΟΣ ﬁnancial") == [
+        "malmo", "montreal", "lodz", "strasse", "thorshofn", "oeuvre", "istanbul", "οδοσ", "financial"]
+    assert searchindex.terms("The city's schools and the co-design of it") == ["city", "schools", "co", "design", "it"]
+    assert searchindex.terms("½ 2019–2020 😀") == ["1", "2", "2019", "2020"]
+
+
+# --- (c) no text can break out of the script ----------------------------------------------------
+
+
+HOSTILE = "Break </script><script>window.__x=1</script> out\u2028line\u2029para 'quote' \\ <!-- &amp; -->"
+
+
+@pytest.mark.parametrize("inline", [False, True], ids=["src", "inline"])
+def test_no_text_can_close_or_break_the_script(page, tmp_path, inline):
+    documents = [{"id": 0, "title": HOSTILE, "body": HOSTILE},
+                 searchindex.page_document("hostile.html", HOSTILE, HOSTILE)]
+    script = searchindex.index_script(documents)
+    assert script.endswith(";\n") and not set(script[:-1]) & set("<>&\u2028\u2029\n\r")
+    open_index(page, tmp_path, script, inline=inline)
+    assert page.evaluate("window.__x") is None
+    assert page.evaluate("ICP_SEARCH_INDEX.pages") == {"hostile.html": HOSTILE}
+    assert {id for id, _ in search(page, "script window")} == {0, "hostile.html"}
+
+
+# --- (d) what a reader types finds what the case says ------------------------------------------
+
+
+def test_the_finder_finds_cities_without_their_marks_and_words_by_their_start(page, tmp_path, project_copy):
+    write_case(project_copy.practices_dir, "malmo-schools", title="Schools together", city="Malmö", country="Sweden")
+    write_case(project_copy.practices_dir, "montreal-hub", title="Welcome hub", city="Montréal", country="Canada")
+    write_case(project_copy.practices_dir, "oslo-forum", title="A forum", city="Oslo", country="Norway")
+    index = project_copy.load_index()
+    rows = {practice.slug: row for row, practice in enumerate(index.practices)}
+    pages = [searchindex.page_document("contribute.html", "Contribute", "How to send a case.")]
+    open_index(page, tmp_path, searchindex.search_index_script(index, pages))
+    found = {query: [id for id, _ in search(page, query, {"prefix": True})]
+             for query in ("Malmo", "Montreal", "schoo", "malmö", "contrib")}
+    assert found == {"Malmo": [rows["malmo-schools"]], "Montreal": [rows["montreal-hub"]],
+                     "schoo": [rows["malmo-schools"]], "malmö": [rows["malmo-schools"]],
+                     "contrib": ["contribute.html"]}
+    assert page.evaluate("ICP_SEARCH_INDEX.pages") == {"contribute.html": "Contribute"}
+    assert all(math.isfinite(score) for _, score in search(page, "oslo forum"))
