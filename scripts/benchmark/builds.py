@@ -9,7 +9,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from icp import finder
@@ -20,8 +19,26 @@ HOOK_STEPS = ("read", "validate", "body", "index", "render", "search index", "of
 HOOK_TOTAL = "hook"
 
 
+# Linux counts in a child's peak memory (ru_maxrss) the pages of the process that started it, as
+# they were at the fork, and this process grows (it loads the cases for the map and the feeds). So
+# each build is started from a small Python process that times it and reports its own peak.
+_LAUNCHER = """\
+import json, os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.executable, [sys.executable, *sys.argv[2:]])
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+with open(sys.argv[1], "w") as out:
+    json.dump({"seconds": seconds, "max_rss_mb": usage.ru_maxrss / 1024}, out)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def build(project: Path, site: Path, timing_file: Path | None = None, strict: bool = True) -> dict:
-    """One `mkdocs build` of ``project`` into ``site``; raises SystemExit with the log if it fails.
+    """One `mkdocs build` of ``project`` into ``site``: wall time, peak memory, the hook's steps.
+    Raises SystemExit with the build's log if it fails.
 
     The floors are built without --strict: their case pages link to pages only the full site has.
     """
@@ -32,15 +49,14 @@ def build(project: Path, site: Path, timing_file: Path | None = None, strict: bo
     if timing_file:
         env["ICP_HOOK_TIMING"] = str(timing_file)
     log = project.parent / f"{project.name}-build.log"
-    command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)] + (["--strict"] if strict else [])
+    measured = project.parent / f"{project.name}-build.json"
+    command = [sys.executable, "-S", "-c", _LAUNCHER, str(measured),
+               "-m", "mkdocs", "build", "-d", str(site)] + (["--strict"] if strict else [])
     with log.open("w") as output:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
+        status = subprocess.run(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT).returncode
+    if status != 0:
         raise SystemExit(f"the build of {project} failed:\n{log.read_text()}")
-    result = {"seconds": seconds, "max_rss_mb": usage.ru_maxrss / 1024}
+    result = json.loads(measured.read_text())
     if timing_file:
         result["hook"] = json.loads(timing_file.read_text())
     return result

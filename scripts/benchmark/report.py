@@ -154,7 +154,8 @@ def targets(results: list[dict]) -> str:
                 if r["n"] == n and r.get(key) is not None:
                     value = f"{r[key]:.2f} ×" if unit == "×" else f"{r[key]:,.0f} ms"
                     verdicts.append(f"{column(r)}: {value}, {'met' if r[key] <= limit else '**not met**'}")
-            lines.append(f"| {what} at N = {n:,} | {limit:,} {unit} | {'; '.join(verdicts) or 'not measured'} |")
+            shown = f"{limit:.2f} ×" if unit == "×" else f"{limit:,} ms"
+            lines.append(f"| {what} at N = {n:,} | {shown} | {'; '.join(verdicts) or 'not measured'} |")
     return "\n".join(lines)
 
 
