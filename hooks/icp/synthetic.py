@@ -2,7 +2,8 @@
 
 The cases draw their topics and countries from the vocabulary and look like real ones: a
 title, a city of the country, a plain summary, sources and a body of about 500 words in the
-sections editors write. The same seed gives the same cases.
+sections editors write. A city with known coordinates (synthetic_coordinates.py) gives its case a
+lat and lon, so maps can be drawn at scale. The same seed gives the same cases.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 import random
 from pathlib import Path
 
+from .synthetic_coordinates import CITY_COORDINATES
 from .vocabulary import Vocabulary, slugify
 
 FIRST_YEAR = 1995
@@ -102,6 +104,8 @@ class SyntheticCases:
             "period": f"{year}–{pick.choice(['ongoing', str(year + pick.randint(1, 4))])}",
             "sources": self._sources(city, year),
         }
+        if city in CITY_COORDINATES:
+            meta["lat"], meta["lon"] = CITY_COORDINATES[city]
         return slug, _front_matter(meta) + self._body(summary)
 
     def _sources(self, city: str, year: int) -> list[dict]:
