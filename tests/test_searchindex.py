@@ -241,3 +241,9 @@ def test_the_finder_finds_cities_without_their_marks_and_words_by_their_start(pa
                      "contrib": ["contribute.html"]}
     assert page.evaluate("ICP_SEARCH_INDEX.pages") == {"contribute.html": "Contribute"}
     assert all(math.isfinite(score) for _, score in search(page, "oslo forum"))
+
+
+def test_the_kept_unicode_ranges_are_this_pythons():
+    """data/unicode-ranges.json saves every build a walk over all code points; it must be what the walk gives."""
+    assert searchindex.category_ranges() == {"LMN": searchindex._category_ranges("LMN"),
+                                             "M": searchindex._category_ranges("M")}

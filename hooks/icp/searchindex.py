@@ -21,6 +21,7 @@ import sys
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 from .index import PracticeIndex
 from .practice import Practice
@@ -96,13 +97,32 @@ def _pattern_class(ranges: list[tuple[int, int]]) -> str:
     return "".join(f"\\U{first:08x}" + (f"-\\U{last:08x}" if last > first else "") for first, last in ranges)
 
 
+UNICODE_RANGES = Path(__file__).resolve().parent / "data" / "unicode-ranges.json"
+
+
+def category_ranges() -> dict[str, list[tuple[int, int]]]:
+    """The ranges of letters, marks and digits ("LMN") and of marks ("M") of this Python's Unicode.
+
+    Walking every code point takes a second or more, in every build; the ranges are kept in
+    ``data/unicode-ranges.json`` for the Unicode version they were made with (a test keeps the file
+    right), and computed only under another version.
+    """
+    try:
+        kept = json.loads(UNICODE_RANGES.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
+    if kept.get("unicode") == unicodedata.unidata_version:
+        return {name: [tuple(pair) for pair in kept[name]] for name in ("LMN", "M")}
+    return {"LMN": _category_ranges("LMN"), "M": _category_ranges("M")}
+
+
 @lru_cache(maxsize=1)
 def _unicode_classes() -> tuple[str, str, re.Pattern, re.Pattern, re.Pattern]:
     """A term's characters are letters, marks and digits by Python's own Unicode tables; the script
     carries them as ranges, since Chromium's regular expressions know a newer Unicode than Python 3.11
     (14.0) and p{L} there would count as letters characters that Python does not know."""
-    words = _category_ranges("LMN")
-    marks = _category_ranges("M")
+    ranges = category_ranges()
+    words, marks = ranges["LMN"], ranges["M"]
     # Python's re checks a class above U+FFFF range by range; text without such characters is
     # matched with the class's BMP part and one range, about four times as fast.
     basic = [(first, min(last, 0xFFFF)) for first, last in words if first <= 0xFFFF] + [(0x10000, sys.maxunicode)]
