@@ -87,7 +87,7 @@ def test_not_found_page_helps_at_any_depth(browser, tmp_path, serve, prefix):
     assert page.title().startswith("Page not found")
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     links = {text: page.get_by_role("link", name=text, exact=True).first.get_attribute("href")
-             for text in ("home page", "filter all practices", "by topic", "by country", "by year")}
+             for text in ("home page", "find practices", "by topic", "by country", "by year")}
     assert all(href.startswith(prefix) for href in links.values()), links
 
     city = sitecheck.cases(site)[0]["city"]
