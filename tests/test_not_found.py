@@ -62,7 +62,8 @@ def test_not_found_page_helps_at_any_depth(browser, tmp_path, serve, prefix):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     site_url = f"https://example.org{prefix}" if prefix != "/" else ""
-    config.write_text(config.read_text(encoding="utf-8").replace('site_url: ""', f'site_url: "{site_url}"'),
+    config.write_text(config.read_text(encoding="utf-8").replace('site_url: !ENV [ICP_SITE_URL, ""]',
+                                                                 f'site_url: "{site_url}"'),
                       encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
