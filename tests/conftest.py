@@ -61,7 +61,7 @@ def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str, publish: bool =
     ``repository`` is the repository's address (ICP_REPOSITORY_URL), which turns on edit links;
     ``env`` adds to the environment (SOURCE_DATE_EPOCH, say)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ICP_OFFLINE_ZIP": "1" if publish else "",
-           "ICP_REPOSITORY_URL": repository or "", **(env or {})}
+           "ICP_REPOSITORY_URL": repository or "", "ICP_SITE_URL": "", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project_dir / "mkdocs.yml"),
          "-d", str(site_dir), *extra],
