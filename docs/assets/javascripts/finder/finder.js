@@ -1,6 +1,7 @@
 /* The finder: a text query and the three menus of the source site (Topic, Countries, Year) over one
-   list of results. Options in a group widen the choice (any of them), groups narrow it (all of them);
-   each option's count says how many practices it would give with the query and the other groups.
+   list of results, plus a city (set from the map or a shared link). Options in a group widen the choice
+   (any of them), groups narrow it (all of them); each option's count says how many practices it would
+   give with the query and the other groups, the city counting as a fourth group without a menu.
    The state lives in the address, so sharing, bookmarks and Back work. */
 (function () {
   "use strict";
@@ -10,7 +11,7 @@
   if (!data || !form || !ICP || !ICP.finderState) return;
 
   var PAGE = 50;
-  var TOPICS = 3, COUNTRY = 4, YEAR = 5;
+  var CITY = 2, TOPICS = 3, COUNTRY = 4, YEAR = 5;
   var groups = data.groups;
   var cases = data.cases;
   var State = ICP.finderState, Search = ICP.finderSearch, View = ICP.finderView;
@@ -66,7 +67,10 @@
     apply(next);
   }
 
-  function tally(rows, chosen) {
+  /* The matching rows and the menu's counts; with `places`, also how many rows each city would give
+     with the other filters (by city, and by city and country for a name that two countries share). */
+  function tally(rows, state, places) {
+    var chosen = state.chosen, city = state.city;
     var tallies = groups.map(function (group) { return new Int32Array(group.terms.length); });
     var sets = chosen.map(function (list, g) {
       var set = new Uint8Array(groups[g].terms.length);
@@ -76,6 +80,7 @@
     var open = chosen.map(function (list) { return list.length === 0; });
     var topicTally = tallies[0], countryTally = tallies[1], yearTally = tallies[2];
     var found = [];
+    var byCity = places ? new Map() : null, byPlace = places ? new Map() : null;
     for (var r = 0; r < rows.length; r++) {
       var row = cases[rows[r]];
       var topics = row[TOPICS];
@@ -83,12 +88,20 @@
       if (!topicOk) for (var t = 0; t < topics.length; t++) if (sets[0][topics[t]]) { topicOk = true; break; }
       var countryOk = open[1] || sets[1][row[COUNTRY]] === 1;
       var yearOk = open[2] || sets[2][row[YEAR]] === 1;
-      if (countryOk && yearOk) for (t = 0; t < topics.length; t++) topicTally[topics[t]]++;
-      if (topicOk && yearOk) countryTally[row[COUNTRY]]++;
-      if (topicOk && countryOk) yearTally[row[YEAR]]++;
-      if (topicOk && countryOk && yearOk) found.push(rows[r]);
+      var cityOk = !city || row[CITY] === city;
+      if (countryOk && yearOk && cityOk) for (t = 0; t < topics.length; t++) topicTally[topics[t]]++;
+      if (topicOk && yearOk && cityOk) countryTally[row[COUNTRY]]++;
+      if (topicOk && countryOk && cityOk) yearTally[row[YEAR]]++;
+      if (topicOk && countryOk && yearOk) {
+        if (cityOk) found.push(rows[r]);
+        if (places) {
+          var place = row[CITY] + "\n" + row[COUNTRY];
+          byCity.set(row[CITY], (byCity.get(row[CITY]) || 0) + 1);
+          byPlace.set(place, (byPlace.get(place) || 0) + 1);
+        }
+      }
     }
-    return { tallies: tallies, found: found };
+    return { tallies: tallies, found: found, byCity: byCity, byPlace: byPlace };
   }
 
   var allRows = cases.map(function (_, r) { return r; });
@@ -108,7 +121,7 @@
     if (searched && searched.blank) searched = null;
     var rows = searched ? searched.rows : allRows;
     matchOf = searched ? searched.match : null;
-    var result = tally(rows, state.chosen);
+    var result = tally(rows, state, state.view === "map");
     matches = result.found;
     writeMenu(result.tallies);
     writeChips();
@@ -141,11 +154,12 @@
       });
       if (notes[g]) notes[g].textContent = chosen.length ? "(" + chosen.length + " chosen)" : "";
     });
-    var total = State.chosenCount(state);
+    var total = state.order.filter(function (pair) { return pair[0] !== State.CITY; }).length;
     toggleCount.textContent = total ? " (" + total + " chosen)" : "";
   }
 
   function label(pair) {
+    if (pair[0] === State.CITY) return "City: " + pair[1];
     return groups[pair[0]].singular + ": " + groups[pair[0]].terms[pair[1]][1];
   }
 
@@ -224,7 +238,7 @@
     document.getElementById("icp-results-heading").focus();
   });
   reset.addEventListener("click", function () {
-    go({ q: state.q, chosen: groups.map(function () { return []; }), order: [] });
+    go(State.withoutFilters(state));
     box.focus();
   });
   more.addEventListener("click", function () {
