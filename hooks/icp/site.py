@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import finder, opendata, pages, timing
+from . import finder, opendata, pages, records, timing
 from .incremental import CheckedFiles
 from .allowlist import IMAGE_FOLDER
 from .index import PracticeIndex
@@ -68,4 +68,5 @@ def generated_data(index: PracticeIndex) -> dict[str, str]:
         "practices.json": opendata.practices_json(index),
         "practices.csv": opendata.practices_csv(index),
         finder.DATA_SCRIPT: finder.finder_data_script(index),
+        finder.RECORDS_SCRIPT: records.records_script(index),
     }
