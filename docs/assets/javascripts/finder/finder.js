@@ -27,6 +27,10 @@
   var toggleCount = document.getElementById("icp-filters-count");
   var done = document.getElementById("icp-filters-done");
   var phone = window.matchMedia("(max-width: 59.9375em)");
+  var tools = document.getElementById("icp-tools");
+  var viewButtons = Array.prototype.slice.call(tools.querySelectorAll("[data-view]"));
+  var downloads = Array.prototype.slice.call(tools.querySelectorAll("[data-format]"));
+  var mapPanel = document.getElementById("icp-map");
 
   var inputs = groups.map(function (group) {
     return group.terms.map(function (term) { return document.getElementById("f-" + group.key + "-" + term[0]); });
@@ -131,8 +135,23 @@
     shown = 0;
     showMore();
     writePages(searched && State.chosenCount(state) === 0 ? searched.pages : []);
+    writeView(result);
     applied++;
     document.documentElement.setAttribute("data-icp-finder-applied", String(applied));
+  }
+
+  /* The list or the map; the map's cities counted with the other filters, as the menu's options are. */
+  function writeView(result) {
+    var onMap = state.view === "map" && !!map;
+    viewButtons.forEach(function (button) {
+      var pressed = String(button.getAttribute("data-view") === (onMap ? "map" : "list"));
+      if (button.getAttribute("aria-pressed") !== pressed) button.setAttribute("aria-pressed", pressed);
+    });
+    results.hidden = onMap;
+    if (onMap) more.hidden = true;
+    if (mapPanel) mapPanel.hidden = !onMap;
+    if (onMap) map.update(result.byCity, result.byPlace, state.city);
+    downloads.forEach(function (button) { button.disabled = matches.length === 0; });
   }
 
   function writeMenu(tallies) {
@@ -241,6 +260,21 @@
     go(State.withoutFilters(state));
     box.focus();
   });
+  viewButtons.forEach(function (button) {
+    button.addEventListener("click", function () { go(State.withView(state, button.getAttribute("data-view"))); });
+  });
+  /* A city chosen on the map: its practices, as a list. A name that two countries share comes with its country. */
+  var map = mapPanel && ICP.finderMap ? ICP.finderMap.setup(mapPanel, groups[1].terms, function (city, country) {
+    var next = State.toggle(state, State.CITY, city, true);
+    if (country >= 0 && next.chosen[1].indexOf(country) < 0) next = State.toggle(next, 1, country, true);
+    go(State.withView(next, "list"));
+    document.getElementById("icp-results-heading").focus();
+  }) : null;
+  if (ICP.finderDownload) {
+    ICP.finderDownload.setup(downloads, document.getElementById("icp-download-status"), data.records, function () {
+      return { rows: matches.slice(), slugs: matches.map(function (row) { return cases[row][0]; }) };
+    });
+  }
   more.addEventListener("click", function () {
     var first = shown;
     showMore();
@@ -287,6 +321,7 @@
   phone.addEventListener("change", layout);
 
   document.querySelectorAll("[data-icp-static]").forEach(function (node) { node.hidden = true; });
+  tools.hidden = false;
   layout();
   /* An address from a search form (?q=...) becomes the finder's own (#q=...). */
   var start = State.parse(window.location.hash, groups);

@@ -1,0 +1,87 @@
+/* The finder's map view: the site's map of cities (drawn at build time, inline in the page) and the
+   lists of cities it cannot show. Every marker and list entry is a link to the finder's state for
+   its city ("index.html#city=Oslo", with "&country=..." for a name two countries share); here each
+   shows how many practices its city would give with the other filters, as the menu's counts do, and
+   a city that would give none is hidden. Choosing one sets the finder's city filter. */
+(function () {
+  "use strict";
+  var ICP = (window.ICP = window.ICP || {});
+
+  function practices(count) {
+    return count.toLocaleString("en") + (count === 1 ? " practice" : " practices");
+  }
+
+  /* panel: the map panel; countries: the Countries group's terms ([slug, name]); choose(city, country
+     index or -1) is called when a reader picks a city. */
+  function setup(panel, countries, choose) {
+    var bySlug = {};
+    countries.forEach(function (term, i) { bySlug[term[0]] = i; });
+    var svgTitle = panel.querySelector("svg > title");
+    var titleEnd = svgTitle ? svgTitle.textContent.replace(/^.*,/, ",") : "";
+    var places = [];
+    var names = Array.prototype.slice.call(panel.querySelectorAll("svg .names text"));
+    panel.querySelectorAll("a").forEach(function (link) {
+      var href = link.getAttribute("href") || "";
+      var params = new URLSearchParams(href.slice(href.indexOf("#") + 1));
+      var city = params.get("city");
+      if (href.indexOf("#") < 0 || city === null) return;
+      var country = params.has("country") && params.get("country") in bySlug ? bySlug[params.get("country")] : -1;
+      places.push({
+        link: link, city: city, country: country,
+        name: city + (country >= 0 ? ", " + countries[country][1] : ""),
+        onMap: link.namespaceURI === "http://www.w3.org/2000/svg",
+        title: link.querySelector("title"),
+        item: link.closest("li"),
+        count: link.closest("li") ? link.closest("li").querySelector(".icp-count") : null
+      });
+    });
+
+    panel.addEventListener("click", function (event) {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      var link = event.target.closest && event.target.closest("a");
+      var place = link && places.find(function (p) { return p.link === link; });
+      if (!place) return;
+      event.preventDefault();
+      choose(place.city, place.country);
+    });
+
+    /* byCity: city -> count; byPlace: city + "\n" + country index -> count; chosen: the city filter. */
+    function update(byCity, byPlace, chosen) {
+      var cases = 0, cities = 0;
+      var shown = new Set();
+      places.forEach(function (place) {
+        var count = (place.country >= 0 ? byPlace.get(place.city + "\n" + place.country) : byCity.get(place.city)) || 0;
+        var label = place.name + ": " + practices(count);
+        if (place.link.getAttribute("aria-label") !== label) {
+          place.link.setAttribute("aria-label", label);
+          if (place.title) place.title.textContent = label;
+          if (place.count) place.count.textContent = String(count);
+        }
+        if (place.onMap) {
+          if (count) place.link.removeAttribute("display"); else place.link.setAttribute("display", "none");
+          if (count) { cases += count; cities++; shown.add(place.city); }
+        }
+        if (place.item) place.item.hidden = count === 0;
+        if (count && place.city === chosen) place.link.setAttribute("aria-current", "true");
+        else place.link.removeAttribute("aria-current");
+      });
+      /* A city's name stays only beside a marker that stays. */
+      names.forEach(function (name) {
+        if (shown.has(name.textContent)) name.removeAttribute("display"); else name.setAttribute("display", "none");
+      });
+      if (svgTitle) svgTitle.textContent = "Map of " + practices(cases) + " in " + cities.toLocaleString("en") +
+        (cities === 1 ? " city" : " cities") + titleEnd;
+      panel.querySelectorAll(".icp-map-panel__lists > ul, .icp-map-panel__lists > details").forEach(function (list) {
+        var shown = list.querySelector("li:not([hidden])");
+        list.hidden = !shown;
+        var heading = list.previousElementSibling;
+        if (heading && heading.classList.contains("icp-map-panel__note")) { heading.hidden = !shown; heading = heading.previousElementSibling; }
+        if (heading && heading.tagName === "H3") heading.hidden = !shown;
+      });
+    }
+
+    return { update: update };
+  }
+
+  ICP.finderMap = { setup: setup };
+})();
