@@ -237,3 +237,29 @@ def test_a_shared_city_name_in_the_finder_map_takes_its_country(page, map_site, 
     assert current == ["Hamilton, New Zealand: 1 practice"], "the chosen city is marked; the other Hamilton is empty"
     assert not page.get_by_role("link", name="Hamilton, Canada: 0 practices").is_visible()
     assert page.errors == []
+
+
+def test_the_validator_places_every_case_in_its_country(project_copy):
+    """locate() in the validator: a swapped pair, a dropped minus sign and a wrong country are each
+    reported on lat, with the fix; a right pair, a coastal city and a pair the schema refuses are not."""
+    from icp.validate import check_practices
+
+    cases = {
+        "swapped": ("Copenhagen", "Denmark", (12.5683, 55.6761), "latitude and longitude look swapped"),
+        "minus": ("Lisbon", "Portugal", (38.72, 9.14), "write lon: -9.14"),
+        "elsewhere": ("Oslo", "Denmark", (59.9139, 10.7522), "lies in Norway, not Denmark"),
+        "right": ("Malmö", "Sweden", (55.605, 13.0036), None),
+        "coast": ("Copenhagen", "Denmark", (55.6761, 12.5683), None),
+        "refused": ("Oslo", "Norway", (159.91, 10.75), "is out of range"),
+    }
+    for slug, (city, country, point, _) in cases.items():
+        write_placed_case(project_copy.practices_dir, f"case-{slug}", city, country, point)
+    _, problems = check_practices(project_copy.practices_dir, project_copy.vocabulary(), project_copy.schema(),
+                                  root=project_copy.root)
+    found = {problem.path.split("case-")[1].removesuffix(".md"): problem for problem in problems}
+    for slug, (_, _, _, message) in cases.items():
+        if message is None:
+            assert slug not in found, found.get(slug)
+        else:
+            assert found[slug].field == "lat" and found[slug].line == 8 and message in found[slug].message, slug
+    assert len(problems) == 4, "one problem each, none twice"
