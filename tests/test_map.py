@@ -15,6 +15,7 @@ import pytest
 import sitecheck
 from conftest import copy_project, mkdocs_build, write_case
 from icp.geo import in_view
+from icp.geo.svgmap import marker_radius, radius_per_root
 from icp.site import Project
 
 EXTRA_CASES = {
@@ -195,6 +196,15 @@ def test_the_finder_map_follows_the_filters_and_a_marker_sets_the_city(page, map
                   if expected_links_where(expected, city, country) == "map")
     assert sorted(shown) == want
     assert len(shown) < len([n for n, (w, _, _) in expected.items() if w == "map"]), "some markers are hidden"
+    totals = [count for where, count, _ in expected.values() if where == "map"]
+    per_root = radius_per_root(max(totals))
+    radii = page.locator("#icp-map svg .places a").evaluate_all(
+        "links => links.filter(a => getComputedStyle(a).display !== 'none')"
+        ".map(a => [a.getAttribute('aria-label'), parseFloat(a.querySelector('circle').getAttribute('r'))])")
+    assert radii == sorted(radii, key=lambda pair: -int(pair[0].split(": ")[1].split()[0])), "largest first"
+    for name, radius in radii:
+        assert radius == marker_radius(int(name.split(": ")[1].split()[0]), per_root), \
+            f"{name}: drawn for its current count on the size key's scale"
     hidden_names = page.locator("#icp-map svg .names text").evaluate_all(
         "texts => texts.filter(t => getComputedStyle(t).display !== 'none').map(t => t.textContent)")
     assert set(hidden_names) <= {name.split(":")[0] for name in shown}, "no name without its marker"

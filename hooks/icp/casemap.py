@@ -18,6 +18,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from .geo import Place, in_view, map_svg
+from .geo.svgmap import MIN_RADIUS, radius_per_root
 from .index import PracticeIndex
 from .practice import Practice
 from .templating import plural, render
@@ -102,5 +103,8 @@ def panel_html(index: PracticeIndex, finder: str, *, panel_id: str, hidden: bool
     places = [Place(city.city, city.country, city.lat, city.lon, city.count, f"{finder}#{city.finder_state()}",
                     label=city.label) for city in panel.placed]
     svg = map_svg(places, view, highlight=index.vocabulary.country_names)
+    # The finder redraws each marker for its current count on the same scale, so the size key stays true.
+    scale = radius_per_root(max(city.count for city in panel.placed)) if panel.placed else 0
     return render("map-panel.html", panel=panel, svg=Markup(svg), finder=finder, panel_id=panel_id, hidden=hidden,
-                  beside=beside, view_title="Europe" if view == "europe" else "the world")
+                  beside=beside, view_title="Europe" if view == "europe" else "the world",
+                  marker_scale=round(scale, 6), marker_min=MIN_RADIUS)

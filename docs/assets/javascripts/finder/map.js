@@ -2,7 +2,8 @@
    lists of cities it cannot show. Every marker and list entry is a link to the finder's state for
    its city ("index.html#city=Oslo", with "&country=..." for a name two countries share); here each
    shows how many practices its city would give with the other filters, as the menu's counts do, and
-   a city that would give none is hidden. Choosing one sets the finder's city filter. */
+   a city that would give none is hidden. A marker is redrawn for its count on the build's scale (so the
+   size key stays true), the largest first. Choosing one sets the finder's city filter. */
 (function () {
   "use strict";
   var ICP = (window.ICP = window.ICP || {});
@@ -20,6 +21,8 @@
     var titleEnd = svgTitle ? svgTitle.textContent.replace(/^.*,/, ",") : "";
     var places = [];
     var names = Array.prototype.slice.call(panel.querySelectorAll("svg .names text"));
+    var scale = parseFloat(panel.getAttribute("data-marker-scale")) || 0;
+    var smallest = parseFloat(panel.getAttribute("data-marker-min")) || 0;
     panel.querySelectorAll("a").forEach(function (link) {
       var href = link.getAttribute("href") || "";
       var params = new URLSearchParams(href.slice(href.indexOf("#") + 1));
@@ -31,6 +34,8 @@
         name: city + (country >= 0 ? ", " + countries[country][1] : ""),
         onMap: link.namespaceURI === "http://www.w3.org/2000/svg",
         title: link.querySelector("title"),
+        circle: link.querySelector("circle"),
+        current: 0,
         item: link.closest("li"),
         count: link.closest("li") ? link.closest("li").querySelector(".icp-count") : null
       });
@@ -57,14 +62,20 @@
           if (place.title) place.title.textContent = label;
           if (place.count) place.count.textContent = String(count);
         }
+        place.current = count;
         if (place.onMap) {
           if (count) place.link.removeAttribute("display"); else place.link.setAttribute("display", "none");
           if (count) { cases += count; cities++; shown.add(place.city); }
+          if (count && scale && place.circle) {
+            var radius = String(Math.round(Math.max(smallest, scale * Math.sqrt(count)) * 10) / 10);
+            if (place.circle.getAttribute("r") !== radius) place.circle.setAttribute("r", radius);
+          }
         }
         if (place.item) place.item.hidden = count === 0;
         if (count && place.city === chosen) place.link.setAttribute("aria-current", "true");
         else place.link.removeAttribute("aria-current");
       });
+      drawLargestFirst();
       /* A city's name stays only beside a marker that stays. */
       names.forEach(function (name) {
         if (shown.has(name.textContent)) name.removeAttribute("display"); else name.setAttribute("display", "none");
@@ -78,6 +89,20 @@
         if (heading && heading.classList.contains("icp-map-panel__note")) { heading.hidden = !shown; heading = heading.previousElementSibling; }
         if (heading && heading.tagName === "H3") heading.hidden = !shown;
       });
+    }
+
+    var markers = places.filter(function (place) { return place.onMap; });
+
+    /* Small markers over large ones, as the build draws them; the keyboard meets them in that order too. */
+    function drawLargestFirst() {
+      var order = markers.slice().sort(function (a, b) {
+        return b.current - a.current || (a.city < b.city ? -1 : a.city > b.city ? 1 : 0);
+      });
+      var same = order.every(function (place, i) { return place === markers[i]; });
+      if (same) return;
+      var group = order.length ? order[0].link.parentNode : null;
+      order.forEach(function (place) { group.appendChild(place.link); });
+      markers = order;
     }
 
     return { update: update };
