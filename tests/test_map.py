@@ -208,6 +208,15 @@ def test_the_finder_map_follows_the_filters_and_a_marker_sets_the_city(page, map
     hidden_names = page.locator("#icp-map svg .names text").evaluate_all(
         "texts => texts.filter(t => getComputedStyle(t).display !== 'none').map(t => t.textContent)")
     assert set(hidden_names) <= {name.split(":")[0] for name in shown}, "no name without its marker"
+    gaps = page.evaluate("""() => [...document.querySelectorAll('#icp-map svg .names.wide text')]
+        .filter(t => getComputedStyle(t).display !== 'none').map(t => {
+            const link = [...document.querySelectorAll('#icp-map svg .places a')]
+                .find(a => a.getAttribute('aria-label').startsWith(t.textContent + ':'));
+            const c = link.querySelector('circle'), box = t.getBBox();
+            const cx = +c.getAttribute('cx'), cy = +c.getAttribute('cy'), r = +c.getAttribute('r');
+            const dx = Math.max(box.x - cx, 0, cx - box.x - box.width), dy = Math.max(box.y - cy, 0, cy - box.y - box.height);
+            return [t.textContent, Math.hypot(dx, dy) - r]; })""")
+    assert gaps and all(gap < 3.5 for _, gap in gaps), f"names stay beside their redrawn markers: {gaps}"
 
     chosen = shown[0]
     page.get_by_role("link", name=chosen, exact=True).click()

@@ -76,6 +76,7 @@
         else place.link.removeAttribute("aria-current");
       });
       drawLargestFirst();
+      placeNames();
       /* A city's name stays only beside a marker that stays. */
       names.forEach(function (name) {
         if (shown.has(name.textContent)) name.removeAttribute("display"); else name.setAttribute("display", "none");
@@ -92,6 +93,30 @@
     }
 
     var markers = places.filter(function (place) { return place.onMap; });
+
+    /* Each name beside its marker as the build placed it: how far from the marker's edge, on which side,
+       and at which scale (the phone's names are placed for markers twice as large). */
+    var labels = names.map(function (name) {
+      var marker = markers.find(function (place) { return place.city === name.textContent && place.circle; });
+      if (!marker) return null;
+      var circle = marker.circle;
+      var x = parseFloat(name.getAttribute("x")), y = parseFloat(name.getAttribute("y"));
+      var cx = parseFloat(circle.getAttribute("cx")), cy = parseFloat(circle.getAttribute("cy"));
+      var anchor = name.getAttribute("text-anchor") || "start";
+      return { name: name, marker: marker, radius: parseFloat(circle.getAttribute("r")),
+        scale: name.parentNode.classList.contains("narrow") ? 2 : 1,
+        axis: anchor === "middle" ? "y" : "x", at: anchor === "middle" ? y : x,
+        side: anchor === "middle" ? (y < cy ? -1 : 1) : (anchor === "end" ? -1 : 1) };
+    }).filter(Boolean);
+
+    /* A name follows its marker's edge when the marker is redrawn smaller or larger. */
+    function placeNames() {
+      labels.forEach(function (label) {
+        var shrink = (label.radius - parseFloat(label.marker.circle.getAttribute("r"))) * label.scale;
+        var at = String(Math.round((label.at - label.side * shrink) * 10) / 10);
+        if (label.name.getAttribute(label.axis) !== at) label.name.setAttribute(label.axis, at);
+      });
+    }
 
     /* Small markers over large ones, as the build draws them; the keyboard meets them in that order too. */
     function drawLargestFirst() {
