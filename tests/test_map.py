@@ -196,6 +196,7 @@ def test_the_finder_map_follows_the_filters_and_a_marker_sets_the_city(page, map
                   if expected_links_where(expected, city, country) == "map")
     assert sorted(shown) == want
     assert len(shown) < len([n for n, (w, _, _) in expected.items() if w == "map"]), "some markers are hidden"
+    assert_lists_follow(page, map_index, in_topic)
     totals = [count for where, count, _ in expected.values() if where == "map"]
     per_root = radius_per_root(max(totals))
     radii = page.locator("#icp-map svg .places a").evaluate_all(
@@ -232,6 +233,34 @@ def test_the_finder_map_follows_the_filters_and_a_marker_sets_the_city(page, map
     page.go_back()
     page.wait_for_function("() => !location.hash.includes('city=')")
     assert page.locator("#icp-map").is_visible()
+    assert page.errors == []
+
+
+def assert_lists_follow(page, index, matching) -> None:
+    """The lists beside the finder's map show the cities with a match, with their counts; an empty list
+    is hidden with its heading."""
+    expected = expected_links(index)
+    shared = {city for city, n in Counter(city for city, _ in city_counts(index.practices)).items() if n > 1}
+    for heading, where in (("Outside the map of Europe", "elsewhere"), ("Not on the map", "unplaced")):
+        want = sorted(f"{city}, {country}: {plural(n)}" if city in shared else f"{city}: {plural(n)}"
+                      for (city, country), n in city_counts(matching).items()
+                      if expected_links_where(expected, city, country) == where)
+        section = page.locator("#icp-map h3", has_text=heading)
+        assert section.is_visible() == bool(want), heading
+        names = section.locator("xpath=following-sibling::ul[1]/li[not(@hidden)]/a").evaluate_all(
+            "links => links.map(a => a.getAttribute('aria-label'))")
+        assert sorted(names) == want, heading
+
+
+def test_the_finder_map_lists_follow_the_filters(page, map_site, map_index):
+    for fragment, keep in (("#topic=education&view=map", lambda p: "Education" in p.topics),
+                           ("#country=australia&view=map", lambda p: p.country == "Australia")):
+        page.goto((map_site / "practices" / "index.html").as_uri() + fragment)
+        wait_for_finder(page)
+        matching = [p for p in map_index.practices if keep(p)]
+        assert any(p.lat is None for p in matching) and any(p.lat is not None and not in_view("europe", p.lat, p.lon)
+                                                            for p in matching)
+        assert_lists_follow(page, map_index, matching)
     assert page.errors == []
 
 

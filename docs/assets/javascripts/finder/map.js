@@ -21,6 +21,7 @@
     var titleEnd = svgTitle ? svgTitle.textContent.replace(/^.*,/, ",") : "";
     var places = [];
     var names = Array.prototype.slice.call(panel.querySelectorAll("svg .names text"));
+    var groups = Array.prototype.slice.call(panel.querySelectorAll(".icp-map-panel__group"));
     var scale = parseFloat(panel.getAttribute("data-marker-scale")) || 0;
     var smallest = parseFloat(panel.getAttribute("data-marker-min")) || 0;
     panel.querySelectorAll("a").forEach(function (link) {
@@ -83,13 +84,7 @@
       });
       if (svgTitle) svgTitle.textContent = "Map of " + practices(cases) + " in " + cities.toLocaleString("en") +
         (cities === 1 ? " city" : " cities") + titleEnd;
-      panel.querySelectorAll(".icp-map-panel__lists > ul, .icp-map-panel__lists > details").forEach(function (list) {
-        var shown = list.querySelector("li:not([hidden])");
-        list.hidden = !shown;
-        var heading = list.previousElementSibling;
-        if (heading && heading.classList.contains("icp-map-panel__note")) { heading.hidden = !shown; heading = heading.previousElementSibling; }
-        if (heading && heading.tagName === "H3") heading.hidden = !shown;
-      });
+      groups.forEach(function (group) { group.hidden = !group.querySelector("li:not([hidden])"); });
     }
 
     var markers = places.filter(function (place) { return place.onMap; });
