@@ -31,6 +31,8 @@ FINDER_STATES = {
     "options ticked": ("#topic=education&country=united-kingdom&year=2010", None),
     "nothing found": ("#q=zebrafish&topic=education", None),
     "phone, menu open": ("#q=diversity&country=denmark", (390, 844)),
+    "map view, a city chosen": ("#topic=business-and-employment&city=Copenhagen&view=map", None),
+    "phone, map view": ("#view=map", (390, 844)),
 }
 
 

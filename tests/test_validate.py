@@ -81,6 +81,9 @@ EXPECTED = {
         "remove it (the page takes its heading from 'title') or use '##' for a section"],
     "lat-out-of-range.md": [
         "practices/lat-out-of-range.md:8: lat: 159.91 is out of range; it must be between -90 and 90"],
+    "coordinates-swapped.md": [
+        "practices/coordinates-swapped.md:8: lat: 10.7522, 59.9139 lies outside Norway; latitude and longitude look "
+        "swapped: write lat: 59.9139 and lon: 10.7522"],
     "lat-without-lon.md": [
         "practices/lat-without-lon.md:8: lat: 'lat' is given without 'lon'; give both coordinates or neither"],
     "duplicate-key.md": [

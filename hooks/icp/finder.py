@@ -3,14 +3,18 @@
 The page lists the newest cases in plain HTML (it works without JavaScript, and links the topic,
 country and year pages); its scripts then take over: the data script holds every case as a compact
 row, the search index (:mod:`icp.searchindex`) is built here once, at build time, and both are
-classic scripts, so the finder works from ``file://``.
+classic scripts, so the finder works from ``file://``. The map view is the home page's map
+(:mod:`icp.casemap`) inline in the page; the downloads come from :mod:`icp.records`, loaded when asked.
 """
 
 from __future__ import annotations
 
 import json
 
-from . import searchindex
+from markupsafe import Markup
+
+from . import records, searchindex
+from .casemap import panel_html
 from .body import Heading
 from .index import PracticeIndex
 from .pages import GROUP_LABELS, NOT_SEARCHED, GeneratedPage, page
@@ -20,6 +24,8 @@ FIRST_RESULTS = 50
 MENU_LEGENDS = {"topics": "Topic", "countries": "Countries", "years": "Year"}
 DATA_SCRIPT = "practices/finder-data.js"
 INDEX_SCRIPT = "practices/search-index.js"
+RECORDS_SCRIPT = records.SCRIPT_PATH
+MAP_PANEL_ID = "icp-map"
 # The finder's own scripts, in the order they must run; paths from the finder page.
 SCRIPTS = (
     "finder-data.js",
@@ -28,6 +34,8 @@ SCRIPTS = (
     "../assets/javascripts/finder/state.js",
     "../assets/javascripts/finder/search.js",
     "../assets/javascripts/finder/view.js",
+    "../assets/javascripts/finder/map.js",
+    "../assets/javascripts/finder/download.js",
     "../assets/javascripts/finder/finder.js",
 )
 
@@ -36,7 +44,8 @@ def finder_page(index: PracticeIndex) -> GeneratedPage:
     groups = [{"key": GROUP_LABELS[group][2], "legend": MENU_LEGENDS[group], "entries": index.group(group)}
               for group in PracticeIndex.GROUPS]
     html = render("finder.html", groups=groups, total=len(index.practices),
-                  shown=index.practices[:FIRST_RESULTS], scripts=SCRIPTS)
+                  shown=index.practices[:FIRST_RESULTS], scripts=SCRIPTS,
+                  map_panel=Markup(panel_html(index, "index.html", panel_id=MAP_PANEL_ID, hidden=True)))
     # Hidden, but the theme's "Skip to content" link, the first stop of the keyboard, leads to the
     # first entry: the search box.
     toc = (Heading(2, "icp-q", "Search"), Heading(2, "icp-results-heading", "Results"))
@@ -70,6 +79,7 @@ def finder_data(index: PracticeIndex) -> dict:
             for practice in index.practices
         ],
         "index": INDEX_SCRIPT.rsplit("/", 1)[-1],
+        "records": RECORDS_SCRIPT.rsplit("/", 1)[-1],
     }
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
+from .casemap import FINDER, panel_html
 from .index import PracticeIndex
 from .lifting import html_block
 from .package import DOWNLOAD_LINK, OFFLINE_HOWTO
@@ -16,6 +19,11 @@ def home_terms(index: PracticeIndex, group: str, label: str) -> str:
                   entries=entries, group=group, label=label)
 
 
+def home_map(index: PracticeIndex) -> str:
+    """The map of the cities with cases, each a link to the finder for that city."""
+    return render("home-map.html", panel=Markup(panel_html(index, FINDER, panel_id="icp-home-map", beside=True)))
+
+
 def fill_home(markdown: str, index: PracticeIndex, *, offline_zip: bool = False) -> str:
     """The home page's markers, replaced by the ways into the cases."""
     fillers = {
@@ -25,6 +33,7 @@ def fill_home(markdown: str, index: PracticeIndex, *, offline_zip: bool = False)
         "<!-- practices:topics -->": lambda: home_terms(index, "topics", "topics"),
         "<!-- practices:countries -->": lambda: home_terms(index, "countries", "countries"),
         "<!-- practices:latest -->": lambda: render("home-latest.html", practices=index.latest(LATEST)),
+        "<!-- practices:map -->": lambda: home_map(index),
         "<!-- practices:offline -->": lambda: DOWNLOAD_LINK if offline_zip else OFFLINE_HOWTO,
     }
     for marker, make in fillers.items():

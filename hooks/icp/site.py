@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from . import codebook, feeds, finder, opendata, pages, timing
+from . import codebook, feeds, finder, opendata, pages, records, timing
 from .builddate import build_date
 from .incremental import CheckedFiles
 from .allowlist import IMAGE_FOLDER
@@ -145,5 +145,6 @@ def generated_data(index: PracticeIndex, publication: Publication) -> dict[str, 
         "practices.json": opendata.practices_json(index),
         "practices.csv": opendata.practices_csv(index),
         finder.DATA_SCRIPT: finder.finder_data_script(index),
+        finder.RECORDS_SCRIPT: records.records_script(index),
         **feeds.feed_files(index, publication.feed, publication.built, updated=publication.updated),
     }

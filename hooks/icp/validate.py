@@ -22,6 +22,7 @@ from .body import RenderedBody, render_body
 from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
 from .characters import excerpt
 from .frontmatter import lenient_integer
+from .geo import locate
 from .incremental import CheckedFiles
 from .inventory import case_paths, folder_problems, local_images
 from .links import SiteMap
@@ -249,7 +250,17 @@ def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary
     if isinstance(contact, str) and len(contact) <= CONTACT_LIMIT and (_EMAIL.search(contact) or _has_phone_number(contact)):
         problems.append(Problem(shown, case.line_of(("contact",)), "contact",
                                 "name an office or organisation; no personal e-mail addresses or phone numbers"))
+    lat, lon, country = meta.get("lat"), meta.get("lon"), meta.get("country")
+    if _degrees(lat, 90) and _degrees(lon, 180) and isinstance(country, str):
+        where = locate(country, lat, lon)
+        if where:
+            problems.append(Problem(shown, case.line_of(("lat",)), "lat", where))
     return problems
+
+
+def _degrees(value: object, limit: float) -> bool:
+    """A coordinate the schema accepts; a value it refuses is reported by the schema alone."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and -limit <= value <= limit
 
 
 def _has_phone_number(text: str) -> bool:

@@ -1,6 +1,7 @@
 /* The finder: a text query and the three menus of the source site (Topic, Countries, Year) over one
-   list of results. Options in a group widen the choice (any of them), groups narrow it (all of them);
-   each option's count says how many practices it would give with the query and the other groups.
+   list of results, plus a city (set from the map or a shared link). Options in a group widen the choice
+   (any of them), groups narrow it (all of them); each option's count says how many practices it would
+   give with the query and the other groups, the city counting as a fourth group without a menu.
    The state lives in the address, so sharing, bookmarks and Back work. */
 (function () {
   "use strict";
@@ -13,7 +14,7 @@
   if (!data || !form || !ICP || !ICP.finderState) return;
 
   var PAGE = 50;
-  var TOPICS = 3, COUNTRY = 4, YEAR = 5;
+  var CITY = 2, TOPICS = 3, COUNTRY = 4, YEAR = 5;
   var groups = data.groups;
   var cases = data.cases;
   var State = ICP.finderState, Search = ICP.finderSearch, View = ICP.finderView;
@@ -29,6 +30,10 @@
   var toggleCount = document.getElementById("icp-filters-count");
   var done = document.getElementById("icp-filters-done");
   var phone = window.matchMedia("(max-width: 59.9375em)");
+  var tools = document.getElementById("icp-tools");
+  var viewButtons = Array.prototype.slice.call(tools.querySelectorAll("[data-view]"));
+  var downloads = Array.prototype.slice.call(tools.querySelectorAll("[data-format]"));
+  var mapPanel = document.getElementById("icp-map");
 
   var inputs = groups.map(function (group) {
     return group.terms.map(function (term) { return document.getElementById("f-" + group.key + "-" + term[0]); });
@@ -69,7 +74,10 @@
     apply(next);
   }
 
-  function tally(rows, chosen) {
+  /* The matching rows and the menu's counts; with `places`, also how many rows each city would give
+     with the other filters (by city, and by city and country for a name that two countries share). */
+  function tally(rows, state, places) {
+    var chosen = state.chosen, city = state.city;
     var tallies = groups.map(function (group) { return new Int32Array(group.terms.length); });
     var sets = chosen.map(function (list, g) {
       var set = new Uint8Array(groups[g].terms.length);
@@ -79,6 +87,7 @@
     var open = chosen.map(function (list) { return list.length === 0; });
     var topicTally = tallies[0], countryTally = tallies[1], yearTally = tallies[2];
     var found = [];
+    var byCity = places ? new Map() : null, byPlace = places ? new Map() : null;
     for (var r = 0; r < rows.length; r++) {
       var row = cases[rows[r]];
       var topics = row[TOPICS];
@@ -86,12 +95,20 @@
       if (!topicOk) for (var t = 0; t < topics.length; t++) if (sets[0][topics[t]]) { topicOk = true; break; }
       var countryOk = open[1] || sets[1][row[COUNTRY]] === 1;
       var yearOk = open[2] || sets[2][row[YEAR]] === 1;
-      if (countryOk && yearOk) for (t = 0; t < topics.length; t++) topicTally[topics[t]]++;
-      if (topicOk && yearOk) countryTally[row[COUNTRY]]++;
-      if (topicOk && countryOk) yearTally[row[YEAR]]++;
-      if (topicOk && countryOk && yearOk) found.push(rows[r]);
+      var cityOk = !city || row[CITY] === city;
+      if (countryOk && yearOk && cityOk) for (t = 0; t < topics.length; t++) topicTally[topics[t]]++;
+      if (topicOk && yearOk && cityOk) countryTally[row[COUNTRY]]++;
+      if (topicOk && countryOk && cityOk) yearTally[row[YEAR]]++;
+      if (topicOk && countryOk && yearOk) {
+        if (cityOk) found.push(rows[r]);
+        if (places) {
+          var place = row[CITY] + "\n" + row[COUNTRY];
+          byCity.set(row[CITY], (byCity.get(row[CITY]) || 0) + 1);
+          byPlace.set(place, (byPlace.get(place) || 0) + 1);
+        }
+      }
     }
-    return { tallies: tallies, found: found };
+    return { tallies: tallies, found: found, byCity: byCity, byPlace: byPlace };
   }
 
   var allRows = cases.map(function (_, r) { return r; });
@@ -111,7 +128,7 @@
     if (searched && searched.blank) searched = null;
     var rows = searched ? searched.rows : allRows;
     matchOf = searched ? searched.match : null;
-    var result = tally(rows, state.chosen);
+    var result = tally(rows, state, state.view === "map");
     matches = result.found;
     writeMenu(result.tallies);
     writeChips();
@@ -121,8 +138,23 @@
     shown = 0;
     showMore();
     writePages(searched && State.chosenCount(state) === 0 ? searched.pages : []);
+    writeView(result);
     applied++;
     document.documentElement.setAttribute("data-icp-finder-applied", String(applied));
+  }
+
+  /* The list or the map; the map's cities counted with the other filters, as the menu's options are. */
+  function writeView(result) {
+    var onMap = state.view === "map" && !!map;
+    viewButtons.forEach(function (button) {
+      var pressed = String(button.getAttribute("data-view") === (onMap ? "map" : "list"));
+      if (button.getAttribute("aria-pressed") !== pressed) button.setAttribute("aria-pressed", pressed);
+    });
+    results.hidden = onMap;
+    if (onMap) more.hidden = true;
+    if (mapPanel) mapPanel.hidden = !onMap;
+    if (onMap) map.update(result.byCity, result.byPlace, state.city);
+    downloads.forEach(function (button) { button.disabled = matches.length === 0; });
   }
 
   function writeMenu(tallies) {
@@ -144,11 +176,12 @@
       });
       if (notes[g]) notes[g].textContent = chosen.length ? "(" + chosen.length + " chosen)" : "";
     });
-    var total = State.chosenCount(state);
+    var total = state.order.filter(function (pair) { return pair[0] !== State.CITY; }).length;
     toggleCount.textContent = total ? " (" + total + " chosen)" : "";
   }
 
   function label(pair) {
+    if (pair[0] === State.CITY) return "City: " + pair[1];
     return groups[pair[0]].singular + ": " + groups[pair[0]].terms[pair[1]][1];
   }
 
@@ -227,9 +260,24 @@
     document.getElementById("icp-results-heading").focus();
   });
   reset.addEventListener("click", function () {
-    go({ q: state.q, chosen: groups.map(function () { return []; }), order: [] });
+    go(State.withoutFilters(state));
     box.focus();
   });
+  viewButtons.forEach(function (button) {
+    button.addEventListener("click", function () { go(State.withView(state, button.getAttribute("data-view"))); });
+  });
+  /* A city chosen on the map: its practices, as a list. A name that two countries share comes with its country. */
+  var map = mapPanel && ICP.finderMap ? ICP.finderMap.setup(mapPanel, groups[1].terms, function (city, country) {
+    var next = State.toggle(state, State.CITY, city, true);
+    if (country >= 0 && next.chosen[1].indexOf(country) < 0) next = State.toggle(next, 1, country, true);
+    go(State.withView(next, "list"));
+    document.getElementById("icp-results-heading").focus();
+  }) : null;
+  if (ICP.finderDownload) {
+    ICP.finderDownload.setup(downloads, document.getElementById("icp-download-status"), data.records, function () {
+      return { rows: matches.slice(), slugs: matches.map(function (row) { return cases[row][0]; }) };
+    });
+  }
   more.addEventListener("click", function () {
     var first = shown;
     showMore();
@@ -276,6 +324,7 @@
   phone.addEventListener("change", layout);
 
   document.querySelectorAll("[data-icp-static]").forEach(function (node) { node.hidden = true; });
+  tools.hidden = false;
   layout();
   /* An address from a search form (?q=...) becomes the finder's own (#q=...). */
   var start = State.parse(window.location.hash, groups);

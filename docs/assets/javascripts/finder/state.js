@@ -1,13 +1,23 @@
-/* The finder's state and its address: "#q=schools&topic=education&country=united-kingdom".
-   A state is the text query and, per menu group, the chosen options in the order they were chosen;
-   values the menu does not have are ignored, so an old or mistyped address still opens. */
+/* The finder's state and its address: "#q=schools&topic=education&country=united-kingdom&city=Oslo&view=map".
+   A state is the text query, per menu group the chosen options, at most one city (a group with no menu:
+   too many cities for one; the map and shared links set it), all in the order they were chosen, and the
+   view (list or map). Menu values the menu does not have are ignored, so an old or mistyped address
+   still opens; a city is kept as written, so an unknown one finds nothing and says so. */
 (function () {
   "use strict";
   var ICP = (window.ICP = window.ICP || {});
   var MAX_QUERY = 200;
+  var MAX_CITY = 200;
+  var CITY = "city";
+  var VIEWS = ["list", "map"];
 
   function empty(groups) {
-    return { q: "", chosen: groups.map(function () { return []; }), order: [] };
+    return { q: "", chosen: groups.map(function () { return []; }), order: [], city: "", view: "list" };
+  }
+
+  function copy(state) {
+    return { q: state.q, chosen: state.chosen.map(function (list) { return list.slice(); }), order: state.order.slice(),
+      city: state.city, view: state.view };
   }
 
   function parse(text, groups) {
@@ -16,6 +26,14 @@
     params.forEach(function (value, key) {
       if (key === "q") {
         state.q = value.slice(0, MAX_QUERY);
+        return;
+      }
+      if (key === CITY) {
+        state = toggle(state, CITY, value, true);
+        return;
+      }
+      if (key === "view") {
+        if (VIEWS.indexOf(value) >= 0) state.view = value;
         return;
       }
       for (var g = 0; g < groups.length; g++) {
@@ -36,13 +54,25 @@
     var q = state.q.trim();
     if (q) parts.push("q=" + encodeURIComponent(q));
     state.order.forEach(function (pair) {
-      parts.push(groups[pair[0]].key + "=" + encodeURIComponent(groups[pair[0]].terms[pair[1]][0]));
+      if (pair[0] === CITY) parts.push(CITY + "=" + encodeURIComponent(pair[1]));
+      else parts.push(groups[pair[0]].key + "=" + encodeURIComponent(groups[pair[0]].terms[pair[1]][0]));
     });
+    if (state.view !== "list") parts.push("view=" + state.view);
     return parts.join("&");
   }
 
+  /* Option i of group g on or off; for the city, g is "city" and i the city's name, and a new city
+     replaces the one chosen before. */
   function toggle(state, g, i, on) {
-    var next = { q: state.q, chosen: state.chosen.map(function (list) { return list.slice(); }), order: [] };
+    var next = copy(state);
+    if (g === CITY) {
+      var city = String(i).slice(0, MAX_CITY);
+      if (!on && city !== state.city) return next;
+      next.city = on ? city : "";
+      next.order = state.order.filter(function (pair) { return pair[0] !== CITY; });
+      if (on && city) next.order.push([CITY, city]);
+      return next;
+    }
     var at = next.chosen[g].indexOf(i);
     if (on && at < 0) next.chosen[g].push(i);
     if (!on && at >= 0) next.chosen[g].splice(at, 1);
@@ -52,13 +82,30 @@
   }
 
   function withQuery(state, q) {
-    return { q: q, chosen: state.chosen, order: state.order };
+    var next = copy(state);
+    next.q = q;
+    return next;
+  }
+
+  function withView(state, view) {
+    var next = copy(state);
+    next.view = VIEWS.indexOf(view) >= 0 ? view : "list";
+    return next;
+  }
+
+  /* Reset: no option and no city; the query and the view stay. */
+  function withoutFilters(state) {
+    var next = copy(state);
+    next.chosen = state.chosen.map(function () { return []; });
+    next.order = [];
+    next.city = "";
+    return next;
   }
 
   function chosenCount(state) {
     return state.order.length;
   }
 
-  ICP.finderState = { empty: empty, parse: parse, serialise: serialise, toggle: toggle, withQuery: withQuery,
-    chosenCount: chosenCount };
+  ICP.finderState = { CITY: CITY, empty: empty, parse: parse, serialise: serialise, toggle: toggle, withQuery: withQuery,
+    withView: withView, withoutFilters: withoutFilters, chosenCount: chosenCount };
 })();

@@ -1,0 +1,85 @@
+/* "Download CSV" and "Download JSON": every practice that matches, not only those on screen, as a file
+   made in the browser. The rows come from practices/records.js, written by the site's build with the
+   same code as practices.csv and practices.json, so this only picks rows and joins them. The script is
+   large at scale and loads on the first download asked for. */
+(function () {
+  "use strict";
+  var ICP = (window.ICP = window.ICP || {});
+  var TYPES = { csv: "text/csv;charset=utf-8", json: "application/json;charset=utf-8" };
+  var SLUG = 0, LINE = 1, RECORD = 2;
+
+  var waiting = null;
+
+  function loadRecords(src, done, failed) {
+    if (window.ICP_RECORDS) { done(window.ICP_RECORDS); return; }
+    if (waiting) { waiting.push([done, failed]); return; }
+    waiting = [[done, failed]];
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = function () {
+      var callbacks = waiting;
+      waiting = null;
+      callbacks.forEach(function (pair) { if (window.ICP_RECORDS) pair[0](window.ICP_RECORDS); else pair[1](); });
+    };
+    script.onerror = function () {
+      var callbacks = waiting;
+      waiting = null;
+      script.remove();
+      callbacks.forEach(function (pair) { pair[1](); });
+    };
+    document.body.appendChild(script);
+  }
+
+  /* The file's text for the rows (the finder's row numbers) in `format`; null if the records are not
+     those of the page (a half-updated copy of the site). */
+  function fileText(records, rows, slugs, format) {
+    var picked = [];
+    for (var i = 0; i < rows.length; i++) {
+      var row = records.rows[rows[i]];
+      if (!row || row[SLUG] !== slugs[i]) return null;
+      picked.push(row);
+    }
+    if (format === "csv") return records.csvHead + picked.map(function (row) { return row[LINE]; }).join("");
+    var document = { name: records.name, licence: records.licence,
+      practices: picked.map(function (row) { return row[RECORD]; }) };
+    return JSON.stringify(document, null, 1) + "\n";
+  }
+
+  function save(text, format) {
+    var url = URL.createObjectURL(new Blob([text], { type: TYPES[format] }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = "practices-selection." + format;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+
+  /* buttons: the download buttons (data-format="csv" or "json"); status: where to say what happens;
+     src: the records script; current(): the matching rows and their slugs, as { rows, slugs }. */
+  function setup(buttons, status, src, current) {
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var format = button.getAttribute("data-format");
+        var asked = current();
+        status.textContent = "Preparing the file…";
+        loadRecords(src, function (records) {
+          var text = fileText(records, asked.rows, asked.slugs, format);
+          if (text === null) {
+            status.textContent = "The download does not match this page; reload the page and try again.";
+            return;
+          }
+          save(text, format);
+          status.textContent = asked.rows.length.toLocaleString("en") +
+            (asked.rows.length === 1 ? " practice" : " practices") + " saved as " + format.toUpperCase() + ".";
+        }, function () {
+          status.textContent = "The records could not be loaded; the full files are linked below.";
+        });
+      });
+    });
+  }
+
+  ICP.finderDownload = { setup: setup, fileText: fileText };
+})();

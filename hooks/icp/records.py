@@ -1,0 +1,51 @@
+"""The finder's downloads: every case as its row of ``practices.csv`` and its record of ``practices.json``.
+
+The browser makes a download of the matching cases by picking rows from this script and joining
+them, so the columns, the spreadsheet-safe cells and the licence are defined once, in
+:mod:`icp.opendata`. It is a classic script (the finder must work from ``file://``), loaded only
+when a reader asks for a download, since at 10,000 cases it is the largest file of the site.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .index import PracticeIndex
+from .opendata import CSV_COLUMNS, LICENCE_NOTE, SITE_NAME, csv_row, open_data_record
+from .searchindex import script_string
+
+SCRIPT_PATH = "practices/records.js"
+SCRIPT_GLOBAL = "ICP_RECORDS"
+
+
+def csv_lines(rows) -> list[str]:
+    """Each row as the line Python's csv writer gives it in ``practices.csv`` (quoted as needed, CRLF)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    lines = []
+    for row in rows:
+        writer.writerow(row)
+        lines.append(out.getvalue())
+        out.seek(0)
+        out.truncate()
+    return lines
+
+
+def records_payload(index: PracticeIndex) -> dict:
+    """``rows`` in the finder's row order: [slug, CSV line, JSON record]; ``csvHead`` starts the CSV
+    file (byte-order mark and header line), ``name`` and ``licence`` head the JSON document."""
+    practices = index.practices
+    lines = csv_lines([csv_row(practice) for practice in practices])
+    return {
+        "name": SITE_NAME,
+        "licence": LICENCE_NOTE,
+        "csvHead": "\ufeff" + csv_lines([CSV_COLUMNS])[0],
+        "rows": [[practice.slug, line, open_data_record(practice)] for practice, line in zip(practices, lines)],
+    }
+
+
+def records_script(index: PracticeIndex) -> str:
+    payload = json.dumps(records_payload(index), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return f"window.{SCRIPT_GLOBAL}=JSON.parse({script_string(payload)});\n"
