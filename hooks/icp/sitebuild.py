@@ -1,0 +1,132 @@
+"""One build of the site, as any static-site generator would drive it.
+
+A generator (today MkDocs, through ``hooks/practices.py``) starts a :class:`SiteBuild`, asks it for
+the pages, data files and images to publish, hands it each rendered page it wants searchable, and
+calls :meth:`SiteBuild.finish` on the finished folder. Everything the site decides (which cases
+are published, what a preview shows, which page has an edit link, what each page's head announces)
+is decided here, without the generator's types; the hook only translates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from . import feeds, finder, footer, home, package, preview, searchindex, timing
+from .body import plain_text
+from .incremental import CheckedFiles
+from .index import TermEntry
+from .pages import GeneratedPage, topic_pages
+from .site import (CONTRIBUTE_PAGE, Project, Publication, contribute_page, edit_path, generated_data,
+                   generated_pages, published_images)
+
+
+class SettingsError(ValueError):
+    """A setting of the site (the generator's configuration) is wrong; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the generator's configuration says about the site."""
+
+    name: str
+    url: str = ""
+    offline_zip: bool = False
+    feed_id_authority: str = feeds.DEFAULT_TAG_AUTHORITY
+    feed_id_date: str = feeds.DEFAULT_TAG_DATE
+
+
+@dataclass
+class SiteBuild:
+    """The cases to publish (and, in a preview, the problems of those left out) and what is made of them."""
+
+    project: Project
+    settings: Settings
+    publication: Publication
+    loaded: preview.LoadedSite
+    # Searchable hand-written pages, by source path; a preview's next build starts from the last one's.
+    page_documents: dict[str, dict] = field(default_factory=dict)
+    _topic_pages: dict[str, TermEntry] | None = None
+
+    @classmethod
+    def start(cls, root: Path, settings: Settings, *, keep_going: bool, checked: CheckedFiles | None = None,
+              previous: SiteBuild | None = None) -> SiteBuild:
+        """Read, check and index the cases. Unless ``keep_going`` (a preview), any problem raises
+        (PracticeProblems, VocabularyError, SchemaFileError) before anything is written."""
+        project = Project(root)
+        try:
+            publication = project.publication(settings.name, settings.url, tag_authority=settings.feed_id_authority,
+                                              tag_date=settings.feed_id_date)
+        except ValueError as error:
+            raise SettingsError(str(error)) from None
+        loaded = preview.load_site(project, keep_going=keep_going, checked=checked)
+        documents = dict(previous.page_documents) if previous is not None else {}
+        return cls(project, settings, publication, loaded, documents)
+
+    @property
+    def index(self):
+        return self.loaded.index
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return self.loaded.problems
+
+    @property
+    def banner(self) -> Markup:
+        """What a preview shows on every page: the problems of the cases left out (empty otherwise)."""
+        return self.loaded.banner
+
+    def footer(self) -> Markup:
+        return footer.footer_html(self.settings.name, self.publication.built)
+
+    def pages(self) -> dict[str, GeneratedPage]:
+        """Every page the site makes, by its source path: the generated ones and Contribute (from
+        CONTRIBUTING.md)."""
+        with timing.step("render"):
+            made = generated_pages(self.index, self.publication, self.loaded.schema)
+        made[CONTRIBUTE_PAGE] = GeneratedPage(contribute_page(self.project))
+        return made
+
+    def data_files(self) -> dict[str, str]:
+        """Open data, feeds and the finder's scripts, by their path in the site."""
+        with timing.step("render"):
+            return generated_data(self.index, self.publication)
+
+    def images(self) -> dict[str, Path]:
+        return published_images(self.project)
+
+    def fill_home(self, markdown: str) -> str:
+        return home.fill_home(markdown, self.index, offline_zip=self.settings.offline_zip)
+
+    def edit_path(self, src_uri: str, *, handwritten: bool, docs_dir: str) -> str | None:
+        return edit_path(src_uri, handwritten=handwritten, docs_dir=docs_dir)
+
+    def page_rendered(self, src_uri: str, *, url: str, title: str, html: str, searchable: bool) -> None:
+        """A page as the reader gets it: the finder's search finds the hand-written ones too."""
+        if searchable:
+            self.page_documents[src_uri] = searchindex.page_document(url, title, plain_text(html))
+
+    def feed_links(self, dest_uri: str) -> Markup:
+        """The head's feed links for the page at ``dest_uri``: the site's feed, and a topic page's own."""
+        if self._topic_pages is None:
+            self._topic_pages = topic_pages(self.index)
+        links = feeds.feed_links(dest_uri, self.publication.feed, self._topic_pages.get(dest_uri))
+        return Markup(feeds.feed_links_html(links))
+
+    def feed_links_from(self, root_path: str) -> Markup:
+        """The site's feed link for a page served at any depth (404), from the site's root path."""
+        links = [feeds.FeedLink(root_path + link.href, link.title) for link in feeds.feed_links("", self.publication.feed)]
+        return Markup(feeds.feed_links_html(links))
+
+    def finish(self, site_dir: Path) -> None:
+        """After every page is written: the finder's search index (it holds the hand-written pages,
+        now rendered), then the offline zip of the whole site if asked."""
+        with timing.step("hook"), timing.step("search index"):
+            documents = [self.page_documents[key] for key in sorted(self.page_documents)]
+            (site_dir / finder.INDEX_SCRIPT).write_text(searchindex.search_index_script(self.index, documents),
+                                                        encoding="utf-8")
+        if self.settings.offline_zip:
+            with timing.step("hook"), timing.step("offline zip"):
+                package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
