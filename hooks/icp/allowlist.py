@@ -90,7 +90,8 @@ def attribute_value(tag: str, name: str, value: str) -> str | None:
 
 
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-_SCHEME_ANYWHERE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+# A scheme starts where a run of scheme characters starts: looking only there keeps the scan linear.
+_SCHEME_ANYWHERE = re.compile(r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*:")
 _DROPPED_TAG = re.compile(r"<(" + "|".join(sorted(DROPPED_WITH_CONTENT)) + r")(?=[\s/>])", re.IGNORECASE)
 
 

@@ -33,8 +33,8 @@ _EXTENSIONS = ("table", "strikethrough", "autolink")
 _SOURCEPOS = re.compile(r"(\d+):\d+-(\d+):\d+")
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_ATX_TITLE = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
 _SETEXT_H1 = re.compile(r"=+[ \t]*")
+_LAST_SOURCEPOS = 'data-sourcepos="'
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # Elements an HTML parser adds by itself (a table gets a tbody): not a sign of a parsing trick.
 _IMPLIED = frozenset({"tbody", "html", "head", "body"})
@@ -42,6 +42,11 @@ MAX_ISSUES = 20
 # A case of 500 words makes about 100 elements; past this a body is a data dump (or an attack on
 # the build's time), and it is refused before it is read further.
 MAX_ELEMENTS = 10_000
+# The HTML parser behind the sanitiser takes time quadratic in the length of one text run holding
+# entities (``&``) or of one tag with many attributes: 200 KB of ``x&`` costs seconds. A paragraph of
+# prose is a few thousand characters; a stretch of HTML longer than this between two tags is refused
+# before the parser sees it.
+MAX_RUN = 20_000
 # Ids on a case page that are not headings of its body (sections the page template adds).
 PAGE_ANCHORS = frozenset({"related-practices", "cite-this-practice", "icp-content"})
 FIX_TAG = ("a body may hold Markdown and simple HTML (tables, lists, emphasis, links, images from "
@@ -93,6 +98,12 @@ def render_body(markdown: str, *, title: str = "", first_line: int = 1) -> Rende
         return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(
             first_line, f"the body makes more than {MAX_ELEMENTS:,} HTML elements; a case is a page or two of "
                         "text: shorten it, or link to the data it lists"),))
+    longest = _longest_run(rendered)
+    if longest is not None:
+        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(
+            _source_line(rendered, longest, first_line),
+            f"this paragraph, code block or tag runs to more than {MAX_RUN:,} characters without a break; a case "
+            "is a page or two of text: break it into paragraphs, or link to the data it lists"),))
     walk = _Walk(source, first_line)
     walk.read(allowlist.parsed_view(rendered))
     dropped = _Walk(source, first_line)
@@ -116,14 +127,46 @@ def plain_text(html: str) -> str:
     return " ".join(unescape(_TAG.sub(" ", html)).split())
 
 
+def _longest_run(html: str) -> int | None:
+    """The offset of the first stretch of ``html`` between two ``<`` longer than ``MAX_RUN``, if any."""
+    start = 0
+    while start < len(html):
+        end = html.find("<", start + 1)
+        end = len(html) if end < 0 else end
+        if end - start > MAX_RUN:
+            return start
+        start = end
+    return None
+
+
+def _source_line(html: str, offset: int, first_line: int) -> int:
+    """The file line of the block that holds ``offset`` in cmark's HTML."""
+    found = html.rfind(_LAST_SOURCEPOS, 0, offset + 64)
+    match = _SOURCEPOS.match(html, found + len(_LAST_SOURCEPOS)) if found >= 0 else None
+    return int(match.group(1)) + first_line - 1 if match else first_line
+
+
+def _atx_heading_text(line: str) -> str | None:
+    """The text of a level-1 ATX heading line (``# Text #``), without regular expressions that could
+    backtrack on a long line; None when the line is no such heading."""
+    line = line.strip()
+    if not line.startswith("#") or line[1:2] not in (" ", "\t"):
+        return None
+    text = line[1:].strip(" \t")
+    closed = text.rstrip("#")
+    if closed != text and (not closed or closed[-1] in " \t"):
+        text = closed.rstrip(" \t")
+    return text
+
+
 def _without_title_heading(markdown: str, title: str) -> str:
     """The body with a first heading equal to ``title`` blanked out, line count kept."""
     lines = markdown.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or not title:
         return markdown
-    atx = _ATX_TITLE.fullmatch(lines[first].strip())
-    if atx and atx.group(1).strip() == title.strip():
+    atx = _atx_heading_text(lines[first])
+    if atx and atx.strip() == title.strip():
         lines[first] = ""
     elif (lines[first].strip() == title.strip() and first + 1 < len(lines)
           and _SETEXT_H1.fullmatch(lines[first + 1].strip())):
@@ -286,6 +329,7 @@ def _differences(walk: _Walk, clean: str, first_line: int) -> list[BodyIssue]:
 def _with_heading_ids(html: str) -> tuple[str, list[Heading]]:
     """Ids for every heading, from its text (ASCII, unique on the page), and the headings in order."""
     used = set(PAGE_ANCHORS)
+    next_number: dict[str, int] = {}
     headings: list[Heading] = []
 
     def add_id(match: re.Match) -> str:
@@ -294,10 +338,11 @@ def _with_heading_ids(html: str) -> tuple[str, list[Heading]]:
         base = slugify(text)[:60].strip("-") or "section"
         if base.startswith(("icp-", "md-")):
             base = f"section-{base}"
-        anchor, number = base, 1
+        anchor, number = base, next_number.get(base, 1)
         while anchor in used:
             number += 1
             anchor = f"{base}-{number}"
+        next_number[base] = number
         used.add(anchor)
         headings.append(Heading(level, anchor, text))
         return f'<h{level} id="{anchor}">{inner}</h{level}>'
