@@ -193,8 +193,7 @@ def site_map(directory: Path, root: Path, vocabulary: Vocabulary, cases: list[Ca
 
 def _address_problems(case: CaseFile, rendered: RenderedBody, site: SiteMap, shown: str) -> list[Problem]:
     own = {heading.id for heading in rendered.headings}
-    return [Problem(shown, address.line, "body", message) for address in rendered.addresses
-            if (message := site.problem(address, case.slug, own)) is not None]
+    return [Problem(shown, line, "body", message) for line, message in site.problems(rendered.addresses, case.slug, own)]
 
 
 def check_case(case: CaseFile, vocabulary: Vocabulary, schema: dict, known_slugs: set[str], shown: str) -> list[Problem]:
