@@ -260,6 +260,8 @@ class _Walk:
                 continue
             if allowlist.attribute_value(tag, name, value) is None or not _scheme_allowed(name, value):
                 self.report(self.where(value, name + "="), _attribute_problem(tag, name, value))
+            elif name in ("href", "src") and not allowlist.address_kept(value):
+                self.report(self.where(value, name + "="), _unreadable_address(value))
             elif name in ("href", "src") and allowlist.is_relative(value):
                 self.addresses.append(Address(self.where(value), value, "image" if name == "src" else "link"))
 
@@ -307,6 +309,12 @@ def _attribute_problem(tag: str, name: str, value: str) -> str:
         return f"the attribute {name}= on <{tag}> is not allowed; remove it (the page sets its own ids and classes)"
     allowed = ", ".join(sorted(allowlist.ATTRIBUTES.get(tag, ()))) or "none"
     return f"the attribute {name}='{shown}' on <{tag}> is not allowed; remove it (allowed on <{tag}>: {allowed})"
+
+
+def _unreadable_address(value: str) -> str:
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    return (f"the address '{shown}' is not one a browser can read (a space or other character in the host name, "
+            "a port past 65535, ...); copy the address from the browser's address bar")
 
 
 def _differences(walk: _Walk, clean: str, first_line: int) -> list[BodyIssue]:
