@@ -223,7 +223,7 @@ class _Walk:
     def all_issues(self) -> list[BodyIssue]:
         if not self.unreported:
             return list(self.issues)
-        return self.issues + [BodyIssue(self.issues[-1].line, f"... and {self.unreported} more problems like these")]
+        return self.issues + [BodyIssue(self.issues[-1].line, f"... and {self.unreported} more problems like these; fix them the same way")]
 
     def read(self, view: str) -> None:
         for token in tokens(view):
@@ -304,6 +304,10 @@ def _attribute_problem(tag: str, name: str, value: str) -> str:
         if allowlist.is_relative(value):
             return (f"the image '{shown}' is not a file in practices/images/; put the image in that folder "
                     "(lowercase name, .png, .jpg, .gif or .webp) and write its address as images/<name>")
+        scheme = allowlist.url_scheme(value)
+        if scheme not in (None, "http", "https"):
+            return (f"the image '{shown}' is a '{scheme}:' address; an image comes from practices/images/: "
+                    "save it there and write ![description](images/<name>.png)")
         return (f"the image '{shown}' would be fetched from another host, which the site never does; "
                 "save it in practices/images/ and write ![description](images/<name>.png)")
     if name == "href":

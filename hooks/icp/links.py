@@ -42,7 +42,7 @@ class SiteMap:
             elif (message := self.problem(address, slug, own_anchors)) is not None:
                 found.append((address.line, message))
         if more:
-            found.append((found[-1][0], f"... and {more} more links or images like these"))
+            found.append((found[-1][0], f"... and {more} more links or images like these; fix them the same way"))
         return found
 
     def problem(self, address: Address, slug: str, own_anchors: set[str], *, suggest: bool = True) -> str | None:
@@ -92,6 +92,6 @@ def _choices(fragment: str, anchors: set[str], suggest: bool = True) -> str:
     nearby = ordered[max(0, middle - SUGGESTION_CANDIDATES // 2):middle + SUGGESTION_CANDIDATES // 2]
     close = difflib.get_close_matches(fragment[:100], nearby, n=1, cutoff=0.6)
     if close:
-        return f"; did you mean '#{close[0]}'?"
+        return f"; did you mean '#{close[0]}'? Link to a section as its heading's id, or remove the link"
     listed = ", ".join(f"#{anchor}" for anchor in ordered[:8])
-    return f" (its sections: {listed})" if listed else ""
+    return f"; link to one of its sections ({listed}) or remove the link" if listed else "; remove the link"

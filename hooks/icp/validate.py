@@ -355,6 +355,8 @@ def _explain(error: ValidationError, case: CaseFile, shown: str, vocabulary: Voc
         elif expected == "integer" and location == ("year",) and (read_as is not None or text.isdigit()):
             example = read_as if read_as is not None and FIRST_YEAR <= read_as <= 9999 else 2010
             hint = f"; write the year as four digits, e.g. year: {example}"
+        elif expected == "integer" and isinstance(value, str):
+            hint = f"; write a whole number without quotes, e.g. {location[-1]}: {2010 if location == ('year',) else 1}"
         elif expected == "number" and isinstance(value, str):
             hint = f"; write it as a decimal number without quotes, e.g. {location[-1]}: 59.91"
         elif expected == "array" and isinstance(value, str):
