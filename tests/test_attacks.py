@@ -50,6 +50,8 @@ LINE_PATTERNS = {
 HANG_GUARD_SECONDS = 10.0
 REPAIR_VERB = re.compile(r"\b(remove|write|put|save|link|copy|use|rename|replace|give|shorten|break|add|fill|"
                          r"name|choose|keep|move|delete|quote|fix)\b", re.IGNORECASE)
+# OWASP's characters that start a formula; spaces and line breaks before them are trimmed by some spreadsheets.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MACHINE_MARKERS = ("ICP-MACHINE-SECRET", "root:x:0:0:")
 JS = "window.__pwned=1;alert(1)"
 
@@ -400,7 +402,7 @@ def test_no_csv_cell_can_run_as_a_formula(harmless_site):
             if index in numbers:
                 assert cell == "" or re.fullmatch(r"-?\d+(\.\d+)?(e-?\d+)?", cell), (row[0], CSV_COLUMNS[index], cell)
             else:
-                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (row[0], CSV_COLUMNS[index], cell)
+                assert not cell.lstrip(" \n\u00a0").startswith(FORMULA_START), (row[0], CSV_COLUMNS[index], cell)
     formulas = {row[0]: row for row in rows[1:] if row[0].startswith("attack-opendata-")}
     assert formulas, "no formula case was accepted: the CSV check saw none"
     assert any(cell.startswith("'=") for row in formulas.values() for cell in row)
