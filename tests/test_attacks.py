@@ -1,14 +1,15 @@
 """Issue 8, the attacker's suite: every hostile case is refused with a fix, or built and harmless.
 
-Each attack (``tests/attacks/<group>/*.md``, plus the generated ones below) is first validated
-alone, with the Python API, in a copy of the project. A refusal must name the file, the field
+Each attack (``tests/attacks/<group>/*.md``, plus ``attacks.generated_attacks()``) is first
+validated alone, with the Python API in a child process (so a hang fails one test, not the run),
+in a copy of the project. A refusal must name the file, the field
 the attack is about, a line for a body, and say what to do. Every attack the validator accepts
 goes into ONE real build with all the others; its page is opened in Chromium from file:// with
 every dialog and request recorded (requests off the machine are aborted), and must have run no
 script, loaded nothing from another host or outside the site, laid nothing over the page, and
 published no file of the machine. Then: a refused build leaves the earlier site byte for byte,
 the open data stays data, and a 200 KB line of any hostile pattern is checked in well under a
-second (the bound in the test only tells a hang; scripts/bench_attacks.py measures).
+second (the bound in the test only tells a hang; scripts/bench_attacks.py measures the time).
 """
 
 from __future__ import annotations
@@ -18,83 +19,25 @@ import io
 import json
 import os
 import re
-import shutil
+import select
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from attacks import Attack, file_attacks, install_all
-from conftest import CHROMIUM_ARGS, ROOT, copy_project, mkdocs_build, write_case  # noqa: F401
+from attacks import JS, LINE_PATTERNS, Attack, file_attacks, generated_attacks, install_all
+from conftest import ROOT, copy_project, mkdocs_build
 from icp.opendata import CSV_COLUMNS
-from icp.site import Project
-from icp.validate import check_practices
+from icp.validate import Problem
 from sitecheck import Recorder
 
-FRONT = ("---\ntitle: Attack {name}\ncity: Oslo\ncountry: Norway\nyear: 2010\ntopics: [Education]\n"
-         "summary: A hostile case file of the attack test suite.\n---\n<!-- tries: {tries} -->\n\n## Summary\n\n")
-LONG = 200_000
-# Patterns an old body check was quadratic on, and others in the same spirit: a 200 KB line of each.
-LINE_PATTERNS = {
-    "open-a": "<a ", "bracket": "[", "image-bracket": "![", "star-bracket": "*[", "comment-open": "<!--",
-    "link": "[a](b)", "letters": "a", "dotted": "a.", "spaces-after-title": " ", "amp": "&", "x-amp": "x&",
-    "entity": "&#", "named-entity": "&amp;", "lt": "<", "gt": ">", "backtick": "`", "underscore": "_",
-    "star": "*", "tilde": "~~a", "pipe": "|", "www": "www.", "email": "a@", "http": "http://", "colon": "a:",
-    "attribute": "<a x=", "distinct-attributes": None, "div": "<div>", "footnote": "[^", "strong-under": "**_",
-    "backslash": "\\", "declaration": "<!", "processing": "<?", "cdata-end": "]]>", "quote-attribute": ' a="',
-    "link-title": '[a](b "', "autolink": "<http://a", "bang": "!", "hash": "#", "dash-space": "- ",
-    "heading-flood": "## a\n", "broken-anchor-flood": "[x](#zz) ", "mixed": "<b>*[x](y)*</b>&amp;",
-}
 HANG_GUARD_SECONDS = 10.0
 REPAIR_VERB = re.compile(r"\b(remove|write|put|save|link|copy|use|rename|replace|give|shorten|break|add|fill|"
                          r"name|choose|keep|move|delete|quote|fix)\b", re.IGNORECASE)
 # OWASP's characters that start a formula; spaces and line breaks before them are trimmed by some spreadsheets.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MACHINE_MARKERS = ("ICP-MACHINE-SECRET", "root:x:0:0:")
-JS = "window.__pwned=1;alert(1)"
-
-
-def generated_attacks() -> list[Attack]:
-    """Attacks whose text a file in tests/attacks would not hold well: bytes, floods, huge lines."""
-    def attack(group: str, name: str, tries: str, body: str | bytes, field: str = "body") -> Attack:
-        head = FRONT.format(name=name, tries=tries).encode("utf-8")
-        return Attack(group=group, name=name, text=head + (body if isinstance(body, bytes) else body.encode("utf-8")),
-                      tries=tries, field=field)
-
-    attacks = [
-        attack("script", "nul-in-scheme", "a NUL byte inside the javascript scheme",
-               b'<a href="java\x00script:' + JS.encode() + b'">x</a>\n'),
-        attack("script", "nul-in-tag", "a NUL byte inside a tag name", b"<scr\x00ipt>" + JS.encode() + b"</script>\n"),
-        attack("request", "nul-in-image", "a NUL byte inside an image address",
-               b'<img src="https:\x00//example.com/a.png">\n'),
-        attack("request", "control-in-scheme", "a control character before the scheme",
-               b'<img src="\x01https://example.com/a.png">\n'),
-        attack("cover", "bidi-override", "a right-to-left override in the body",
-               "Pay \u202eninety\u202c euros.\n"),
-        attack("crash", "elements-flood", "20,000 elements", "<b>x</b>" * 20_000 + "\n"),
-        attack("crash", "heading-flood", "4,000 headings with the same text", "## a\n\n" * 4_000),
-        attack("crash", "broken-link-flood", "2,000 links to sections that do not exist",
-               "".join(f"## section {n}\n\n" for n in range(800)) + " ".join(f"[x](#section-{n}x)" for n in range(2000))),
-        attack("crash", "nesting-flood", "9,000 nested elements", "<div>" * 9_000 + "\n"),
-        attack("crash", "not-utf8", "bytes that are not UTF-8 in the body", b"caf\xe9 \xff\xfe\n", field=""),
-    ]
-    for name, pattern in LINE_PATTERNS.items():
-        attacks.append(attack("crash", f"line-{name}", f"a 200 KB line of {name}", long_line(name, pattern)))
-    return attacks
-
-
-def long_line(name: str, pattern: str | None) -> str:
-    if name == "distinct-attributes":
-        text, number = "<a", 0
-        while len(text) < LONG:
-            text += f" a{number}=x"
-            number += 1
-        return text + ">x</a>\n"
-    if name == "spaces-after-title":
-        return "# T" + " " * LONG + "x\n"
-    return pattern * (LONG // len(pattern)) + "\n"
 
 
 ALL_ATTACKS = file_attacks() + generated_attacks()
@@ -107,23 +50,84 @@ def validation_root(tmp_path_factory) -> Path:
     return copy_project(tmp_path_factory.mktemp("attacks-validate") / "project")
 
 
-def problems_of(root: Path, attack: Attack) -> tuple[list, float]:
-    """What the validator says with ``attack`` added to the project, and the seconds it took."""
-    attack.install(root)
-    try:
-        project = Project(root)
-        started = time.perf_counter()
-        _, problems = check_practices(project.practices_dir, project.vocabulary(), project.schema(), root=root)
-        return problems, time.perf_counter() - started
-    finally:
-        attack.uninstall(root)
+CHECKER = r"""
+import json, resource, sys, time
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (2_000_000_000, 2_000_000_000))
+sys.path.insert(0, sys.argv[1])
+from icp.site import Project
+from icp.validate import check_practices
+project = Project(Path(sys.argv[2]))
+for line in sys.stdin:
+    only = json.loads(line)["only"]
+    started = time.perf_counter()
+    _, problems = check_practices(project.practices_dir, project.vocabulary(), project.schema(), root=project.root,
+                                  paths=[Path(only)] if only else None)
+    print(json.dumps({"seconds": time.perf_counter() - started,
+                      "problems": [[p.path, p.line, p.field, p.message] for p in problems]}), flush=True)
+"""
+
+
+class Hung(Exception):
+    pass
+
+
+class Checker:
+    """``check_practices`` in a child process: an attack that hangs the validator fails its own test
+    after ``HANG_GUARD_SECONDS`` (a C parser or a regular expression cannot be interrupted in-process)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.process: subprocess.Popen | None = None
+
+    def _started(self) -> subprocess.Popen:
+        if self.process is None or self.process.poll() is not None:
+            self.process = subprocess.Popen([sys.executable, "-c", CHECKER, str(ROOT / "hooks"), str(self.root)],
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        return self.process
+
+    def problems(self, attack: Attack, *, alone: bool = False) -> tuple[list[Problem], float]:
+        """What the validator says with ``attack`` added to the project (``alone``: checking only its
+        file, as the validator does for files named on its command line), and the seconds it took."""
+        attack.install(self.root)
+        try:
+            process = self._started()
+            process.stdin.write(json.dumps({"only": str(self.root / attack.shown) if alone else None}) + "\n")
+            process.stdin.flush()
+            ready, _, _ = select.select([process.stdout], [], [], HANG_GUARD_SECONDS)
+            if not ready:
+                self.close()
+                raise Hung(f"the validator took more than {HANG_GUARD_SECONDS:.0f} s on {attack.shown}")
+            answer = json.loads(process.stdout.readline())
+        finally:
+            attack.uninstall(self.root)
+        return [Problem(*problem) for problem in answer["problems"]], answer["seconds"]
+
+    def close(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
 
 
 @pytest.fixture(scope="module")
-def verdicts(validation_root) -> dict[str, list]:
+def checker(validation_root):
+    checker = Checker(validation_root)
+    yield checker
+    checker.close()
+
+
+@pytest.fixture(scope="module")
+def verdicts(checker) -> dict[str, list | Hung]:
     """Every attack validated alone: its problems (empty when the validator accepts it)."""
-    return {attack.slug: problems_of(validation_root, attack)[0] for attack in ALL_ATTACKS
-            if not attack.name.startswith("line-")}
+    found: dict[str, list | Hung] = {}
+    for attack in ALL_ATTACKS:
+        if not attack.name.startswith("line-"):
+            try:
+                found[attack.slug] = checker.problems(attack)[0]
+            except Hung as hung:
+                found[attack.slug] = hung
+    return found
 
 
 def assert_refused_with_a_fix(attack: Attack, problems: list) -> None:
@@ -142,7 +146,7 @@ def assert_refused_with_a_fix(attack: Attack, problems: list) -> None:
 @pytest.fixture(scope="module")
 def harmless_site(tmp_path_factory, verdicts) -> dict:
     """ONE real build with every accepted attack, on a machine with secrets next to the project."""
-    accepted = [BY_SLUG[slug] for slug, problems in verdicts.items() if not problems]
+    accepted = [BY_SLUG[slug] for slug, problems in verdicts.items() if problems == []]
     root = tmp_path_factory.mktemp("attacks-build")
     project = copy_project(root / "project")
     (project / ".git").mkdir()
@@ -228,6 +232,8 @@ def check_page(context, recorder: Recorder, dialogs: list[str], site: Path, path
                          ids=lambda attack: f"{attack.group}/{attack.name}")
 def test_an_attack_is_refused_with_a_fix_or_built_harmless(attack, verdicts, harmless_site, recorded_context):
     problems = verdicts[attack.slug]
+    if isinstance(problems, Hung):
+        pytest.fail(str(problems))
     if problems:
         assert_refused_with_a_fix(attack, problems)
         return
@@ -279,7 +285,7 @@ def test_no_file_of_the_machine_is_published(harmless_site):
 def test_every_refused_attack_is_reported_by_the_validator_script(tmp_path, verdicts):
     """scripts/validate.py, as an editor runs it, on a project holding every refused attack at once."""
     refused = [BY_SLUG[slug] for slug, problems in verdicts.items()
-               if problems and not BY_SLUG[slug].links and not BY_SLUG[slug].copies]
+               if problems and not isinstance(problems, Hung) and not BY_SLUG[slug].links and not BY_SLUG[slug].copies]
     project = copy_project(tmp_path / "project")
     install_all(refused, project)
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(project)],
@@ -329,7 +335,7 @@ def test_a_broken_link_in_a_case_keeps_the_earlier_site(good_site):
 def test_every_refused_attack_at_once_keeps_the_earlier_site(good_site, verdicts):
     project, site, before = good_site
     refused = [BY_SLUG[slug] for slug, problems in verdicts.items()
-               if problems and not BY_SLUG[slug].links and not BY_SLUG[slug].copies]
+               if problems and not isinstance(problems, Hung) and not BY_SLUG[slug].links and not BY_SLUG[slug].copies]
     install_all(refused, project)
     try:
         result = rebuild(project, site)
@@ -411,10 +417,9 @@ def test_no_csv_cell_can_run_as_a_formula(harmless_site):
 # ---- time: every pathological line is checked in well under a second ----
 
 @pytest.mark.parametrize("name", sorted(LINE_PATTERNS))
-def test_a_200_kb_line_is_checked_without_hanging(validation_root, name):
+def test_a_200_kb_line_is_checked_without_hanging(checker, name):
     attack = BY_SLUG[f"attack-crash-line-{name}"]
-    problems, seconds = problems_of(validation_root, attack)
-    assert seconds < HANG_GUARD_SECONDS, f"{seconds:.1f} s"
+    problems, _ = checker.problems(attack, alone=True)
     assert all(problem.path == attack.shown for problem in problems), [str(problem) for problem in problems]
     for problem in problems:
         assert REPAIR_VERB.search(problem.message), str(problem)

@@ -8,8 +8,8 @@ makes a page differ from what the validator checked.
 A file's first body lines say what it tries and how to set it up, as HTML comments:
 ``<!-- tries: ... -->`` (always), ``<!-- field: ... -->`` (the field a refusal must name; default
 ``body``), ``<!-- copy: practices/x <- file -->`` (a file of this folder copied into the project)
-and ``<!-- link: practices/x -> target -->`` (a symbolic link made in the project). Attacks built
-from generated text (200 KB lines, NUL bytes, floods) are listed in ``tests/test_attacks.py``.
+and ``<!-- link: practices/x -> target -->`` (a symbolic link made in the project). Attacks made
+of generated text (NUL bytes, floods, 200 KB lines) are :func:`generated_attacks`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,21 @@ from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
 GROUPS = ("script", "request", "cover", "machine", "opendata", "crash")
+JS = "window.__pwned=1;alert(1)"
+FRONT = ("---\ntitle: Attack {name}\ncity: Oslo\ncountry: Norway\nyear: 2010\ntopics: [Education]\n"
+         "summary: A hostile case file of the attack test suite.\n---\n<!-- tries: {tries} -->\n\n## Summary\n\n")
+LONG = 200_000
+# Patterns an old body check was quadratic on, and others in the same spirit: a 200 KB line of each.
+LINE_PATTERNS = {
+    "open-a": "<a ", "bracket": "[", "image-bracket": "![", "star-bracket": "*[", "comment-open": "<!--",
+    "link": "[a](b)", "letters": "a", "dotted": "a.", "spaces-after-title": " ", "amp": "&", "x-amp": "x&",
+    "entity": "&#", "named-entity": "&amp;", "lt": "<", "gt": ">", "backtick": "`", "underscore": "_",
+    "star": "*", "tilde": "~~a", "pipe": "|", "www": "www.", "email": "a@", "http": "http://", "colon": "a:",
+    "attribute": "<a x=", "distinct-attributes": None, "div": "<div>", "footnote": "[^", "strong-under": "**_",
+    "backslash": "\\", "declaration": "<!", "processing": "<?", "cdata-end": "]]>", "quote-attribute": ' a="',
+    "link-title": '[a](b "', "autolink": "<http://a", "bang": "!", "hash": "#", "dash-space": "- ",
+    "heading-flood": "## a\n", "broken-anchor-flood": "[x](#zz) ", "mixed": "<b>*[x](y)*</b>&amp;",
+}
 _DIRECTIVE = re.compile(r"^<!-- (tries|field|copy|link): (.*?) -->$", re.MULTILINE)
 
 
@@ -117,3 +132,49 @@ def file_attacks() -> list[Attack]:
 def install_all(attacks: list[Attack], root: Path) -> None:
     for attack in attacks:
         attack.install(root)
+
+
+def generated_attacks() -> list[Attack]:
+    """Attacks whose text a file in tests/attacks would not hold well: bytes, floods, huge lines."""
+    def attack(group: str, name: str, tries: str, body: str | bytes, field: str = "body") -> Attack:
+        head = FRONT.format(name=name, tries=tries).encode("utf-8")
+        if name == "line-spaces-after-title":  # the body's first line is where a title heading is looked for
+            head = head[:head.index(b"<!--")]
+        return Attack(group=group, name=name, text=head + (body if isinstance(body, bytes) else body.encode("utf-8")),
+                      tries=tries, field=field)
+
+    attacks = [
+        attack("script", "nul-in-scheme", "a NUL byte inside the javascript scheme",
+               b'<a href="java\x00script:' + JS.encode() + b'">x</a>\n'),
+        attack("script", "nul-in-tag", "a NUL byte inside a tag name", b"<scr\x00ipt>" + JS.encode() + b"</script>\n"),
+        attack("request", "nul-in-image", "a NUL byte inside an image address",
+               b'<img src="https:\x00//example.com/a.png">\n'),
+        attack("request", "control-in-scheme", "a control character before the scheme",
+               b'<img src="\x01https://example.com/a.png">\n'),
+        attack("cover", "bidi-override", "a right-to-left override in the body",
+               "Pay \u202eninety\u202c euros.\n"),
+        attack("crash", "elements-flood", "20,000 elements", "<b>x</b>" * 20_000 + "\n"),
+        attack("crash", "heading-flood", "4,000 headings with the same text", "## a\n\n" * 4_000),
+        attack("crash", "broken-link-flood", "2,000 links to sections that do not exist",
+               "".join(f"## section {n}\n\n" for n in range(800)) + " ".join(f"[x](#section-{n}x)" for n in range(2000))),
+        attack("crash", "nesting-flood", "9,000 nested elements", "<div>" * 9_000 + "\n"),
+        attack("crash", "not-utf8", "bytes that are not UTF-8 in the body", b"caf\xe9 \xff\xfe\n", field=""),
+    ]
+    for name, pattern in LINE_PATTERNS.items():
+        attacks.append(attack("crash", f"line-{name}", f"a 200 KB line of {name}", long_line(name, pattern)))
+    return attacks
+
+
+def long_line(name: str, pattern: str | None, length: int = LONG) -> str:
+    """A line of about ``length`` characters of one of :data:`LINE_PATTERNS`."""
+    if name == "distinct-attributes":
+        parts = ["<a"]
+        size, number = 2, 0
+        while size < length:
+            parts.append(f" a{number}=x")
+            size += len(parts[-1])
+            number += 1
+        return "".join(parts) + ">x</a>\n"
+    if name == "spaces-after-title":
+        return "# T" + " " * length + "x\n"
+    return pattern * (length // len(pattern)) + "\n"
