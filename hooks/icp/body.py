@@ -9,7 +9,8 @@ What the browser will get is checked, not the text as written: the rendered HTML
 a browser parses it (:func:`icp.allowlist.parsed_view`) and walked with the allowlist's own
 predicates; whatever the sanitiser would remove is reported with its file line and a fix. Then the
 sanitiser runs, and only its output reaches a page. A last count of elements before and after
-catches any disagreement between the walk and the sanitiser.
+catches any disagreement between the walk and the sanitiser. A body far past what a case needs
+(:mod:`icp.bodycost`) is refused before any of this, so every check stays fast on any text.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
 from . import allowlist
+from .bodycost import MAX_DEPTH, cost_problem, parsed_cost_problem
 from .htmltokens import tokens
 from .vocabulary import slugify
 
@@ -34,22 +36,10 @@ _SOURCEPOS = re.compile(r"(\d+):\d+-(\d+):\d+")
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _SETEXT_H1 = re.compile(r"=+[ \t]*")
-_LAST_SOURCEPOS = 'data-sourcepos="'
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # Elements an HTML parser adds by itself (a table gets a tbody): not a sign of a parsing trick.
 _IMPLIED = frozenset({"tbody", "html", "head", "body"})
 MAX_ISSUES = 20
-# A case of 500 words makes about 100 elements; past this a body is a data dump (or an attack on
-# the build's time), and it is refused before it is read further.
-MAX_ELEMENTS = 10_000
-# The HTML parser behind the sanitiser takes time quadratic in the length of one text run holding
-# entities (``&``) or of one tag with many attributes: 200 KB of ``x&`` costs seconds. A paragraph of
-# prose is a few thousand characters; a stretch of HTML longer than this between two tags is refused
-# before the parser sees it.
-MAX_RUN = 20_000
-# Lists in quotes in tables are a dozen deep; Chromium's parser stops nesting at 512 and puts deeper
-# elements beside each other, so a page would differ from what the validator walked.
-MAX_DEPTH = 100
 # Ids on a case page that are not headings of its body (sections the page template adds).
 PAGE_ANCHORS = frozenset({"related-practices", "cite-this-practice", "icp-content"})
 FIX_TAG = ("a body may hold Markdown and simple HTML (tables, lists, emphasis, links, images from "
@@ -97,18 +87,15 @@ def render_body(markdown: str, *, title: str = "", first_line: int = 1) -> Rende
     """
     source = _without_title_heading(markdown, title)
     rendered = cmarkgfm.markdown_to_html_with_extensions(source, options=_OPTIONS, extensions=list(_EXTENSIONS))
-    if rendered.count("<") > MAX_ELEMENTS:
-        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(
-            first_line, f"the body makes more than {MAX_ELEMENTS:,} HTML elements; a case is a page or two of "
-                        "text: shorten it, or link to the data it lists"),))
-    longest = _longest_run(rendered)
-    if longest is not None:
-        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(
-            _source_line(rendered, longest, first_line),
-            f"this paragraph, code block or tag runs to more than {MAX_RUN:,} characters without a break; a case "
-            "is a page or two of text: break it into paragraphs, or link to the data it lists"),))
+    too_costly = cost_problem(rendered, first_line)
+    if too_costly is not None:
+        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(*too_costly),))
+    view = allowlist.parsed_view(rendered)
+    too_costly = parsed_cost_problem(view, first_line)
+    if too_costly is not None:
+        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(*too_costly),))
     walk = _Walk(source, first_line)
-    walk.read(allowlist.parsed_view(rendered))
+    walk.read(view)
     dropped = _Walk(source, first_line)
     for tag in allowlist.dropped_tags(rendered):
         walk.report(dropped.where("<" + tag, "<" + tag.upper()), f"the tag <{tag}> is not allowed; remove it ({FIX_TAG})")
@@ -128,25 +115,6 @@ def render_body(markdown: str, *, title: str = "", first_line: int = 1) -> Rende
 def plain_text(html: str) -> str:
     """The words of sanitised HTML, for search: tags become spaces."""
     return " ".join(unescape(_TAG.sub(" ", html)).split())
-
-
-def _longest_run(html: str) -> int | None:
-    """The offset of the first stretch of ``html`` between two ``<`` longer than ``MAX_RUN``, if any."""
-    start = 0
-    while start < len(html):
-        end = html.find("<", start + 1)
-        end = len(html) if end < 0 else end
-        if end - start > MAX_RUN:
-            return start
-        start = end
-    return None
-
-
-def _source_line(html: str, offset: int, first_line: int) -> int:
-    """The file line of the block that holds ``offset`` in cmark's HTML."""
-    found = html.rfind(_LAST_SOURCEPOS, 0, offset + 64)
-    match = _SOURCEPOS.match(html, found + len(_LAST_SOURCEPOS)) if found >= 0 else None
-    return int(match.group(1)) + first_line - 1 if match else first_line
 
 
 def _atx_heading_text(line: str) -> str | None:

@@ -158,6 +158,12 @@ def generated_attacks() -> list[Attack]:
         attack("crash", "broken-link-flood", "2,000 links to sections that do not exist",
                "".join(f"## section {n}\n\n" for n in range(800)) + " ".join(f"[x](#section-{n}x)" for n in range(2000))),
         attack("crash", "nesting-flood", "9,000 nested elements", "<div>" * 9_000 + "\n"),
+        attack("crash", "reopen-flood", "2,000 distinct formatting elements left open, then 2,000 paragraphs "
+               "in one HTML block: a parser reopens them in each (62 s and 1.2 GB before this was refused)",
+               "<p>" + "".join(f'<code class="language-a{n}">' for n in range(2000)) + "</p>" + "<p>x</p>" * 2000 + "\n"),
+        attack("crash", "reopen-twenty", "20 formatting elements left open (within the limit), then 4,900 paragraphs "
+               "in one HTML block", "<p>" + "".join(f'<code class="language-a{n}">' for n in range(20)) + "</p>"
+               + "<p>x</p>" * 4900 + "\n"),
         attack("crash", "not-utf8", "bytes that are not UTF-8 in the body", b"caf\xe9 \xff\xfe\n", field=""),
     ]
     for name, pattern in LINE_PATTERNS.items():
