@@ -26,7 +26,7 @@ from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
 from . import allowlist
-from .bodycost import MAX_DEPTH, cost_problem, parsed_cost_problem
+from .bodycost import MAX_DEPTH, cost_problem, markdown_cost_problem, parsed_cost_problem
 from .htmltokens import tokens
 from .vocabulary import slugify
 
@@ -86,6 +86,9 @@ def render_body(markdown: str, *, title: str = "", first_line: int = 1) -> Rende
     heading that repeats ``title`` is left out (the page shows the title in its header).
     """
     source = _without_title_heading(markdown, title)
+    too_costly = markdown_cost_problem(source, first_line)
+    if too_costly is not None:
+        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(*too_costly),))
     rendered = cmarkgfm.markdown_to_html_with_extensions(source, options=_OPTIONS, extensions=list(_EXTENSIONS))
     too_costly = cost_problem(rendered, first_line)
     if too_costly is not None:

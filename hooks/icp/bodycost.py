@@ -28,6 +28,10 @@ MAX_OPEN = 10 * MAX_DEPTH
 # paragraph: 1,000 distinct ones left open before 1,000 paragraphs make a million elements from
 # 20 KB. A few left open is a slip; past this many the body is refused before it is parsed.
 MAX_OPEN_FORMATTING = 20
+# cmark-gfm gives every row of a table as many cells as its header has: a header of 5,000 columns
+# over 1,000 one-cell rows is 24 KB of text, 20 MB of HTML and half a second. Bounded from the text
+# (widest row times rows with a '|') before cmark runs.
+MAX_TABLE_CELLS = 5 * MAX_ELEMENTS
 # What a parser may still add by reopening those: past this the view is refused before it is walked.
 MAX_PARSED_ELEMENTS = 4 * MAX_ELEMENTS
 # The formatting elements a parser keeps a list of and reopens (<a> and <nobr> close their own kind).
@@ -40,6 +44,23 @@ _NOT_NESTING = _FORMATTING | frozenset({
 })
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _SOURCEPOS = re.compile(r'data-sourcepos="(\d+):')
+
+
+def markdown_cost_problem(markdown: str, first_line: int) -> tuple[int, str] | None:
+    """The line and message when the Markdown's tables could make more than ``MAX_TABLE_CELLS`` cells."""
+    widest, widest_line, rows = 0, 0, 0
+    for number, line in enumerate(markdown.split("\n")):
+        pipes = line.count("|")
+        if pipes:
+            rows += 1
+            if pipes > widest:
+                widest, widest_line = pipes, number
+    if (widest + 1) * rows > MAX_TABLE_CELLS:
+        return widest_line + first_line, (
+            f"this line has {widest:,} '|' and the body {rows:,} lines with one: a table gets as many cells in "
+            f"each row as its header has, which could be more than {MAX_TABLE_CELLS:,} here; split the table, or "
+            "link to the data it lists")
+    return None
 
 
 def cost_problem(html: str, first_line: int) -> tuple[int, str] | None:

@@ -164,6 +164,8 @@ def generated_attacks() -> list[Attack]:
         attack("crash", "reopen-twenty", "20 formatting elements left open (within the limit), then 4,900 paragraphs "
                "in one HTML block", "<p>" + "".join(f'<code class="language-a{n}">' for n in range(20)) + "</p>"
                + "<p>x</p>" * 4900 + "\n"),
+        attack("crash", "table-padding-flood", "a header of 5,000 columns over 1,000 one-cell rows, which cmark pads",
+               "|a" * 5000 + "|\n" + "|-" * 5000 + "|\n" + "|x|\n" * 1000),
         attack("crash", "not-utf8", "bytes that are not UTF-8 in the body", b"caf\xe9 \xff\xfe\n", field=""),
     ]
     for name, pattern in LINE_PATTERNS.items():
