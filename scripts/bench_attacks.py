@@ -47,14 +47,22 @@ def best(rounds: int, run) -> float:
     return min(times)
 
 
-def verdict_table(project: Project) -> None:
+def verdict_table(project: Project, rounds: int) -> None:
     counts: Counter = Counter()
+    slowest: list[tuple[float, str]] = []
     for attack in file_attacks() + generated_attacks():
         if attack.name.startswith("line-"):
             counts[(attack.group, "line")] += 1
             continue
         attack.install(project.root)
+        problems: list = []
+
+        def check() -> None:
+            problems[:] = check_practices(project.practices_dir, project.vocabulary(), project.schema(),
+                                          root=project.root, paths=[project.root / attack.shown])[1]
+
         try:
+            slowest.append((best(rounds, check), f"{attack.group}/{attack.name}"))
             _, problems = check_practices(project.practices_dir, project.vocabulary(), project.schema(),
                                           root=project.root)
         finally:
@@ -65,6 +73,9 @@ def verdict_table(project: Project) -> None:
         refused, accepted, lines = counts[(group, "refused")], counts[(group, "accepted")], counts[(group, "line")]
         extra = f"  (+ {lines} long lines)" if lines else ""
         print(f"{group:10} {refused + accepted:>8} {refused:>8} {accepted:>9}{extra}")
+    print("\nslowest to check alone (check_practices of the one file):")
+    for seconds, name in sorted(slowest, reverse=True)[:5]:
+        print(f"  {seconds * 1000:7.1f} ms  {name}")
     print()
 
 
@@ -102,7 +113,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         project = copy_for_validation(Path(folder))
-        verdict_table(project)
+        verdict_table(project, args.rounds)
         line_table(project, args.rounds, args.length)
 
 
