@@ -199,13 +199,18 @@ PAGE_CHECK = """() => {
   const twice = ids.filter((id, index) => ids.indexOf(id) !== index);
   if (twice.length) found.push(`ids used twice: ${twice.join(", ")}`);
   if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push(`page wider than the window: ${document.documentElement.scrollWidth}`);
+  const laidOver = [...document.querySelectorAll("*")]
+    .filter((element) => ["fixed", "sticky"].includes(getComputedStyle(element).position))
+    .map((element) => `${element.localName}.${[...element.classList].join(".")}`);
   return {found, pwned: window.__pwned === undefined ? null : String(window.__pwned), body: body.length,
-          text: document.body.innerText};
+          text: document.body.innerText, laidOver};
 }"""
 
 
 def check_page(context, recorder: Recorder, dialogs: list[str], site: Path, path: str) -> list[str]:
-    """What is wrong with the built page at ``path``: empty when the page is harmless."""
+    """What is wrong with the built page at ``path``: empty when the page is harmless. On a case page
+    the body must be found, and the page must lay over its content only what a case page of the
+    real project does (the header, the sidebars)."""
     recorder.requests.clear()
     dialogs.clear()
     page = context.new_page()
@@ -217,6 +222,11 @@ def check_page(context, recorder: Recorder, dialogs: list[str], site: Path, path
     finally:
         page.close()
     problems = list(result["found"])
+    if path.startswith("practices/") and not path.endswith("index.html"):
+        if not result["body"]:
+            problems.append("no body found after the case's header: the check would see nothing")
+        baseline = _laid_over(context, site)
+        problems += [f"laid over the page: {element}" for element in result["laidOver"] if element not in baseline]
     if result["pwned"] is not None:
         problems.append(f"script ran: window.__pwned = {result['pwned']}")
     problems += [f"dialog: {message}" for message in dialogs]
@@ -226,6 +236,21 @@ def check_page(context, recorder: Recorder, dialogs: list[str], site: Path, path
                  if url.startswith("file:") and not url.startswith(site_prefix)]
     problems += [f"a file of the machine is on the page: {marker}" for marker in MACHINE_MARKERS if marker in result["text"]]
     return problems
+
+
+_BASELINE: dict[Path, set[str]] = {}
+
+
+def _laid_over(context, site: Path) -> set[str]:
+    """The fixed and sticky elements of a real case's page in ``site``."""
+    if site not in _BASELINE:
+        page = context.new_page()
+        try:
+            page.goto((site / "practices" / "oslo-oxlo-declaration.html").as_uri())
+            _BASELINE[site] = set(page.evaluate(PAGE_CHECK)["laidOver"])
+        finally:
+            page.close()
+    return _BASELINE[site]
 
 
 @pytest.mark.parametrize("attack", [attack for attack in ALL_ATTACKS if not attack.name.startswith("line-")],
@@ -247,19 +272,23 @@ def test_the_page_check_sees_what_it_looks_for(harmless_site, recorded_context):
     site = harmless_site["site"]
     path = "practices/oslo-oxlo-declaration.html"
     assert check_page(context, recorder, dialogs, site, path) == []
+    assert _laid_over(context, site), "a case page has a sticky header: the baseline should see it"
     original = (site / path).read_text(encoding="utf-8")
     hostile = ('<div style="position:fixed;inset:0">Session expired</div><p style="width:5000px">wide</p>'
                f'<img src="https://example.com/a.png" onerror="{JS}"><dialog open>x</dialog>'
                '<p>ICP-MACHINE-SECRET-root</p><p id="summary">again</p>')
-    assert original.count('<h2 id="summary">') == 1
-    (site / path).write_text(original.replace('<h2 id="summary">', hostile + '<h2 id="summary">'), encoding="utf-8")
+    assert original.count('<h2 id="summary">') == 1 and original.count("</body>") == 1
+    (site / path).write_text(original.replace('<h2 id="summary">', hostile + '<h2 id="summary">')
+                             .replace("</body>", '<aside style="position:fixed;inset:0">Sign in</aside></body>'),
+                             encoding="utf-8")
     try:
         found = "\n".join(check_page(context, recorder, dialogs, site, path))
     finally:
         (site / path).write_text(original, encoding="utf-8")
     for expected in ("position fixed", "outside the content column", "script ran", "dialog: 1",
                      "request off the machine: https://example.com/a.png", "open dialog",
-                     "a file of the machine", "ids used twice: summary", "page wider"):
+                     "a file of the machine", "ids used twice: summary", "page wider",
+                     "laid over the page: aside."):
         assert expected in found, f"{expected!r} not in:\n{found}"
 
 
