@@ -192,7 +192,8 @@ def test_the_schema_modeline_is_accepted(project_copy):
     text = path.read_text().replace("---\n", "---\n# yaml-language-server: $schema=practice.schema.json\n", 1)
     path.write_text(text.replace("year: 2010", "year: 2010x"))
     assert messages(project_copy) == [
-        "practices/oslo-welcome.md:6: year: expected a whole number, found the text '2010x'"]
+        "practices/oslo-welcome.md:6: year: expected a whole number, found the text '2010x'; write a whole number "
+        "without quotes, e.g. year: 2010"]
     path.write_text(text)
     assert messages(project_copy) == []
 

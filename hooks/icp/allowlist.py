@@ -9,7 +9,8 @@ drift apart: what the validator passes is exactly what the page shows.
 from __future__ import annotations
 
 import re
-from html import unescape
+from functools import lru_cache
+from html import escape
 
 import nh3
 
@@ -90,7 +91,13 @@ def attribute_value(tag: str, name: str, value: str) -> str | None:
 
 
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-_SCHEME_ANYWHERE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+# The sanitiser's parser drops an address it cannot parse (``https://a b``) before any filter sees it.
+# For the view to keep such an address, so that the walk reports it, each name of an attribute that
+# may hold one is marked while parsed: with the mark it is no address attribute to the sanitiser.
+_MARK = "\x01"
+_ADDRESS_NAMES = ("href", "src", "srcset", "action", "formaction", "data", "ping", "poster", "cite", "background")
+_BEFORE_ADDRESS_NAME = re.compile(r"(?<=[\t\n\f\r /\"'])(?<!</)(?=" + "|".join(_ADDRESS_NAMES) + ")",
+                                  re.IGNORECASE | re.ASCII)
 _DROPPED_TAG = re.compile(r"<(" + "|".join(sorted(DROPPED_WITH_CONTENT)) + r")(?=[\s/>])", re.IGNORECASE)
 
 
@@ -105,17 +112,26 @@ def parsed_view(html: str) -> str:
     the sanitiser drops with their content. The validator walks this, not the text as written,
     so a parsing trick (``<!-->``, an attribute split over lines) is seen as the browser sees it.
     """
-    schemes = {scheme[:-1].lower() for scheme in _SCHEME_ANYWHERE.findall(_URL_IGNORED.sub("", unescape(html)))}
+    marked = _BEFORE_ADDRESS_NAME.sub(_MARK, html.replace(_MARK, "\ufffd"))
     return nh3.clean(
-        html,
+        marked,
         tags=({name.lower() for name in _TAG_NAME.findall(html)} | TAGS) - DROPPED_WITH_CONTENT,
         clean_content_tags=set(DROPPED_WITH_CONTENT),
         attributes={},
         generic_attribute_prefixes={""},
-        url_schemes=schemes | URL_SCHEMES,
+        url_schemes=set(URL_SCHEMES),
         strip_comments=False,
         link_rel=None,
-    )
+    ).replace(_MARK, "")
+
+
+@lru_cache(maxsize=4096)
+def address_kept(url: str) -> bool:
+    """Whether the sanitiser keeps ``url`` in an ``href``: besides its scheme, it must be an address
+    rust-url can parse (no space in a host name, a port below 65536, ...)."""
+    probe = nh3.clean(f'<a href="{escape(url)}"></a>', tags={"a"}, attributes={"a": {"href"}},
+                      url_schemes=set(URL_SCHEMES), link_rel=None)
+    return "href=" in probe
 
 
 def sanitise(html: str) -> str:

@@ -9,7 +9,8 @@ What the browser will get is checked, not the text as written: the rendered HTML
 a browser parses it (:func:`icp.allowlist.parsed_view`) and walked with the allowlist's own
 predicates; whatever the sanitiser would remove is reported with its file line and a fix. Then the
 sanitiser runs, and only its output reaches a page. A last count of elements before and after
-catches any disagreement between the walk and the sanitiser.
+catches any disagreement between the walk and the sanitiser. A body far past what a case needs
+(:mod:`icp.bodycost`) is refused before any of this, so every check stays fast on any text.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
 from . import allowlist
+from .bodycost import MAX_DEPTH, cost_problem, markdown_cost_problem, parsed_cost_problem
 from .htmltokens import tokens
 from .vocabulary import slugify
 
@@ -33,15 +35,11 @@ _EXTENSIONS = ("table", "strikethrough", "autolink")
 _SOURCEPOS = re.compile(r"(\d+):\d+-(\d+):\d+")
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_ATX_TITLE = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
 _SETEXT_H1 = re.compile(r"=+[ \t]*")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # Elements an HTML parser adds by itself (a table gets a tbody): not a sign of a parsing trick.
 _IMPLIED = frozenset({"tbody", "html", "head", "body"})
 MAX_ISSUES = 20
-# A case of 500 words makes about 100 elements; past this a body is a data dump (or an attack on
-# the build's time), and it is refused before it is read further.
-MAX_ELEMENTS = 10_000
 # Ids on a case page that are not headings of its body (sections the page template adds).
 PAGE_ANCHORS = frozenset({"related-practices", "cite-this-practice", "icp-content"})
 FIX_TAG = ("a body may hold Markdown and simple HTML (tables, lists, emphasis, links, images from "
@@ -88,13 +86,19 @@ def render_body(markdown: str, *, title: str = "", first_line: int = 1) -> Rende
     heading that repeats ``title`` is left out (the page shows the title in its header).
     """
     source = _without_title_heading(markdown, title)
+    too_costly = markdown_cost_problem(source, first_line)
+    if too_costly is not None:
+        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(*too_costly),))
     rendered = cmarkgfm.markdown_to_html_with_extensions(source, options=_OPTIONS, extensions=list(_EXTENSIONS))
-    if rendered.count("<") > MAX_ELEMENTS:
-        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(
-            first_line, f"the body makes more than {MAX_ELEMENTS:,} HTML elements; a case is a page or two of "
-                        "text: shorten it, or link to the data it lists"),))
+    too_costly = cost_problem(rendered, first_line)
+    if too_costly is not None:
+        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(*too_costly),))
+    view = allowlist.parsed_view(rendered)
+    too_costly = parsed_cost_problem(view, first_line)
+    if too_costly is not None:
+        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(*too_costly),))
     walk = _Walk(source, first_line)
-    walk.read(allowlist.parsed_view(rendered))
+    walk.read(view)
     dropped = _Walk(source, first_line)
     for tag in allowlist.dropped_tags(rendered):
         walk.report(dropped.where("<" + tag, "<" + tag.upper()), f"the tag <{tag}> is not allowed; remove it ({FIX_TAG})")
@@ -116,14 +120,27 @@ def plain_text(html: str) -> str:
     return " ".join(unescape(_TAG.sub(" ", html)).split())
 
 
+def _atx_heading_text(line: str) -> str | None:
+    """The text of a level-1 ATX heading line (``# Text #``), without regular expressions that could
+    backtrack on a long line; None when the line is no such heading."""
+    line = line.strip()
+    if not line.startswith("#") or line[1:2] not in (" ", "\t"):
+        return None
+    text = line[1:].strip(" \t")
+    closed = text.rstrip("#")
+    if closed != text and (not closed or closed[-1] in " \t"):
+        text = closed.rstrip(" \t")
+    return text
+
+
 def _without_title_heading(markdown: str, title: str) -> str:
     """The body with a first heading equal to ``title`` blanked out, line count kept."""
     lines = markdown.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or not title:
         return markdown
-    atx = _ATX_TITLE.fullmatch(lines[first].strip())
-    if atx and atx.group(1).strip() == title.strip():
+    atx = _atx_heading_text(lines[first])
+    if atx and atx.strip() == title.strip():
         lines[first] = ""
     elif (lines[first].strip() == title.strip() and first + 1 < len(lines)
           and _SETEXT_H1.fullmatch(lines[first + 1].strip())):
@@ -177,7 +194,7 @@ class _Walk:
     def all_issues(self) -> list[BodyIssue]:
         if not self.unreported:
             return list(self.issues)
-        return self.issues + [BodyIssue(self.issues[-1].line, f"... and {self.unreported} more problems like these")]
+        return self.issues + [BodyIssue(self.issues[-1].line, f"... and {self.unreported} more problems like these; fix them the same way")]
 
     def read(self, view: str) -> None:
         for token in tokens(view):
@@ -191,20 +208,25 @@ class _Walk:
                 self.report(self.where(), "the browser would read this HTML in an unusual way; write plain, "
                                           f"well-formed HTML or use Markdown (near '{token.text}')")
 
-    def _enter_block(self, tag: str, position: re.Match) -> None:
+    def _enter_block(self, position: re.Match) -> None:
         start, end = int(position.group(1)), int(position.group(2))
         self.last_line = start
-        self.blocks.append((tag, start))
         self.cursor = max(self.cursor, self.line_starts[min(start, len(self.line_starts)) - 1])
         self.search_end = self.line_starts[end] if end < len(self.line_starts) else len(self.source)
         self.searching = True
 
     def _start(self, tag: str, attributes: tuple[tuple[str, str], ...]) -> None:
         position = next((_SOURCEPOS.match(value) for name, value in attributes if name == "data-sourcepos"), None)
+        if position and not self.last_line <= int(position.group(1)) <= int(position.group(2)) < len(self.line_starts) + 1:
+            position = None  # not cmark's: an editor may write data-sourcepos too
         if position:
-            self._enter_block(tag, position)
-        elif tag not in _VOID:
-            self.blocks.append((tag, self.blocks[-1][1] if self.blocks else self.last_line))
+            self._enter_block(position)
+        if tag not in _VOID:
+            self.blocks.append((tag, int(position.group(1)) if position else
+                                self.blocks[-1][1] if self.blocks else self.last_line))
+            if len(self.blocks) == MAX_DEPTH + 1:
+                self.report(self.where(), f"elements are nested more than {MAX_DEPTH} deep here, which a browser "
+                                          "shows differently from this check; write flatter HTML or Markdown")
         names = tuple(sorted(name for name, _ in attributes if name not in allowlist.CMARK_ONLY))
         self.elements[(tag, names)] += 1
         if tag == "h1":
@@ -217,6 +239,8 @@ class _Walk:
                 continue
             if allowlist.attribute_value(tag, name, value) is None or not _scheme_allowed(name, value):
                 self.report(self.where(value, name + "="), _attribute_problem(tag, name, value))
+            elif name in ("href", "src") and not allowlist.address_kept(value):
+                self.report(self.where(value, name + "="), _unreadable_address(value))
             elif name in ("href", "src") and allowlist.is_relative(value):
                 self.addresses.append(Address(self.where(value), value, "image" if name == "src" else "link"))
 
@@ -251,6 +275,10 @@ def _attribute_problem(tag: str, name: str, value: str) -> str:
         if allowlist.is_relative(value):
             return (f"the image '{shown}' is not a file in practices/images/; put the image in that folder "
                     "(lowercase name, .png, .jpg, .gif or .webp) and write its address as images/<name>")
+        scheme = allowlist.url_scheme(value)
+        if scheme not in (None, "http", "https"):
+            return (f"the image '{shown}' is a '{scheme}:' address; an image comes from practices/images/: "
+                    "save it there and write ![description](images/<name>.png)")
         return (f"the image '{shown}' would be fetched from another host, which the site never does; "
                 "save it in practices/images/ and write ![description](images/<name>.png)")
     if name == "href":
@@ -264,6 +292,12 @@ def _attribute_problem(tag: str, name: str, value: str) -> str:
         return f"the attribute {name}= on <{tag}> is not allowed; remove it (the page sets its own ids and classes)"
     allowed = ", ".join(sorted(allowlist.ATTRIBUTES.get(tag, ()))) or "none"
     return f"the attribute {name}='{shown}' on <{tag}> is not allowed; remove it (allowed on <{tag}>: {allowed})"
+
+
+def _unreadable_address(value: str) -> str:
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    return (f"the address '{shown}' is not one a browser can read (a space or other character in the host name, "
+            "a port past 65535, ...); copy the address from the browser's address bar")
 
 
 def _differences(walk: _Walk, clean: str, first_line: int) -> list[BodyIssue]:
@@ -286,6 +320,7 @@ def _differences(walk: _Walk, clean: str, first_line: int) -> list[BodyIssue]:
 def _with_heading_ids(html: str) -> tuple[str, list[Heading]]:
     """Ids for every heading, from its text (ASCII, unique on the page), and the headings in order."""
     used = set(PAGE_ANCHORS)
+    next_number: dict[str, int] = {}
     headings: list[Heading] = []
 
     def add_id(match: re.Match) -> str:
@@ -294,10 +329,11 @@ def _with_heading_ids(html: str) -> tuple[str, list[Heading]]:
         base = slugify(text)[:60].strip("-") or "section"
         if base.startswith(("icp-", "md-")):
             base = f"section-{base}"
-        anchor, number = base, 1
+        anchor, number = base, next_number.get(base, 1)
         while anchor in used:
             number += 1
             anchor = f"{base}-{number}"
+        next_number[base] = number
         used.add(anchor)
         headings.append(Heading(level, anchor, text))
         return f'<h{level} id="{anchor}">{inner}</h{level}>'

@@ -8,13 +8,19 @@ the build writes anything, so a broken one is a validation error with its line, 
 
 from __future__ import annotations
 
+import difflib
 import posixpath
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
-from .body import PAGE_ANCHORS, Address
+from .body import MAX_ISSUES, PAGE_ANCHORS, Address
 
 CASE_FOLDER = "practices"
+# A suggestion compares the missing section with this many of the case's sections (those next to it
+# in alphabetical order), so a body of thousands of broken links to a case of thousands of sections
+# costs milliseconds, not minutes.
+SUGGESTION_CANDIDATES = 40
 
 
 @dataclass
@@ -26,7 +32,20 @@ class SiteMap:
     images: set[str] = field(default_factory=set)
     anchors_of: Callable[[str], set[str] | None] = lambda slug: None
 
-    def problem(self, address: Address, slug: str, own_anchors: set[str]) -> str | None:
+    def problems(self, addresses: Iterable[Address], slug: str, own_anchors: set[str]) -> list[tuple[int, str]]:
+        """The line and message of each bad address of case ``slug``; past ``MAX_ISSUES`` only a count."""
+        found: list[tuple[int, str]] = []
+        more = 0
+        for address in addresses:
+            if len(found) >= MAX_ISSUES:
+                more += self.problem(address, slug, own_anchors, suggest=False) is not None
+            elif (message := self.problem(address, slug, own_anchors)) is not None:
+                found.append((address.line, message))
+        if more:
+            found.append((found[-1][0], f"... and {more} more links or images like these; fix them the same way"))
+        return found
+
+    def problem(self, address: Address, slug: str, own_anchors: set[str], *, suggest: bool = True) -> str | None:
         """What is wrong with ``address`` in the body of case ``slug``, or None."""
         url = address.url
         path, _, fragment = url.partition("#")
@@ -40,7 +59,7 @@ class SiteMap:
             return None
         if not path:
             if fragment and fragment not in own_anchors | PAGE_ANCHORS | {"sources"}:
-                return f"this case has no section '#{fragment}'{_choices(fragment, own_anchors)}"
+                return f"this case has no section '#{_short(fragment)}'{_choices(fragment, own_anchors, suggest)}"
             return None
         target = posixpath.normpath(posixpath.join(CASE_FOLDER, path))
         if target.endswith(".html"):
@@ -52,7 +71,7 @@ class SiteMap:
             other = name[:-3]
             anchors = self.anchors_of(other)
             if fragment and anchors is not None and fragment not in anchors | PAGE_ANCHORS | {"sources"}:
-                return f"the case '{other}' has no section '#{fragment}'{_choices(fragment, anchors)}"
+                return f"the case '{other}' has no section '#{_short(fragment)}'{_choices(fragment, anchors, suggest)}"
             return None
         if target in self.pages:
             return None
@@ -65,11 +84,14 @@ def _short(url: str) -> str:
     return url if len(url) <= 80 else url[:77] + "..."
 
 
-def _choices(fragment: str, anchors: set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.6)
+def _choices(fragment: str, anchors: set[str], suggest: bool = True) -> str:
+    if not suggest:
+        return ""
+    ordered = sorted(anchors)
+    middle = bisect_left(ordered, fragment)
+    nearby = ordered[max(0, middle - SUGGESTION_CANDIDATES // 2):middle + SUGGESTION_CANDIDATES // 2]
+    close = difflib.get_close_matches(fragment[:100], nearby, n=1, cutoff=0.6)
     if close:
-        return f"; did you mean '#{close[0]}'?"
-    listed = ", ".join(f"#{anchor}" for anchor in sorted(anchors)[:8])
-    return f" (its sections: {listed})" if listed else ""
+        return f"; did you mean '#{close[0]}'? Link to a section as its heading's id, or remove the link"
+    listed = ", ".join(f"#{anchor}" for anchor in ordered[:8])
+    return f"; link to one of its sections ({listed}) or remove the link" if listed else "; remove the link"

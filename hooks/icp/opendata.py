@@ -2,8 +2,8 @@
 
 Both carry every field of every case and the licence. The CSV opens correctly in a spreadsheet when
 double-clicked (UTF-8 with a byte-order mark), and no cell can run as a formula there: text that
-begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe, as
-OWASP's guidance on CSV injection says. The JSON is always valid JSON (no NaN or Infinity).
+begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (after any spaces or line breaks)
+gets a leading apostrophe, as OWASP's guidance on CSV injection says. The JSON is always valid JSON (no NaN or Infinity).
 """
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ def practices_json(index: PracticeIndex) -> str:
 
 
 def spreadsheet_safe(text: str) -> str:
-    """Text a spreadsheet shows as text, never evaluates (OWASP: prefix a single quote)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """Text a spreadsheet shows as text, never evaluates (OWASP: prefix a single quote). Spaces and
+    line breaks before the formula do not save it: some spreadsheets trim them first."""
+    return "'" + text if text.lstrip(" \n\u00a0").startswith(_FORMULA_START) else text
 
 
 def csv_row(practice: Practice) -> list[str]:

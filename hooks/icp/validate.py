@@ -193,8 +193,7 @@ def site_map(directory: Path, root: Path, vocabulary: Vocabulary, cases: list[Ca
 
 def _address_problems(case: CaseFile, rendered: RenderedBody, site: SiteMap, shown: str) -> list[Problem]:
     own = {heading.id for heading in rendered.headings}
-    return [Problem(shown, address.line, "body", message) for address in rendered.addresses
-            if (message := site.problem(address, case.slug, own)) is not None]
+    return [Problem(shown, line, "body", message) for line, message in site.problems(rendered.addresses, case.slug, own)]
 
 
 def check_case(case: CaseFile, vocabulary: Vocabulary, schema: dict, known_slugs: set[str], shown: str) -> list[Problem]:
@@ -356,6 +355,8 @@ def _explain(error: ValidationError, case: CaseFile, shown: str, vocabulary: Voc
         elif expected == "integer" and location == ("year",) and (read_as is not None or text.isdigit()):
             example = read_as if read_as is not None and FIRST_YEAR <= read_as <= 9999 else 2010
             hint = f"; write the year as four digits, e.g. year: {example}"
+        elif expected == "integer" and isinstance(value, str):
+            hint = f"; write a whole number without quotes, e.g. {location[-1]}: {2010 if location == ('year',) else 1}"
         elif expected == "number" and isinstance(value, str):
             hint = f"; write it as a decimal number without quotes, e.g. {location[-1]}: 59.91"
         elif expected == "array" and isinstance(value, str):
