@@ -151,6 +151,12 @@ def test_a_key_that_is_a_list_is_refused(project_copy):
     assert_problem(problem, "practices/list-key.md:8", "front matter", "a key must be a name")
 
 
+def test_a_front_matter_of_one_long_text_is_quoted_briefly(project_copy):
+    problem = only_problem(project_copy, "scalar.md", "---\n" + "x" * 1_500 + "\n---\n\n## Summary\n\nText.\n")
+    assert problem.startswith("practices/scalar.md:2: the front matter must be a list of 'key: value' lines"), problem
+    assert "'xxxx" in problem and "…' (1,500 characters)" in problem
+
+
 def test_too_many_values_are_refused(project_copy):
     text = case_text(related="[" + ", ".join(["x"] * 6_000) + "]")
     problem = only_problem(project_copy, "many.md", text)

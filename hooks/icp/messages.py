@@ -79,10 +79,7 @@ def explain(error: ValidationError, case: CaseFile, vocabulary: Vocabulary) -> t
             hint = f"; write it as a list, e.g. {location[-1]}: [{value}]"
         elif expected == "string" and value is None:
             hint = "; fill it in or remove the key"
-        found = kind_of(value)
-        if isinstance(value, str):
-            found = f"the text '{excerpt(value)}'" + (f" ({len(value):,} characters)" if len(value) > 40 else "")
-        return (line, field, f"expected {_KIND[expected]}, found {found}{hint}")
+        return (line, field, f"expected {_KIND[expected]}, found {kind_of(value)}{hint}")
     if kind == "maxLength":
         return (line, field, f"is {len(value)} characters long; shorten it to at most {error.validator_value}")
     if kind == "minLength":
@@ -131,6 +128,7 @@ def _field_name(location: tuple) -> str:
 
 
 def kind_of(value: object) -> str:
+    """What ``value`` is, for a message; a text is quoted short (:func:`icp.characters.excerpt`)."""
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -138,7 +136,7 @@ def kind_of(value: object) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text '{value}'"
+        return f"the text '{excerpt(value)}'" + (f" ({len(value):,} characters)" if len(value) > 40 else "")
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
