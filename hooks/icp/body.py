@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from . import allowlist
 from .bodycost import MAX_DEPTH, cost_problem, markdown_cost_problem, parsed_cost_problem
+from .characters import excerpt
 from .htmltokens import tokens
 from .vocabulary import slugify
 
@@ -106,7 +107,7 @@ def render_body(markdown: str, *, title: str = "", first_line: int = 1) -> Rende
     issues = walk.all_issues() + _differences(walk, clean, first_line)
     html, headings = _with_heading_ids(clean)
     level_1 = [heading for heading in headings if heading.level == 1]
-    issues += [BodyIssue(line, f"the level-1 heading '{heading.text[:80]}' differs from the title; remove it (the "
+    issues += [BodyIssue(line, f"the level-1 heading '{excerpt(heading.text, 80)}' differs from the title; remove it (the "
                                "page takes its heading from 'title') or use '##' for a section")
                for heading, line in zip(level_1, walk.h1_lines + [first_line] * len(level_1))]
     if not source.strip():
@@ -266,7 +267,7 @@ def _scheme_allowed(name: str, value: str) -> bool:
 
 
 def _attribute_problem(tag: str, name: str, value: str) -> str:
-    shown = value if len(value) <= 60 else value[:57] + "..."
+    shown = excerpt(value, 60)
     if name.startswith("on"):
         return f"the event attribute {name}= on <{tag}> is not allowed; remove it (nothing in a body may run script)"
     if name == "style":
@@ -295,8 +296,7 @@ def _attribute_problem(tag: str, name: str, value: str) -> str:
 
 
 def _unreadable_address(value: str) -> str:
-    shown = value if len(value) <= 60 else value[:57] + "..."
-    return (f"the address '{shown}' is not one a browser can read (a space or other character in the host name, "
+    return (f"the address '{excerpt(value, 60)}' is not one a browser can read (a space or other character in the host name, "
             "a port past 65535, ...); copy the address from the browser's address bar")
 
 
