@@ -51,9 +51,9 @@ def explain(error: ValidationError, case: CaseFile, vocabulary: Vocabulary) -> t
         return (case.line_of(location + (key,)) or line, field or str(key) if not location else f"{field}.{key}", message)
     if kind == "enum":
         if location[:1] == ("topics",):
-            return (line, field, f"'{value}' is not a topic{did_you_mean(str(value), vocabulary.topic_names)}"
+            return (line, field, f"'{excerpt(value, 80)}' is not a topic{did_you_mean(str(value), vocabulary.topic_names)}"
                     " (the topics are listed in practices/taxonomy.yml)")
-        return (line, field, f"'{value}' is not a country in the vocabulary"
+        return (line, field, f"'{excerpt(value, 80)}' is not a country in the vocabulary"
                 f"{did_you_mean(str(value), vocabulary.country_names)}"
                 " (add a new country to practices/taxonomy.yml in the same pull request)")
     if kind == "type":
@@ -92,7 +92,7 @@ def explain(error: ValidationError, case: CaseFile, vocabulary: Vocabulary) -> t
     if kind == "uniqueItems":
         repeat = next(index for index, item in enumerate(value) if item in value[:index])
         return (case.line_of(location + (repeat,)) or line, f"{field}[{repeat}]",
-                f"'{value[repeat]}' is listed more than once; keep one")
+                f"'{excerpt(str(value[repeat]), 80)}' is listed more than once; keep one")
     if kind in ("minimum", "maximum"):
         if location == ("year",):
             return (line, field, f"{value} is out of range; {year_range()}")
@@ -100,8 +100,8 @@ def explain(error: ValidationError, case: CaseFile, vocabulary: Vocabulary) -> t
                 f"{error.schema.get('minimum')} and {error.schema.get('maximum')}")
     if kind == "pattern":
         if location[-1:] == ("url",):
-            return (line, field, f"'{value}' is not an http(s) URL; write it in full, starting with https://")
-        return (line, field, f"'{value}' is not a case slug (a file name without .md: lowercase letters, digits, single hyphens)")
+            return (line, field, f"'{excerpt(value, 80)}' is not an http(s) URL; write it in full, starting with https://")
+        return (line, field, f"'{excerpt(value, 80)}' is not a case slug (a file name without .md: lowercase letters, digits, single hyphens)")
     if kind == "dependentRequired":
         present = "lat" if "lat" in value else "lon"
         other = "lon" if present == "lat" else "lat"

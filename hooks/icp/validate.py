@@ -17,6 +17,7 @@ from . import timing
 from .allowlist import IMAGE_FOLDER
 from .body import RenderedBody, render_body
 from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
+from .characters import excerpt
 from .geo import locate
 from .incremental import CheckedFiles
 from .inventory import case_paths, folder_problems, local_images
@@ -293,5 +294,5 @@ def _related_problems(case: CaseFile, shown: str, known_slugs: set[str]) -> list
                                     f"'{slug}' is this case itself; remove it"))
         elif slug not in known_slugs:
             problems.append(Problem(shown, case.line_of(location), f"related[{index}]",
-                                    f"no case 'practices/{slug}.md' exists{did_you_mean(slug, known_slugs - {case.slug})}"))
+                                    f"no case 'practices/{excerpt(slug, 80)}.md' exists{did_you_mean(slug, known_slugs - {case.slug})}"))
     return problems
