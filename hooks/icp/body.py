@@ -28,7 +28,7 @@ from markupsafe import Markup
 from . import allowlist
 from .bodycost import MAX_DEPTH, cost_problem, markdown_cost_problem, parsed_cost_problem
 from .characters import excerpt
-from .htmltokens import tokens
+from .htmltokens import VOID_ELEMENTS, tokens
 from .vocabulary import slugify
 
 _OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SOURCEPOS
@@ -37,7 +37,6 @@ _SOURCEPOS = re.compile(r"(\d+):\d+-(\d+):\d+")
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _SETEXT_H1 = re.compile(r"=+[ \t]*")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # Elements an HTML parser adds by itself (a table gets a tbody): not a sign of a parsing trick.
 _IMPLIED = frozenset({"tbody", "html", "head", "body"})
 MAX_ISSUES = 20
@@ -222,7 +221,7 @@ class _Walk:
             position = None  # not cmark's: an editor may write data-sourcepos too
         if position:
             self._enter_block(position)
-        if tag not in _VOID:
+        if tag not in VOID_ELEMENTS:
             self.blocks.append((tag, int(position.group(1)) if position else
                                 self.blocks[-1][1] if self.blocks else self.last_line))
             if len(self.blocks) == MAX_DEPTH + 1:
