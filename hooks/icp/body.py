@@ -88,20 +88,20 @@ def render_body(markdown: str, *, title: str = "", first_line: int = 1) -> Rende
     source = _without_title_heading(markdown, title)
     too_costly = markdown_cost_problem(source, first_line)
     if too_costly is not None:
-        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(*too_costly),))
+        return _refused(*too_costly)
     rendered = cmarkgfm.markdown_to_html_with_extensions(source, options=_OPTIONS, extensions=list(_EXTENSIONS))
     too_costly = cost_problem(rendered, first_line)
     if too_costly is not None:
-        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(*too_costly),))
+        return _refused(*too_costly)
     view = allowlist.parsed_view(rendered)
     too_costly = parsed_cost_problem(view, first_line)
     if too_costly is not None:
-        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(*too_costly),))
+        return _refused(*too_costly)
     walk = _Walk(source, first_line)
     walk.read(view)
     dropped = _Walk(source, first_line)
     for tag in allowlist.dropped_tags(rendered):
-        walk.report(dropped.where("<" + tag, "<" + tag.upper()), f"the tag <{tag}> is not allowed; remove it ({FIX_TAG})")
+        walk.report(dropped.where("<" + tag, "<" + tag.upper()), _tag_problem(tag))
     clean = allowlist.sanitise(rendered)
     issues = walk.all_issues() + _differences(walk, clean, first_line)
     html, headings = _with_heading_ids(clean)
@@ -113,6 +113,11 @@ def render_body(markdown: str, *, title: str = "", first_line: int = 1) -> Rende
         issues.append(BodyIssue(first_line, "the text below the front matter is empty; write at least the Summary section"))
     return RenderedBody(html=Markup(html), headings=tuple(headings), addresses=tuple(walk.addresses),
                         issues=tuple(sorted(set(issues), key=lambda issue: issue.line)), text=plain_text(html))
+
+
+def _refused(line: int, message: str) -> RenderedBody:
+    """A body past a cost limit (:mod:`icp.bodycost`): nothing published, one issue."""
+    return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(line, message),))
 
 
 def plain_text(html: str) -> str:
@@ -232,7 +237,7 @@ class _Walk:
         if tag == "h1":
             self.h1_lines.append(int(position.group(1)) + self.first_line - 1 if position else self.where("<h1", "# "))
         if tag not in allowlist.TAGS:
-            self.report(self.where("<" + tag, "<" + tag.upper()), f"the tag <{tag}> is not allowed; remove it ({FIX_TAG})")
+            self.report(self.where("<" + tag, "<" + tag.upper()), _tag_problem(tag))
             return
         for name, value in attributes:
             if name in allowlist.CMARK_ONLY:
@@ -263,6 +268,10 @@ def _scheme_allowed(name: str, value: str) -> bool:
     if name not in ("href", "src"):
         return True
     return allowlist.is_relative(value) or allowlist.url_scheme(value) in allowlist.URL_SCHEMES
+
+
+def _tag_problem(tag: str) -> str:
+    return f"the tag <{tag}> is not allowed; remove it ({FIX_TAG})"
 
 
 def _attribute_problem(tag: str, name: str, value: str) -> str:
