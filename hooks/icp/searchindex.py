@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .index import PracticeIndex
 from .practice import Practice
+from .vocabulary import FOLD
 
 SERIALIZATION_VERSION = 2
 SCRIPT_PATH = "practices/search-index.js"  # where the finder is expected to load it from
@@ -61,10 +62,6 @@ STOP_WORDS = frozenset("""
 a an and are as at be been but by for from had has have in into is its of on or s t that the their
 these this to was were which with
 """.split())
-# Lowercase letters that have no decomposition to drop a mark from, as their usual transliteration;
-# "ς" (final sigma) is "σ" so that a term does not depend on where the sigma stood in its word.
-FOLD = {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i",
-        "ς": "σ"}
 _FOLD_TABLE = str.maketrans(FOLD)
 
 
