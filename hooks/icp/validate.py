@@ -25,7 +25,7 @@ from .links import SiteMap
 from .messages import did_you_mean, explain, kind_of, year_range
 from .practice import Practice
 from .schema import FrontMatterValidator, schema_for
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, slugify
 
 DOCS_DIR = "docs"
 # The schema's maxLength: longer text is reported by the schema, and never searched by a pattern.
@@ -266,7 +266,7 @@ def _name_problems(paths: list[Path], root: Path) -> list[Problem]:
             problems.append(Problem(shown, 0, "file name",
                                     f"'{slug}' is reserved for a page the site makes; choose another name, e.g. '<city>-{slug}-practice.md'"))
         elif not SLUG.match(slug):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+            suggestion = slugify(slug)
             problems.append(Problem(shown, 0, "file name",
                                     f"'{path.name}' is not a valid slug: use lowercase ASCII letters, digits and single hyphens"
                                     + (f"; rename it to '{suggestion}.md'" if suggestion else "")))
