@@ -14,6 +14,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .casefile import OPEN_FLAGS
 from .schema import SCHEMA_FILE
 from .vocabulary import slugify
 
@@ -25,7 +26,6 @@ IMAGE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(png|jpg|jpeg|gif|webp)$")
 _FORMATS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "gif": "GIF", "webp": "WebP"}
 _SUFFIX_OF = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WebP": "webp"}
 _IGNORED = re.compile(r"^(?:\.DS_Store|Thumbs\.db|\..*\.sw[a-p]|.*~|\.#.*|#.*#)$")  # editors' and systems' litter
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _ALLOWED = (f"only case files (*.md), {TAXONOMY_FILE}, {SCHEMA_FILE} and the folder {IMAGES_DIR}/ "
             "belong in practices/")
 
@@ -146,7 +146,7 @@ def _image_problem(entry: os.DirEntry) -> str | None:
 
 def _first_bytes(path: str) -> bytes:
     try:
-        descriptor = os.open(path, _OPEN_FLAGS)
+        descriptor = os.open(path, OPEN_FLAGS)
     except OSError:
         return b""
     try:

@@ -10,15 +10,13 @@ from pathlib import Path
 from . import codebook, feeds, finder, opendata, pages, records, timing
 from .builddate import build_date
 from .incremental import CheckedFiles
-from .allowlist import IMAGE_FOLDER
 from .index import PracticeIndex
-from .inventory import local_images
+from .inventory import IMAGES_DIR, TAXONOMY_FILE, local_images
 from .schema import SCHEMA_FILE, load_schema
 from .validate import PracticeProblems, Problem, check_practices
 from .vocabulary import Vocabulary, load_vocabulary
 
 PRACTICES_DIR = "practices"
-TAXONOMY_FILE = "taxonomy.yml"
 CONTRIBUTING_FILE = "CONTRIBUTING.md"
 CONTRIBUTE_PAGE = "contribute.md"
 FINDER_PAGE = "practices/index.md"
@@ -80,7 +78,7 @@ class Project:
 
 def published_images(project: Project) -> dict[str, Path]:
     """The case images to copy into the site, by their address there (``practices/images/<name>``)."""
-    return {f"{PRACTICES_DIR}/{IMAGE_FOLDER}/{path.name}": path for path in local_images(project.practices_dir)}
+    return {f"{PRACTICES_DIR}/{IMAGES_DIR}/{path.name}": path for path in local_images(project.practices_dir)}
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import timing
-from .allowlist import IMAGE_FOLDER
 from .body import RenderedBody, render_body
 from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
 from .characters import excerpt
 from .geo import locate
 from .incremental import CheckedFiles
-from .inventory import case_paths, folder_problems, local_images
+from .inventory import IMAGES_DIR, case_paths, folder_problems, local_images
 from .links import SiteMap
 from .messages import did_you_mean, explain, kind_of, year_range
 from .practice import Practice
@@ -164,7 +163,7 @@ def site_map(directory: Path, root: Path, vocabulary: Vocabulary, cases: list[Ca
         pages |= {f"{group}/index.md", *(f"{group}/{term.slug}.md" for term in terms)}
     years = {case.meta.get("year") for case in cases if isinstance(case.meta, dict)}
     pages |= {"years/index.md", *(f"years/{year}.md" for year in years if isinstance(year, int))}
-    images = {f"{directory.name}/{IMAGE_FOLDER}/{path.name}" for path in local_images(directory)}
+    images = {f"{directory.name}/{IMAGES_DIR}/{path.name}" for path in local_images(directory)}
 
     def anchors_of(slug: str) -> set[str] | None:
         if slug not in bodies:
