@@ -23,7 +23,7 @@ from .templating import render
 FIRST_RESULTS = 50
 MENU_LEGENDS = {"topics": "Topic", "countries": "Countries", "years": "Year"}
 DATA_SCRIPT = "practices/finder-data.js"
-INDEX_SCRIPT = "practices/search-index.js"
+INDEX_SCRIPT = searchindex.SCRIPT_PATH
 RECORDS_SCRIPT = records.SCRIPT_PATH
 MAP_PANEL_ID = "icp-map"
 # The finder's own scripts, in the order they must run; paths from the finder page.

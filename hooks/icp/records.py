@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from .index import PracticeIndex
 from .opendata import CSV_COLUMNS, LICENCE_NOTE, SITE_NAME, csv_row, open_data_record
-from .searchindex import script_string
+from .searchindex import data_script
 
 SCRIPT_PATH = "practices/records.js"
 SCRIPT_GLOBAL = "ICP_RECORDS"
@@ -47,5 +46,4 @@ def records_payload(index: PracticeIndex) -> dict:
 
 
 def records_script(index: PracticeIndex) -> str:
-    payload = json.dumps(records_payload(index), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return f"window.{SCRIPT_GLOBAL}=JSON.parse({script_string(payload)});\n"
+    return data_script(SCRIPT_GLOBAL, records_payload(index))

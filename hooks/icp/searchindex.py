@@ -344,10 +344,15 @@ def index_payload(documents, fields=FIELDS, store_fields=(), boost=None, count_t
 
 
 def index_script(documents, fields=FIELDS, store_fields=(), boost=None, count_terms=term_counts) -> str:
-    """``window.ICP_SEARCH_INDEX = JSON.parse('…');``: a classic script that no text can break out of."""
-    payload = json.dumps(index_payload(documents, fields, store_fields, boost, count_terms), ensure_ascii=False,
-                         separators=(",", ":"))
-    return f"window.{SCRIPT_GLOBAL}=JSON.parse({script_string(payload)});\n"
+    """``window.ICP_SEARCH_INDEX = JSON.parse('…');``."""
+    return data_script(SCRIPT_GLOBAL, index_payload(documents, fields, store_fields, boost, count_terms))
+
+
+def data_script(global_name: str, value: object) -> str:
+    """``window.<global_name> = JSON.parse('…');`` of ``value`` as JSON: a classic script (the site works
+    from ``file://``) that no text can break out of."""
+    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return f"window.{global_name}=JSON.parse({script_string(payload)});\n"
 
 
 def script_string(value: str) -> str:
