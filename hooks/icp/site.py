@@ -68,7 +68,6 @@ class Project:
             raise PracticeProblems(problems)
         return index
 
-
     def publication(self, name: str, url: str = "", *, tag_authority: str = feeds.DEFAULT_TAG_AUTHORITY,
                     tag_date: str = feeds.DEFAULT_TAG_DATE) -> Publication:
         """The site as this checkout publishes it; asks git twice (build date, each case's last commit)."""
