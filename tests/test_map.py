@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 
 import sitecheck
-from conftest import copy_project, mkdocs_build, write_case
+from conftest import built_beside, copy_project, write_case
 from icp.geo import in_view
 from icp.geo.svgmap import marker_radius, radius_per_root
 from icp.site import Project
@@ -50,10 +50,7 @@ def map_project(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def map_site(map_project):
-    site = map_project.parent / "site"
-    result = mkdocs_build(map_project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_beside(map_project)
 
 
 @pytest.fixture(scope="module")
