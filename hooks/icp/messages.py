@@ -11,7 +11,7 @@ from jsonschema.exceptions import ValidationError
 
 from .casefile import CaseFile
 from .characters import excerpt
-from .frontmatter import lenient_integer
+from .frontmatter import field_name, lenient_integer
 from .vocabulary import Vocabulary
 
 FIRST_YEAR = 1945
@@ -28,7 +28,7 @@ _KIND = {
 def explain(error: ValidationError, case: CaseFile, vocabulary: Vocabulary) -> tuple[int | None, str, str]:
     """The line, field and message of one schema error, worded as what to fix."""
     location = tuple(error.absolute_path)
-    field = _field_name(location)
+    field = field_name(location)
     line = case.line_of(location)
     value = error.instance
     kind = error.validator
@@ -118,13 +118,6 @@ _REQUIRED_HINTS = {
     "topics": ", e.g. topics: [Education] (topics from practices/taxonomy.yml)",
     "summary": ", e.g. summary: One or two plain sentences, at most 300 characters",
 }
-
-
-def _field_name(location: tuple) -> str:
-    name = ""
-    for part in location:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name
 
 
 def kind_of(value: object) -> str:
