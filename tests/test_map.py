@@ -17,6 +17,7 @@ from conftest import built_beside, copy_project, write_case
 from icp.geo import in_view
 from icp.geo.svgmap import marker_radius, radius_per_root
 from icp.site import Project
+from test_finder import count_text, plural
 
 EXTRA_CASES = {
     # slug: city, country, coordinates or None
@@ -83,14 +84,6 @@ def marker_names(page, root: str) -> list[str]:
 
 def wait_for_finder(page):
     page.wait_for_selector("html[data-icp-finder-ready]")
-
-
-def count_text(page) -> str:
-    return page.locator("#icp-result-count").inner_text()
-
-
-def plural(n: int) -> str:
-    return f"{n} practice" + ("" if n == 1 else "s")
 
 
 def test_the_fixture_has_every_kind_of_city(map_index):
