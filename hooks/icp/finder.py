@@ -2,7 +2,8 @@
 
 The page lists the newest cases in plain HTML (it works without JavaScript, and links the topic,
 country and year pages); its scripts then take over: the data script holds every case as a compact
-row, the search index (:mod:`icp.searchindex`) is built here once, at build time, and both are
+row, and the search index (:mod:`icp.searchindex`, written by :meth:`icp.sitebuild.SiteBuild.finish`
+once the hand-written pages it also holds are rendered) is built once, at build time. Both are
 classic scripts, so the finder works from ``file://``. The map view is the home page's map
 (:mod:`icp.casemap`) inline in the page; the downloads come from :mod:`icp.records`, loaded when asked.
 """
