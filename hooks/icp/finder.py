@@ -22,7 +22,6 @@ from .pages import GROUP_LABELS, NOT_SEARCHED, GeneratedPage, page
 from .templating import render
 
 FIRST_RESULTS = 50
-MENU_LEGENDS = {"topics": "Topic", "countries": "Countries", "years": "Year"}
 DATA_SCRIPT = "practices/finder-data.js"
 INDEX_SCRIPT = searchindex.SCRIPT_PATH
 RECORDS_SCRIPT = records.SCRIPT_PATH
@@ -42,7 +41,7 @@ SCRIPTS = (
 
 
 def finder_page(index: PracticeIndex) -> GeneratedPage:
-    groups = [{"key": GROUP_LABELS[group][2], "legend": MENU_LEGENDS[group], "entries": index.group(group)}
+    groups = [{"key": GROUP_LABELS[group].key, "legend": GROUP_LABELS[group].legend, "entries": index.group(group)}
               for group in PracticeIndex.GROUPS]
     html = render("finder.html", groups=groups, total=len(index.practices),
                   shown=index.practices[:FIRST_RESULTS], scripts=SCRIPTS,
@@ -70,7 +69,7 @@ def finder_data(index: PracticeIndex) -> dict:
     year_position = {entry.name: i for i, entry in enumerate(index.years)}
     return {
         "groups": [
-            {"key": GROUP_LABELS[group][2], "singular": GROUP_LABELS[group][1],
+            {"key": GROUP_LABELS[group].key, "singular": GROUP_LABELS[group].singular,
              "terms": [[entry.slug, entry.name] for entry in index.group(group)]}
             for group in PracticeIndex.GROUPS
         ],
