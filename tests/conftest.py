@@ -69,6 +69,15 @@ def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str, publish: bool =
     )
 
 
+def built_beside(project_dir: Path) -> Path:
+    """``project_dir`` built by MkDocs into a ``site`` folder beside it; the test fails with MkDocs'
+    errors when the build does."""
+    site = project_dir.parent / "site"
+    result = mkdocs_build(project_dir, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 def copy_project(destination: Path) -> Path:
     """The site's sources (not the built site or the virtual environment) in a new folder."""
     for name in ("docs", "hooks", "practices"):

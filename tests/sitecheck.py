@@ -76,7 +76,7 @@ def values(case: dict, key: str) -> set[str]:
 
 
 def matches(case: dict, chosen: dict[str, set[str]], skip: str | None = None) -> bool:
-    """Options in one group widen (any), groups narrow (all): the rule the filter page states."""
+    """Options in one group widen (any), groups narrow (all): the rule the finder states."""
     return all(not chosen.get(key) or values(case, key) & chosen[key] for key in GROUP_FIELDS if key != skip)
 
 

@@ -16,7 +16,6 @@ from conftest import ROOT
 
 from icp import finder, pages
 from icp.lifting import lift_html, restore_html
-from icp.index import PracticeIndex
 from icp.site import Project
 from icp.synthetic import SyntheticCases
 from icp.validate import check_practices

@@ -12,7 +12,7 @@ import json
 import pytest
 
 import sitecheck
-from conftest import copy_project, mkdocs_build, write_case
+from conftest import built_beside, copy_project, write_case
 from icp.opendata import CSV_COLUMNS
 from icp.searchindex import terms
 from icp.site import Project
@@ -35,10 +35,7 @@ def big_project(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def big_site(big_project):
-    site = big_project.parent / "site"
-    result = mkdocs_build(big_project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_beside(big_project)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 import sitecheck
-from conftest import copy_project, mkdocs_build, write_case
+from conftest import built_beside, copy_project, write_case
 from icp import searchindex
 from icp.vocabulary import slugify
 
@@ -295,9 +295,7 @@ def accented_site(tmp_path_factory):
                topics="Education", summary="Malmö opened meeting places for neighbours.")
     write_case(project / "practices", "montreal-welcome", title="A welcome network", city="Montréal",
                country="Canada", topics="Refugees", summary="A network that welcomes newcomers.")
-    result = mkdocs_build(project, root / "site")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return built_beside(project)
 
 
 @pytest.mark.parametrize("query, title", [("Malmo", "Meeting places"), ("Malmö", "Meeting places"),

@@ -151,6 +151,27 @@ def test_a_key_that_is_a_list_is_refused(project_copy):
     assert_problem(problem, "practices/list-key.md:8", "front matter", "a key must be a name")
 
 
+def test_a_front_matter_of_one_long_text_is_quoted_briefly(project_copy):
+    problem = only_problem(project_copy, "scalar.md", "---\n" + "x" * 1_500 + "\n---\n\n## Summary\n\nText.\n")
+    assert problem.startswith("practices/scalar.md:2: the front matter must be a list of 'key: value' lines"), problem
+    assert "'xxxx" in problem and "…' (1,500 characters)" in problem
+
+
+LONG = "y" * 1_500
+
+
+@pytest.mark.parametrize("fields, line, field, fix", [
+    ({"country": LONG}, 4, "country", "is not a country in the vocabulary"),
+    ({"topics": f"[{LONG}]"}, 6, "topics[0]", "is not a topic"),
+    ({"related": f"[{LONG}]"}, 8, "related[0]", "exists"),
+    ({"sources": f'[{{title: "A source", url: "ftp{LONG}"}}]'}, 8, "sources[0].url", "is not an http(s) URL"),
+])
+def test_a_long_wrong_value_is_quoted_briefly(project_copy, fields, line, field, fix):
+    problem = only_problem(project_copy, "long-value.md", case_text(**fields))
+    assert_problem(problem, f"practices/long-value.md:{line}", field, "yyyy…'" if field != "related[0]" else "yyyy….md'",
+                   fix)
+
+
 def test_too_many_values_are_refused(project_copy):
     text = case_text(related="[" + ", ".join(["x"] * 6_000) + "]")
     problem = only_problem(project_copy, "many.md", text)

@@ -13,10 +13,11 @@ from urllib.parse import quote
 import pytest
 
 import sitecheck
-from conftest import copy_project, mkdocs_build, write_case
+from conftest import built_beside, copy_project, write_case
 from icp.geo import in_view
 from icp.geo.svgmap import marker_radius, radius_per_root
 from icp.site import Project
+from test_finder import count_text, plural
 
 EXTRA_CASES = {
     # slug: city, country, coordinates or None
@@ -50,10 +51,7 @@ def map_project(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def map_site(map_project):
-    site = map_project.parent / "site"
-    result = mkdocs_build(map_project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_beside(map_project)
 
 
 @pytest.fixture(scope="module")
@@ -86,14 +84,6 @@ def marker_names(page, root: str) -> list[str]:
 
 def wait_for_finder(page):
     page.wait_for_selector("html[data-icp-finder-ready]")
-
-
-def count_text(page) -> str:
-    return page.locator("#icp-result-count").inner_text()
-
-
-def plural(n: int) -> str:
-    return f"{n} practice" + ("" if n == 1 else "s")
 
 
 def test_the_fixture_has_every_kind_of_city(map_index):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 import unicodedata
-from collections import Counter
 from pathlib import Path
 
 import pytest

@@ -180,6 +180,14 @@ def test_file_names_differing_only_in_case(tmp_path, project_copy):
     ]
 
 
+def test_a_file_name_with_letters_outside_ascii_is_given_their_transliteration(project_copy):
+    write_case(project_copy.practices_dir, "Malmö Möte")
+    assert messages(project_copy) == [
+        "practices/Malmö Möte.md: file name: 'Malmö Möte.md' is not a valid slug: use lowercase ASCII letters, "
+        "digits and single hyphens; rename it to 'malmo-mote.md'",
+    ]
+
+
 def test_a_good_case_passes(project_copy):
     write_case(project_copy.practices_dir, "oslo-welcome")
     result = run_validator(project_copy.root)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, built_beside, copy_project
 
 PROBE = ROOT / "tests" / "fixtures" / "xss-probe.md"
 SLUG = "oslo-xss-probe"
@@ -27,9 +27,7 @@ def probe_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("xss")
     project = copy_project(root / "project")
     shutil.copy(PROBE, project / "practices" / f"{SLUG}.md")
-    result = mkdocs_build(project, root / "site")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return built_beside(project)
 
 
 def assert_nothing_ran(page) -> None:

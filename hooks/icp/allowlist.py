@@ -36,7 +36,6 @@ DROPPED_WITH_CONTENT = frozenset({
     "script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math", "title",
     "textarea", "select", "xmp", "noembed", "noframes", "plaintext",
 })
-IMAGE_FOLDER = "images"
 IMAGE_PATH = re.compile(r"images/[a-z0-9]+(?:-[a-z0-9]+)*\.(?:png|jpe?g|gif|webp)")
 # Attributes that cmark-gfm itself writes for the validator's line numbers; never published.
 CMARK_ONLY = frozenset({"data-sourcepos"})

@@ -27,7 +27,8 @@ from markupsafe import Markup
 
 from . import allowlist
 from .bodycost import MAX_DEPTH, cost_problem, markdown_cost_problem, parsed_cost_problem
-from .htmltokens import tokens
+from .characters import excerpt
+from .htmltokens import VOID_ELEMENTS, tokens
 from .vocabulary import slugify
 
 _OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SOURCEPOS
@@ -36,7 +37,6 @@ _SOURCEPOS = re.compile(r"(\d+):\d+-(\d+):\d+")
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _SETEXT_H1 = re.compile(r"=+[ \t]*")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # Elements an HTML parser adds by itself (a table gets a tbody): not a sign of a parsing trick.
 _IMPLIED = frozenset({"tbody", "html", "head", "body"})
 MAX_ISSUES = 20
@@ -88,31 +88,36 @@ def render_body(markdown: str, *, title: str = "", first_line: int = 1) -> Rende
     source = _without_title_heading(markdown, title)
     too_costly = markdown_cost_problem(source, first_line)
     if too_costly is not None:
-        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(*too_costly),))
+        return _refused(*too_costly)
     rendered = cmarkgfm.markdown_to_html_with_extensions(source, options=_OPTIONS, extensions=list(_EXTENSIONS))
     too_costly = cost_problem(rendered, first_line)
     if too_costly is not None:
-        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(*too_costly),))
+        return _refused(*too_costly)
     view = allowlist.parsed_view(rendered)
     too_costly = parsed_cost_problem(view, first_line)
     if too_costly is not None:
-        return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(*too_costly),))
+        return _refused(*too_costly)
     walk = _Walk(source, first_line)
     walk.read(view)
     dropped = _Walk(source, first_line)
     for tag in allowlist.dropped_tags(rendered):
-        walk.report(dropped.where("<" + tag, "<" + tag.upper()), f"the tag <{tag}> is not allowed; remove it ({FIX_TAG})")
+        walk.report(dropped.where("<" + tag, "<" + tag.upper()), _tag_problem(tag))
     clean = allowlist.sanitise(rendered)
     issues = walk.all_issues() + _differences(walk, clean, first_line)
     html, headings = _with_heading_ids(clean)
     level_1 = [heading for heading in headings if heading.level == 1]
-    issues += [BodyIssue(line, f"the level-1 heading '{heading.text[:80]}' differs from the title; remove it (the "
+    issues += [BodyIssue(line, f"the level-1 heading '{excerpt(heading.text, 80)}' differs from the title; remove it (the "
                                "page takes its heading from 'title') or use '##' for a section")
                for heading, line in zip(level_1, walk.h1_lines + [first_line] * len(level_1))]
     if not source.strip():
         issues.append(BodyIssue(first_line, "the text below the front matter is empty; write at least the Summary section"))
     return RenderedBody(html=Markup(html), headings=tuple(headings), addresses=tuple(walk.addresses),
                         issues=tuple(sorted(set(issues), key=lambda issue: issue.line)), text=plain_text(html))
+
+
+def _refused(line: int, message: str) -> RenderedBody:
+    """A body past a cost limit (:mod:`icp.bodycost`): nothing published, one issue."""
+    return RenderedBody(html=Markup(), headings=(), addresses=(), issues=(BodyIssue(line, message),))
 
 
 def plain_text(html: str) -> str:
@@ -221,7 +226,7 @@ class _Walk:
             position = None  # not cmark's: an editor may write data-sourcepos too
         if position:
             self._enter_block(position)
-        if tag not in _VOID:
+        if tag not in VOID_ELEMENTS:
             self.blocks.append((tag, int(position.group(1)) if position else
                                 self.blocks[-1][1] if self.blocks else self.last_line))
             if len(self.blocks) == MAX_DEPTH + 1:
@@ -232,7 +237,7 @@ class _Walk:
         if tag == "h1":
             self.h1_lines.append(int(position.group(1)) + self.first_line - 1 if position else self.where("<h1", "# "))
         if tag not in allowlist.TAGS:
-            self.report(self.where("<" + tag, "<" + tag.upper()), f"the tag <{tag}> is not allowed; remove it ({FIX_TAG})")
+            self.report(self.where("<" + tag, "<" + tag.upper()), _tag_problem(tag))
             return
         for name, value in attributes:
             if name in allowlist.CMARK_ONLY:
@@ -265,8 +270,12 @@ def _scheme_allowed(name: str, value: str) -> bool:
     return allowlist.is_relative(value) or allowlist.url_scheme(value) in allowlist.URL_SCHEMES
 
 
+def _tag_problem(tag: str) -> str:
+    return f"the tag <{tag}> is not allowed; remove it ({FIX_TAG})"
+
+
 def _attribute_problem(tag: str, name: str, value: str) -> str:
-    shown = value if len(value) <= 60 else value[:57] + "..."
+    shown = excerpt(value, 60)
     if name.startswith("on"):
         return f"the event attribute {name}= on <{tag}> is not allowed; remove it (nothing in a body may run script)"
     if name == "style":
@@ -295,8 +304,7 @@ def _attribute_problem(tag: str, name: str, value: str) -> str:
 
 
 def _unreadable_address(value: str) -> str:
-    shown = value if len(value) <= 60 else value[:57] + "..."
-    return (f"the address '{shown}' is not one a browser can read (a space or other character in the host name, "
+    return (f"the address '{excerpt(value, 60)}' is not one a browser can read (a space or other character in the host name, "
             "a port past 65535, ...); copy the address from the browser's address bar")
 
 

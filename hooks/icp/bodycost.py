@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .htmltokens import VOID_ELEMENTS
+
 # A case of 500 words makes about 100 elements; past this a body is a data dump (or an attack on
 # the build's time).
 MAX_ELEMENTS = 10_000
@@ -37,8 +39,7 @@ MAX_PARSED_ELEMENTS = 4 * MAX_ELEMENTS
 # The formatting elements a parser keeps a list of and reopens (<a> and <nobr> close their own kind).
 _FORMATTING = frozenset({"b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u"})
 # Elements whose end a parser implies or that it reopens by itself: left open, they do not nest.
-_NOT_NESTING = _FORMATTING | frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+_NOT_NESTING = _FORMATTING | VOID_ELEMENTS | frozenset({
     "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "colgroup", "option",
     "optgroup", "rb", "rt", "rtc", "rp", "html", "head", "body", "a", "nobr",
 })

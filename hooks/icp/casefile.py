@@ -17,14 +17,15 @@ from pathlib import Path
 from .characters import BODY_REFUSED, describe, fix_for
 from .frontmatter import CaseFileError, load_front_matter
 
-__all__ = ["MAX_CASE_BYTES", "CaseFile", "CaseFileError", "parse_case_bytes", "parse_case_text",
+__all__ = ["MAX_CASE_BYTES", "OPEN_FLAGS", "CaseFile", "CaseFileError", "parse_case_bytes", "parse_case_text",
            "read_case_bytes", "read_case_file"]
 
 # The longest real case is about 10 KB; 256 KB is some 40,000 words. The limit bounds every later
 # step too: the Markdown renderer, linear in its input, takes about 0.25 s on the worst text this size.
 MAX_CASE_BYTES = 256_000
 _LIMIT = f"256 KB ({MAX_CASE_BYTES:,} bytes)"
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+# Opening a file from practices/: never through a link, never waiting on a pipe or device.
+OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _OPENING = re.compile(r"\A-{3,}[ \t]*\r?\n")
 _CLOSING = re.compile(r"^-{3,}[ \t]*\r?$\n?", re.MULTILINE)
 _LINES_NAMED = 5
@@ -68,7 +69,7 @@ def read_case_bytes(path: Path) -> bytes:
     """The file's bytes; CaseFileError, without reading it, for a link, a non-file or a file over the limit."""
     try:
         _refuse_unless_small_regular_file(os.lstat(path))
-        descriptor = os.open(path, _OPEN_FLAGS)
+        descriptor = os.open(path, OPEN_FLAGS)
     except OSError as error:
         raise CaseFileError(_os_problem(error), field="file") from None
     try:

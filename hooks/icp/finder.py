@@ -2,7 +2,8 @@
 
 The page lists the newest cases in plain HTML (it works without JavaScript, and links the topic,
 country and year pages); its scripts then take over: the data script holds every case as a compact
-row, the search index (:mod:`icp.searchindex`) is built here once, at build time, and both are
+row, and the search index (:mod:`icp.searchindex`, written by :meth:`icp.sitebuild.SiteBuild.finish`
+once the hand-written pages it also holds are rendered) is built once, at build time. Both are
 classic scripts, so the finder works from ``file://``. The map view is the home page's map
 (:mod:`icp.casemap`) inline in the page; the downloads come from :mod:`icp.records`, loaded when asked.
 """
@@ -21,9 +22,8 @@ from .pages import GROUP_LABELS, NOT_SEARCHED, GeneratedPage, page
 from .templating import render
 
 FIRST_RESULTS = 50
-MENU_LEGENDS = {"topics": "Topic", "countries": "Countries", "years": "Year"}
 DATA_SCRIPT = "practices/finder-data.js"
-INDEX_SCRIPT = "practices/search-index.js"
+INDEX_SCRIPT = searchindex.SCRIPT_PATH
 RECORDS_SCRIPT = records.SCRIPT_PATH
 MAP_PANEL_ID = "icp-map"
 # The finder's own scripts, in the order they must run; paths from the finder page.
@@ -41,7 +41,7 @@ SCRIPTS = (
 
 
 def finder_page(index: PracticeIndex) -> GeneratedPage:
-    groups = [{"key": GROUP_LABELS[group][2], "legend": MENU_LEGENDS[group], "entries": index.group(group)}
+    groups = [{"key": GROUP_LABELS[group].key, "legend": GROUP_LABELS[group].legend, "entries": index.group(group)}
               for group in PracticeIndex.GROUPS]
     html = render("finder.html", groups=groups, total=len(index.practices),
                   shown=index.practices[:FIRST_RESULTS], scripts=SCRIPTS,
@@ -69,7 +69,7 @@ def finder_data(index: PracticeIndex) -> dict:
     year_position = {entry.name: i for i, entry in enumerate(index.years)}
     return {
         "groups": [
-            {"key": GROUP_LABELS[group][2], "singular": GROUP_LABELS[group][1],
+            {"key": GROUP_LABELS[group].key, "singular": GROUP_LABELS[group].singular,
              "terms": [[entry.slug, entry.name] for entry in index.group(group)]}
             for group in PracticeIndex.GROUPS
         ],

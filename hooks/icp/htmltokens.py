@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from html import unescape
 from typing import Iterator
 
+# Elements that never have content or an end tag.
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                           "track", "wbr"})
 _TOKEN = re.compile(
     r"<!--(?P<comment>.*?)-->"
     r"|<(?P<start>[^\s/>]+)(?P<attributes>(?:\s+(?:=[^\s/>=]*|[^\s/>=]+)(?:=\"[^\"]*\")?)*)\s*/?>"

@@ -29,7 +29,6 @@ class CheckedFiles:
     def __init__(self) -> None:
         self._rules: object = None
         self._results: dict[Path, tuple[bytes, object]] = {}
-        self.checked = 0
 
     def result(self, path: Path, raw: bytes, rules: object, check: Callable[[], Result]) -> Result:
         if rules != self._rules:
@@ -41,7 +40,6 @@ class CheckedFiles:
             return kept[1]  # type: ignore[return-value]
         result = check()
         self._results[path] = (digest, result)
-        self.checked += 1
         return result
 
     def keep_only(self, paths: Iterable[Path]) -> None:

@@ -14,7 +14,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .casefile import OPEN_FLAGS
 from .schema import SCHEMA_FILE
+from .vocabulary import slugify
 
 CASE_SUFFIX = ".md"
 TAXONOMY_FILE = "taxonomy.yml"
@@ -24,7 +26,6 @@ IMAGE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(png|jpg|jpeg|gif|webp)$")
 _FORMATS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "gif": "GIF", "webp": "WebP"}
 _SUFFIX_OF = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WebP": "webp"}
 _IGNORED = re.compile(r"^(?:\.DS_Store|Thumbs\.db|\..*\.sw[a-p]|.*~|\.#.*|#.*#)$")  # editors' and systems' litter
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _ALLOWED = (f"only case files (*.md), {TAXONOMY_FILE}, {SCHEMA_FILE} and the folder {IMAGES_DIR}/ "
             "belong in practices/")
 
@@ -88,7 +89,7 @@ def _stray_message(entry: os.DirEntry) -> str:
     if entry.is_dir(follow_symlinks=False):
         return f"the folder '{name}/' is not allowed here; {_ALLOWED}: move it out"
     if dot and stem and suffix.lower() in ("md", "markdown", "mdown", "mkd", "mkdn"):
-        slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "case"
+        slug = slugify(stem) or "case"
         return f"'{name}' is not read as a case (case files end in '.md', in lowercase); rename it to '{slug}.md'"
     return f"'{name}' is not a case and is never read; {_ALLOWED}: move or remove it"
 
@@ -123,7 +124,7 @@ def _image_problem(entry: os.DirEntry) -> str | None:
             why = f"'.{suffix}' is not an allowed image type"
         return f"'{name}' is not allowed: {why}; save it as PNG, JPEG, GIF or WebP (.png, .jpg, .gif, .webp)"
     if not IMAGE_NAME.match(name):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "image"
+        suggestion = slugify(stem) or "image"
         return (f"'{name}' is not a valid image name: use lowercase ASCII letters, digits and single hyphens, "
                 f"and a lowercase extension; rename it to '{suggestion}.{suffix.lower()}'")
     try:
@@ -145,7 +146,7 @@ def _image_problem(entry: os.DirEntry) -> str | None:
 
 def _first_bytes(path: str) -> bytes:
     try:
-        descriptor = os.open(path, _OPEN_FLAGS)
+        descriptor = os.open(path, OPEN_FLAGS)
     except OSError:
         return b""
     try:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .body import MAX_ISSUES, PAGE_ANCHORS, Address
+from .characters import excerpt
 
 CASE_FOLDER = "practices"
 # A suggestion compares the missing section with this many of the case's sections (those next to it
@@ -50,38 +51,34 @@ class SiteMap:
         url = address.url
         path, _, fragment = url.partition("#")
         if "?" in path:
-            return f"the address '{_short(url)}' has a query ('?...'), which a page of this site never needs; remove it"
+            return f"the address '{excerpt(url, 80)}' has a query ('?...'), which a page of this site never needs; remove it"
         if address.kind == "image":
             target = posixpath.normpath(posixpath.join(CASE_FOLDER, path))
             if target not in self.images:
-                return (f"the image '{_short(url)}' is not in practices/images/; copy the file there "
+                return (f"the image '{excerpt(url, 80)}' is not in practices/images/; copy the file there "
                         "(lowercase name; .png, .jpg, .gif or .webp) and write images/<name>")
             return None
         if not path:
             if fragment and fragment not in own_anchors | PAGE_ANCHORS | {"sources"}:
-                return f"this case has no section '#{_short(fragment)}'{_choices(fragment, own_anchors, suggest)}"
+                return f"this case has no section '#{excerpt(fragment, 80)}'{_choices(fragment, own_anchors, suggest)}"
             return None
         target = posixpath.normpath(posixpath.join(CASE_FOLDER, path))
         if target.endswith(".html"):
             target = target[:-5] + ".md"
         if target.startswith("../") or target == "..":
-            return f"the link '{_short(url)}' leads outside the site; link to a page of the site, or give a full https:// address"
+            return f"the link '{excerpt(url, 80)}' leads outside the site; link to a page of the site, or give a full https:// address"
         folder, _, name = target.rpartition("/")
         if folder == CASE_FOLDER and name.endswith(".md") and name[:-3] in self.cases:
             other = name[:-3]
             anchors = self.anchors_of(other)
             if fragment and anchors is not None and fragment not in anchors | PAGE_ANCHORS | {"sources"}:
-                return f"the case '{other}' has no section '#{_short(fragment)}'{_choices(fragment, anchors, suggest)}"
+                return f"the case '{other}' has no section '#{excerpt(fragment, 80)}'{_choices(fragment, anchors, suggest)}"
             return None
         if target in self.pages:
             return None
-        return (f"the link '{_short(url)}' leads to no page of the site; link to another case as <slug>.md "
+        return (f"the link '{excerpt(url, 80)}' leads to no page of the site; link to another case as <slug>.md "
                 f"(e.g. {next(iter(sorted(self.cases - {slug})), 'other-case')}.md), to a page as ../about.md, or "
                 "to a section of this case as #<section>")
-
-
-def _short(url: str) -> str:
-    return url if len(url) <= 80 else url[:77] + "..."
 
 
 def _choices(fragment: str, anchors: set[str], suggest: bool = True) -> str:

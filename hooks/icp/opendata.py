@@ -65,11 +65,24 @@ def csv_row(practice: Practice) -> list[str]:
             else ("" if numbers[column] is None else repr(numbers[column])) for column in CSV_COLUMNS]
 
 
-def practices_csv(index: PracticeIndex) -> str:
+def csv_lines(rows) -> list[str]:
+    """Each row as its line of ``practices.csv`` (quoted as needed, CRLF): the finder's downloads
+    (:mod:`icp.records`) join the same lines."""
     out = io.StringIO()
-    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for practice in index.practices:
-        writer.writerow(csv_row(practice))
-    return out.getvalue()
+    lines = []
+    for row in rows:
+        writer.writerow(row)
+        lines.append(out.getvalue())
+        out.seek(0)
+        out.truncate()
+    return lines
+
+
+def csv_head() -> str:
+    """What starts the CSV file: a byte-order mark (a spreadsheet then reads UTF-8) and the header line."""
+    return "\ufeff" + csv_lines([CSV_COLUMNS])[0]
+
+
+def practices_csv(index: PracticeIndex) -> str:
+    return csv_head() + "".join(csv_lines(csv_row(practice) for practice in index.practices))

@@ -25,7 +25,7 @@ _DOWNLOAD_PARAGRAPH = re.compile(rf'<p class="icp-download" id="{DOWNLOAD_ID}">.
 DOWNLOAD_LINK = (
     f'<p class="icp-download" id="{DOWNLOAD_ID}"><a href="{DOWNLOAD_PATH}" download>'
     "Download the offline copy</a> (a zip file). Unpack it anywhere, on a laptop or a USB stick, "
-    "and open <code>index.html</code> in a browser: every page, the filter and the search work "
+    "and open <code>index.html</code> in a browser: every page and the finder (search and filters) work "
     "without a network.</p>"
 )
 OFFLINE_HOWTO = (
@@ -34,8 +34,8 @@ OFFLINE_HOWTO = (
     "writes one from any build.</p>"
 )
 OFFLINE_NOTE = (
-    f'<p class="icp-download" id="{DOWNLOAD_ID}">You are reading the offline copy: every page, the '
-    "filter and the search work without a network. Copy the whole folder to share it.</p>"
+    f'<p class="icp-download" id="{DOWNLOAD_ID}">You are reading the offline copy: every page and the '
+    "finder (search and filters) work without a network. Copy the whole folder to share it.</p>"
 )
 
 

@@ -25,10 +25,24 @@ from .templating import render
 
 # Cards per term page: few pages to render (each costs a whole themed page), none near 1 MB.
 PER_PAGE = 300
+
+
+@dataclass(frozen=True)
+class GroupLabels:
+    """How a menu group is named: ``plural`` titles its overview, ``singular`` heads a term's page and
+    a finder chip, ``key`` names it in the finder's address and form, ``legend`` heads the finder's
+    menu as the source site's menu does (Topic, Countries, Year)."""
+
+    plural: str
+    singular: str
+    key: str
+    legend: str
+
+
 GROUP_LABELS = {
-    "topics": ("Topics", "Topic", "topic"),
-    "countries": ("Countries", "Country", "country"),
-    "years": ("Years", "Year", "year"),
+    "topics": GroupLabels("Topics", "Topic", "topic", "Topic"),
+    "countries": GroupLabels("Countries", "Country", "country", "Countries"),
+    "years": GroupLabels("Years", "Year", "year", "Year"),
 }
 _INTROS = {
     "topics": "The topics of the filter menu, in the order of the Council of Europe's Intercultural Cities database.",
@@ -101,7 +115,8 @@ def topic_pages(index: PracticeIndex) -> dict[str, TermEntry]:
 
 def term_pages(entry: TermEntry) -> dict[str, GeneratedPage]:
     """The page (or pages, ``PER_PAGE`` cards each) listing every case filed under a term."""
-    plural_label, singular, key = GROUP_LABELS[entry.group]
+    labels = GROUP_LABELS[entry.group]
+    plural_label, singular, key = labels.plural, labels.singular, labels.key
     uris = term_page_uris(entry)
     names = [uri.rsplit("/", 1)[-1].replace(".md", ".html") for uri in uris]
     pages = {}
@@ -118,7 +133,7 @@ def term_pages(entry: TermEntry) -> dict[str, GeneratedPage]:
 
 def overview_page(group: str, entries: tuple[TermEntry, ...]) -> GeneratedPage:
     """Every term of a menu: those with cases first, with their counts; the empty ones set apart."""
-    plural_label = GROUP_LABELS[group][0]
+    plural_label = GROUP_LABELS[group].plural
     html = render("overview.html", plural_label=plural_label, intro=_INTROS[group],
                   filled=[entry for entry in entries if entry.practices],
                   empty=[entry for entry in entries if not entry.practices])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from markupsafe import Markup
 
@@ -42,8 +43,9 @@ class LoadedSite:
     problems: tuple[str, ...] = ()
     schema: dict | None = None  # None when the schema file itself is broken (a preview goes on without it)
 
-    @property
+    @cached_property
     def banner(self) -> Markup:
+        """Asked for by every page of a build: rendered once."""
         return problems_banner(self.problems)
 
 

@@ -8,29 +8,12 @@ when a reader asks for a download, since at 10,000 cases it is the largest file 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-
 from .index import PracticeIndex
-from .opendata import CSV_COLUMNS, LICENCE_NOTE, SITE_NAME, csv_row, open_data_record
-from .searchindex import script_string
+from .opendata import LICENCE_NOTE, SITE_NAME, csv_head, csv_lines, csv_row, open_data_record
+from .searchindex import data_script
 
 SCRIPT_PATH = "practices/records.js"
 SCRIPT_GLOBAL = "ICP_RECORDS"
-
-
-def csv_lines(rows) -> list[str]:
-    """Each row as the line Python's csv writer gives it in ``practices.csv`` (quoted as needed, CRLF)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    lines = []
-    for row in rows:
-        writer.writerow(row)
-        lines.append(out.getvalue())
-        out.seek(0)
-        out.truncate()
-    return lines
 
 
 def records_payload(index: PracticeIndex) -> dict:
@@ -41,11 +24,10 @@ def records_payload(index: PracticeIndex) -> dict:
     return {
         "name": SITE_NAME,
         "licence": LICENCE_NOTE,
-        "csvHead": "\ufeff" + csv_lines([CSV_COLUMNS])[0],
+        "csvHead": csv_head(),
         "rows": [[practice.slug, line, open_data_record(practice)] for practice, line in zip(practices, lines)],
     }
 
 
 def records_script(index: PracticeIndex) -> str:
-    payload = json.dumps(records_payload(index), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return f"window.{SCRIPT_GLOBAL}=JSON.parse({script_string(payload)});\n"
+    return data_script(SCRIPT_GLOBAL, records_payload(index))

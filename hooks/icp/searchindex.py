@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .index import PracticeIndex
 from .practice import Practice
+from .vocabulary import FOLD
 
 SERIALIZATION_VERSION = 2
 SCRIPT_PATH = "practices/search-index.js"  # where the finder is expected to load it from
@@ -61,10 +62,6 @@ STOP_WORDS = frozenset("""
 a an and are as at be been but by for from had has have in into is its of on or s t that the their
 these this to was were which with
 """.split())
-# Lowercase letters that have no decomposition to drop a mark from, as their usual transliteration;
-# "ς" (final sigma) is "σ" so that a term does not depend on where the sigma stood in its word.
-FOLD = {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i",
-        "ς": "σ"}
 _FOLD_TABLE = str.maketrans(FOLD)
 
 
@@ -189,9 +186,10 @@ def page_document(url: str, title: str, text: str) -> dict:
     return {"id": url, "kind": "page", "title": title, "body": text}
 
 
-def serialise(documents, fields=FIELDS, store_fields=()) -> dict:
+def serialise(documents, fields=FIELDS, store_fields=(), count_terms=term_counts) -> dict:
     """MiniSearch's ``toJSON()`` of an index of ``documents`` (dicts with an ``id``); a field that is
-    missing or None is skipped as MiniSearch skips it, and every indexed value must be a string."""
+    missing or None is skipped as MiniSearch skips it, and every indexed value must be a string.
+    ``count_terms`` is :func:`term_counts`, or a memo of it that :func:`within_budget` filled."""
     field_ids = {field: number for number, field in enumerate(fields)}
     document_ids: dict[str, object] = {}
     field_lengths: dict[str, list] = {}
@@ -215,7 +213,7 @@ def serialise(documents, fields=FIELDS, store_fields=()) -> dict:
             if not isinstance(value, str):
                 raise TypeError(f"document {identifier!r}: field {field!r} is a {type(value).__name__}, not a string")
             field_id = field_ids[field]
-            length, counts = term_counts(value)
+            length, counts = count_terms(value)
             _add_field_length(field_lengths.setdefault(key, []), average_lengths, field_id, short_id, length)
             column = str(field_id)
             for term, count in counts.items():
@@ -254,9 +252,9 @@ def _number(value):
 class FieldTerms:
     """How often each term is in one field of every document, and in how many documents' field."""
 
-    def __init__(self, documents: list[dict], field: str):
+    def __init__(self, documents: list[dict], field: str, count_terms=term_counts):
         self.field = field
-        self.counts = [term_counts(document[field])[1] if document.get(field) is not None else None
+        self.counts = [count_terms(document[field])[1] if document.get(field) is not None else None
                        for document in documents]
         self.shares = Counter(term for counts in self.counts if counts for term in counts)
 
@@ -296,12 +294,12 @@ def trim_field(documents, field: str = "body", max_share: float = 1.0, max_terms
     return field_terms.keep(documents, field_terms.ranked(min_documents, max_share * len(documents)), max_terms)
 
 
-def within_budget(case_documents, budget: int = INDEX_COST) -> list[dict]:
+def within_budget(case_documents, budget: int = INDEX_COST, count_terms=term_counts) -> list[dict]:
     """The case documents as the finder indexes them: whole if the index stays within ``budget``,
     otherwise with as many of each body's best terms as fit (see INDEX_COST)."""
     documents = list(case_documents)
-    body = FieldTerms(documents, "body")
-    short_fields = sum(FieldTerms(documents, field).cost() for field in FIELDS if field != "body")
+    body = FieldTerms(documents, "body", count_terms)
+    short_fields = sum(FieldTerms(documents, field, count_terms).cost() for field in FIELDS if field != "body")
     if short_fields + body.cost() <= budget:
         return documents
     cases = len(documents)
@@ -333,7 +331,7 @@ def term_rules() -> dict:
     }
 
 
-def index_payload(documents, fields=FIELDS, store_fields=(), boost=None) -> dict:
+def index_payload(documents, fields=FIELDS, store_fields=(), boost=None, count_terms=term_counts) -> dict:
     documents = list(documents)
     return {
         "rules": term_rules(),
@@ -341,15 +339,20 @@ def index_payload(documents, fields=FIELDS, store_fields=(), boost=None) -> dict
         "storeFields": list(store_fields),
         "boost": dict(BOOST if boost is None else boost),
         "pages": {document["id"]: document["title"] for document in documents if document.get("kind") == "page"},
-        "index": serialise(documents, fields, store_fields),
+        "index": serialise(documents, fields, store_fields, count_terms),
     }
 
 
-def index_script(documents, fields=FIELDS, store_fields=(), boost=None) -> str:
-    """``window.ICP_SEARCH_INDEX = JSON.parse('…');``: a classic script that no text can break out of."""
-    payload = json.dumps(index_payload(documents, fields, store_fields, boost), ensure_ascii=False,
-                         separators=(",", ":"))
-    return f"window.{SCRIPT_GLOBAL}=JSON.parse({script_string(payload)});\n"
+def index_script(documents, fields=FIELDS, store_fields=(), boost=None, count_terms=term_counts) -> str:
+    """``window.ICP_SEARCH_INDEX = JSON.parse('…');``."""
+    return data_script(SCRIPT_GLOBAL, index_payload(documents, fields, store_fields, boost, count_terms))
+
+
+def data_script(global_name: str, value: object) -> str:
+    """``window.<global_name> = JSON.parse('…');`` of ``value`` as JSON: a classic script (the site works
+    from ``file://``) that no text can break out of."""
+    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return f"window.{global_name}=JSON.parse({script_string(payload)});\n"
 
 
 def script_string(value: str) -> str:
@@ -371,5 +374,8 @@ _SCRIPT_STRING_ESCAPES = (
 def search_index_script(index: PracticeIndex, pages=()) -> str:
     """The finder's index script: every case, as the row it has in the finder's data (within the
     budget of :func:`within_budget`), and ``pages`` (documents from :func:`page_document`)."""
-    documents = within_budget(case_document(practice, row) for row, practice in enumerate(index.practices))
-    return index_script(documents + list(pages))
+    # The budget and the index read the same texts: each is split into terms once.
+    count_terms = lru_cache(maxsize=None)(term_counts)
+    documents = within_budget((case_document(practice, row) for row, practice in enumerate(index.practices)),
+                              count_terms=count_terms)
+    return index_script(documents + list(pages), count_terms=count_terms)

@@ -10,17 +10,21 @@ is decided here, without the generator's types; the hook only translates.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from markupsafe import Markup
 
-from . import feeds, finder, footer, home, package, preview, searchindex, timing
+from . import codebook, feeds, finder, footer, home, opendata, package, preview, records, searchindex, timing
 from .body import plain_text
 from .incremental import CheckedFiles
 from .index import TermEntry
-from .pages import GeneratedPage, topic_pages
-from .site import (CONTRIBUTE_PAGE, Project, Publication, contribute_page, edit_path, generated_data,
-                   generated_pages, published_images)
+from .inventory import IMAGES_DIR, local_images
+from .pages import GeneratedPage, front_matter, generated_pages, topic_pages
+from .site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
+
+CONTRIBUTE_PAGE = "contribute.md"
+FINDER_PAGE = "practices/index.md"
 
 
 class SettingsError(ValueError):
@@ -48,7 +52,6 @@ class SiteBuild:
     loaded: preview.LoadedSite
     # Searchable hand-written pages, by source path; a preview's next build starts from the last one's.
     page_documents: dict[str, dict] = field(default_factory=dict)
-    _topic_pages: dict[str, TermEntry] | None = None
 
     @classmethod
     def start(cls, root: Path, settings: Settings, *, keep_going: bool, checked: CheckedFiles | None = None,
@@ -82,36 +85,63 @@ class SiteBuild:
         return footer.footer_html(self.settings.name, self.publication.built)
 
     def pages(self) -> dict[str, GeneratedPage]:
-        """Every page the site makes, by its source path: the generated ones and Contribute (from
-        CONTRIBUTING.md)."""
+        """Every page the site makes, by its source path: those made from the cases, the finder, the
+        codebook (not in a preview whose schema file is broken) and Contribute (from CONTRIBUTING.md)."""
+        index, publication, schema = self.index, self.publication, self.loaded.schema
         with timing.step("render"):
-            made = generated_pages(self.index, self.publication, self.loaded.schema)
+            made = generated_pages(index, site_name=publication.name, site_url=publication.url, built=publication.built)
+            made[FINDER_PAGE] = finder.finder_page(index)
+            if schema is not None:
+                made[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
         made[CONTRIBUTE_PAGE] = GeneratedPage(contribute_page(self.project))
         return made
 
     def data_files(self) -> dict[str, str]:
         """Open data, feeds and the finder's scripts, by their path in the site."""
+        index, publication = self.index, self.publication
         with timing.step("render"):
-            return generated_data(self.index, self.publication)
+            return {
+                "practices.json": opendata.practices_json(index),
+                "practices.csv": opendata.practices_csv(index),
+                finder.DATA_SCRIPT: finder.finder_data_script(index),
+                finder.RECORDS_SCRIPT: records.records_script(index),
+                **feeds.feed_files(index, publication.feed, publication.built, updated=publication.updated),
+            }
 
     def images(self) -> dict[str, Path]:
-        return published_images(self.project)
+        """The case images to copy into the site, by their address there (``practices/images/<name>``)."""
+        return {f"{PRACTICES_DIR}/{IMAGES_DIR}/{path.name}": path for path in local_images(self.project.practices_dir)}
 
     def fill_home(self, markdown: str) -> str:
         return home.fill_home(markdown, self.index, offline_zip=self.settings.offline_zip)
 
     def edit_path(self, src_uri: str, *, handwritten: bool, docs_dir: str) -> str | None:
-        return edit_path(src_uri, handwritten=handwritten, docs_dir=docs_dir)
+        """The file in the repository that an edit button opens for the page ``src_uri``, or None.
+
+        A case page opens its case file, Contribute opens CONTRIBUTING.md, a hand-written page its own
+        file; a page made from many cases (a topic, a country, a year, an overview, the finder) has no
+        one file to edit, and no button.
+        """
+        if handwritten:
+            return f"{docs_dir}/{src_uri}"
+        if src_uri == CONTRIBUTE_PAGE:
+            return CONTRIBUTING_FILE
+        folder, _, name = src_uri.rpartition("/")
+        if folder == PRACTICES_DIR and src_uri != FINDER_PAGE:
+            return f"{PRACTICES_DIR}/{name}"
+        return None
 
     def page_rendered(self, src_uri: str, *, url: str, title: str, html: str, searchable: bool) -> None:
         """A page as the reader gets it: the finder's search finds the hand-written ones too."""
         if searchable:
             self.page_documents[src_uri] = searchindex.page_document(url, title, plain_text(html))
 
+    @cached_property
+    def _topic_pages(self) -> dict[str, TermEntry]:
+        return topic_pages(self.index)
+
     def feed_links(self, dest_uri: str) -> Markup:
         """The head's feed links for the page at ``dest_uri``: the site's feed, and a topic page's own."""
-        if self._topic_pages is None:
-            self._topic_pages = topic_pages(self.index)
         links = feeds.feed_links(dest_uri, self.publication.feed, self._topic_pages.get(dest_uri))
         return Markup(feeds.feed_links_html(links))
 
@@ -130,3 +160,12 @@ class SiteBuild:
         if self.settings.offline_zip:
             with timing.step("hook"), timing.step("offline zip"):
                 package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
+
+
+def contribute_page(project: Project) -> str:
+    """The Contribute page: CONTRIBUTING.md as the repository shows it, under the menu's title.
+
+    Made here rather than included by a Markdown extension, so that no page can pull in another
+    file of the checkout (an include of ``.git/config`` would publish it).
+    """
+    return front_matter("Contribute") + project.contributing_path.read_text(encoding="utf-8")

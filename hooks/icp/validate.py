@@ -8,29 +8,24 @@ names, links between cases, the body). Every problem in every file is reported i
 from __future__ import annotations
 
 import datetime
-import difflib
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jsonschema.exceptions import ValidationError
-
 from . import timing
-from .allowlist import IMAGE_FOLDER
 from .body import RenderedBody, render_body
 from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
 from .characters import excerpt
-from .frontmatter import lenient_integer
 from .geo import locate
 from .incremental import CheckedFiles
-from .inventory import case_paths, folder_problems, local_images
+from .inventory import IMAGES_DIR, case_paths, folder_problems, local_images
 from .links import SiteMap
+from .messages import did_you_mean, explain, kind_of, year_range
 from .practice import Practice
 from .schema import FrontMatterValidator, schema_for
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, slugify
 
-FIRST_YEAR = 1945
 DOCS_DIR = "docs"
 # The schema's maxLength: longer text is reported by the schema, and never searched by a pattern.
 SUMMARY_LIMIT = 300
@@ -43,14 +38,6 @@ _MARKDOWN = re.compile(r"\[[^\]]*\]\([^)]*\)|\*\*|__|`|^\s*#", re.MULTILINE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d ()./-]{7,}\d")
 _YEAR_SPAN = re.compile(r"^\d{4}\s*[-/]\s*\d{4}$")
-_KIND = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "array": "a list",
-    "object": "a mapping of keys to values",
-    "boolean": "true or false",
-}
 
 
 @dataclass(frozen=True, order=True)
@@ -176,7 +163,7 @@ def site_map(directory: Path, root: Path, vocabulary: Vocabulary, cases: list[Ca
         pages |= {f"{group}/index.md", *(f"{group}/{term.slug}.md" for term in terms)}
     years = {case.meta.get("year") for case in cases if isinstance(case.meta, dict)}
     pages |= {"years/index.md", *(f"years/{year}.md" for year in years if isinstance(year, int))}
-    images = {f"{directory.name}/{IMAGE_FOLDER}/{path.name}" for path in local_images(directory)}
+    images = {f"{directory.name}/{IMAGES_DIR}/{path.name}" for path in local_images(directory)}
 
     def anchors_of(slug: str) -> set[str] | None:
         if slug not in bodies:
@@ -227,17 +214,17 @@ def load_practices(
 def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary, next_year: int) -> list[Problem]:
     if not isinstance(case.meta, dict):
         return [Problem(shown, case.line_of(()) or 2, "", "the front matter must be a list of 'key: value' lines, "
-                        f"not {_kind_of(case.meta)}")]
+                        f"not {kind_of(case.meta)}")]
     problems = [
         Problem(shown, line, key, f"the key appears twice; keep one '{key}:' line")
         for key, line in case.duplicate_keys
     ]
     for error in validator.iter_errors(case.meta):
-        problems.append(_explain(error, case, shown, vocabulary))
+        problems.append(Problem(shown, *explain(error, case, vocabulary)))
     meta = case.meta
     year = meta.get("year")
     if isinstance(year, int) and not isinstance(year, bool) and year > next_year:
-        problems.append(Problem(shown, case.line_of(("year",)), "year", f"{year} is in the future; {_year_range()}"))
+        problems.append(Problem(shown, case.line_of(("year",)), "year", f"{year} is in the future; {year_range()}"))
     if isinstance(year, float) and year.is_integer():
         problems.append(Problem(shown, case.line_of(("year",)), "year",
                                 f"expected a whole number, found the number {year}; write it as year: {int(year)}"))
@@ -278,7 +265,7 @@ def _name_problems(paths: list[Path], root: Path) -> list[Problem]:
             problems.append(Problem(shown, 0, "file name",
                                     f"'{slug}' is reserved for a page the site makes; choose another name, e.g. '<city>-{slug}-practice.md'"))
         elif not SLUG.match(slug):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+            suggestion = slugify(slug)
             problems.append(Problem(shown, 0, "file name",
                                     f"'{path.name}' is not a valid slug: use lowercase ASCII letters, digits and single hyphens"
                                     + (f"; rename it to '{suggestion}.md'" if suggestion else "")))
@@ -306,138 +293,5 @@ def _related_problems(case: CaseFile, shown: str, known_slugs: set[str]) -> list
                                     f"'{slug}' is this case itself; remove it"))
         elif slug not in known_slugs:
             problems.append(Problem(shown, case.line_of(location), f"related[{index}]",
-                                    f"no case 'practices/{slug}.md' exists{_did_you_mean(slug, known_slugs - {case.slug})}"))
+                                    f"no case 'practices/{excerpt(slug, 80)}.md' exists{did_you_mean(slug, known_slugs - {case.slug})}"))
     return problems
-
-
-def _explain(error: ValidationError, case: CaseFile, shown: str, vocabulary: Vocabulary) -> Problem:
-    location = tuple(error.absolute_path)
-    field = _field_name(location)
-    line = case.line_of(location)
-    value = error.instance
-    kind = error.validator
-    if kind == "required":
-        missing = re.search(r"'([^']+)' is a required property", error.message)
-        key = missing.group(1) if missing else "?"
-        if location[:1] == ("sources",):
-            return Problem(shown, line or case.closing_line, f"sources[{location[1]}]",
-                           f"the required key '{key}' is missing; add it to this source, e.g. {key}: The source's {key}")
-        return Problem(shown, case.closing_line, key,
-                       f"the required key '{key}' is missing; add it to the front matter, between the "
-                       f"'---' lines (lines 1 and {case.closing_line}){_REQUIRED_HINTS.get(key, '')}")
-    if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extras = [key for key in value if key not in allowed]
-        key = extras[0] if extras else "?"
-        message = f"'{key}' is not an allowed key{_did_you_mean(str(key), allowed)} (allowed: {', '.join(allowed)})"
-        if len(extras) > 1:
-            message = f"{', '.join(repr(k) for k in extras)} are not allowed keys (allowed: {', '.join(allowed)})"
-        return Problem(shown, case.line_of(location + (key,)) or line, field or str(key) if not location else f"{field}.{key}", message)
-    if kind == "enum":
-        if location[:1] == ("topics",):
-            return Problem(shown, line, field, f"'{value}' is not a topic{_did_you_mean(str(value), vocabulary.topic_names)}"
-                           " (the topics are listed in practices/taxonomy.yml)")
-        return Problem(shown, line, field, f"'{value}' is not a country in the vocabulary"
-                       f"{_did_you_mean(str(value), vocabulary.country_names)}"
-                       " (add a new country to practices/taxonomy.yml in the same pull request)")
-    if kind == "type":
-        expected = error.validator_value
-        expected = expected if isinstance(expected, str) else expected[0]
-        hint = ""
-        text = value.strip() if isinstance(value, str) else ""
-        span = re.fullmatch(r"(\d{4})\s*[-–—/]\s*(\d{2,4})", text)
-        read_as = lenient_integer(text)
-        if expected == "integer" and re.fullmatch(r"[0-9]{1,15}", text):
-            hint = f"; remove the quotes: {location[-1]}: {text}"
-        elif expected == "integer" and span and location == ("year",):
-            hint = (f"; put the first year in 'year' and the span in 'period', e.g. year: {span[1]} "
-                    f"and period: \"{span[1]}–{span[2]}\"")
-        elif expected == "integer" and location == ("year",) and (read_as is not None or text.isdigit()):
-            example = read_as if read_as is not None and FIRST_YEAR <= read_as <= 9999 else 2010
-            hint = f"; write the year as four digits, e.g. year: {example}"
-        elif expected == "integer" and isinstance(value, str):
-            hint = f"; write a whole number without quotes, e.g. {location[-1]}: {2010 if location == ('year',) else 1}"
-        elif expected == "number" and isinstance(value, str):
-            hint = f"; write it as a decimal number without quotes, e.g. {location[-1]}: 59.91"
-        elif expected == "array" and isinstance(value, str):
-            hint = f"; write it as a list, e.g. {location[-1]}: [{value}]"
-        elif expected == "string" and value is None:
-            hint = "; fill it in or remove the key"
-        found = _kind_of(value)
-        if isinstance(value, str):
-            found = f"the text '{excerpt(value)}'" + (f" ({len(value):,} characters)" if len(value) > 40 else "")
-        return Problem(shown, line, field, f"expected {_KIND[expected]}, found {found}{hint}")
-    if kind == "maxLength":
-        return Problem(shown, line, field, f"is {len(value)} characters long; shorten it to at most {error.validator_value}")
-    if kind == "minLength":
-        required = location in [(key,) for key in _REQUIRED_HINTS] or location[::2] == ("sources", "title")
-        return Problem(shown, line, field, "is empty; fill it in" + ("" if required else " or remove the key"))
-    if kind == "minItems":
-        return Problem(shown, line, field, "is an empty list; give at least one")
-    if kind == "maxItems":
-        return Problem(shown, line, field, f"lists {len(value)} items; keep the {error.validator_value} most relevant")
-    if kind == "uniqueItems":
-        repeat = next(index for index, item in enumerate(value) if item in value[:index])
-        return Problem(shown, case.line_of(location + (repeat,)) or line, f"{field}[{repeat}]",
-                       f"'{value[repeat]}' is listed more than once; keep one")
-    if kind in ("minimum", "maximum"):
-        if location == ("year",):
-            return Problem(shown, line, field, f"{value} is out of range; {_year_range()}")
-        return Problem(shown, line, field, f"{value} is out of range; it must be between "
-                       f"{error.schema.get('minimum')} and {error.schema.get('maximum')}")
-    if kind == "pattern":
-        if location[-1:] == ("url",):
-            return Problem(shown, line, field, f"'{value}' is not an http(s) URL; write it in full, starting with https://")
-        return Problem(shown, line, field, f"'{value}' is not a case slug (a file name without .md: lowercase letters, digits, single hyphens)")
-    if kind == "dependentRequired":
-        given = location and location[-1]
-        present = "lat" if "lat" in value else "lon"
-        other = "lon" if present == "lat" else "lat"
-        return Problem(shown, case.line_of((present,)) or line, present,
-                       f"'{present}' is given without '{other}'; give both coordinates or neither")
-    return Problem(shown, line, field, error.message)
-
-
-_REQUIRED_HINTS = {
-    "title": ", e.g. title: The practice's name",
-    "city": ", e.g. city: Copenhagen",
-    "country": ", e.g. country: Denmark (one of the countries in practices/taxonomy.yml)",
-    "year": ", e.g. year: 2016 (the year the source dates the practice by)",
-    "topics": ", e.g. topics: [Education] (topics from practices/taxonomy.yml)",
-    "summary": ", e.g. summary: One or two plain sentences, at most 300 characters",
-}
-
-
-def _field_name(location: tuple) -> str:
-    name = ""
-    for part in location:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name
-
-
-def _kind_of(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value})"
-    if isinstance(value, int):
-        return f"the number {value}"
-    if isinstance(value, float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the text '{value}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def _year_range() -> str:
-    return f"give a year from {FIRST_YEAR} to {datetime.date.today().year + 1}"
-
-
-def _did_you_mean(value: str, choices) -> str:
-    folded = {choice.lower(): choice for choice in choices}
-    match = difflib.get_close_matches(value.lower(), list(folded), n=1, cutoff=0.6)
-    return f"; did you mean '{folded[match[0]]}'?" if match else ""

@@ -10,13 +10,16 @@ from pathlib import Path
 import yaml
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d",
-                               "ı": "i"})
+# Lowercase letters that have no decomposition to drop a mark from, as their usual transliteration,
+# for slugs and for the finder's search terms (icp.searchindex); "ς" (final sigma) is "σ" so that a
+# search term does not depend on where the sigma stood in its word.
+FOLD = {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i", "ς": "σ"}
+_FOLD_TABLE = str.maketrans(FOLD)
 
 
 def slugify(name: str) -> str:
     """Lowercase ASCII with every run of other characters replaced by one hyphen."""
-    letters = name.lower().translate(_UNDECOMPOSED)
+    letters = name.lower().translate(_FOLD_TABLE)
     ascii_name = unicodedata.normalize("NFKD", letters).encode("ascii", "ignore").decode("ascii")
     return _NON_SLUG.sub("-", ascii_name.lower()).strip("-")
 

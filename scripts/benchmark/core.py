@@ -1,8 +1,10 @@
 """What the core draws at N, timed in this process: the map of the cases and the Atom feeds.
 
-They are measured by calling the core directly on the project's cases, so the figures exist
-whether or not the hook puts them in the site yet; when the built site has them (an SVG map in
-the home page or the finder, feed.xml), their size there is reported too.
+They are measured by calling the core directly on the project's cases: the map as icp.geo draws
+it for both views from the cities whose cases give coordinates (places_by_city; the site's own
+panel, icp.casemap, draws the Europe view and also counts cases without coordinates), and every
+feed. Their sizes in the built site (the maps of the home page and the finder, the feeds) are
+reported too.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ the previous point, which keeps the file small.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable

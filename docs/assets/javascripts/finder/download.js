@@ -72,8 +72,7 @@
             return;
           }
           save(text, format);
-          status.textContent = asked.rows.length.toLocaleString("en") +
-            (asked.rows.length === 1 ? " practice" : " practices") + " saved as " + format.toUpperCase() + ".";
+          status.textContent = ICP.finderView.practices(asked.rows.length) + " saved as " + format.toUpperCase() + ".";
         }, function () {
           status.textContent = "The records could not be loaded; the full files are linked below.";
         });

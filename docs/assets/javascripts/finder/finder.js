@@ -34,13 +34,16 @@
   var viewButtons = Array.prototype.slice.call(tools.querySelectorAll("[data-view]"));
   var downloads = Array.prototype.slice.call(tools.querySelectorAll("[data-format]"));
   var mapPanel = document.getElementById("icp-map");
+  var resultsHeading = document.getElementById("icp-results-heading");
 
-  var inputs = groups.map(function (group) {
-    return group.terms.map(function (term) { return document.getElementById("f-" + group.key + "-" + term[0]); });
-  });
-  var counts = groups.map(function (group) {
-    return group.terms.map(function (term) { return document.getElementById("c-" + group.key + "-" + term[0]); });
-  });
+  /* Per group, per option: the element whose id is prefix, group key and term slug ("f-topic-education"). */
+  function optionElements(prefix) {
+    return groups.map(function (group) {
+      return group.terms.map(function (term) { return document.getElementById(prefix + group.key + "-" + term[0]); });
+    });
+  }
+  var inputs = optionElements("f-");
+  var counts = optionElements("c-");
   var notes = groups.map(function (group) { return document.getElementById("s-" + group.key); });
 
   var state = State.empty(groups);
@@ -257,7 +260,7 @@
     event.preventDefault();
     typing = false;
     go(State.withQuery(state, box.value));
-    document.getElementById("icp-results-heading").focus();
+    resultsHeading.focus();
   });
   reset.addEventListener("click", function () {
     go(State.withoutFilters(state));
@@ -271,7 +274,7 @@
     var next = State.toggle(state, State.CITY, city, true);
     if (country >= 0 && next.chosen[1].indexOf(country) < 0) next = State.toggle(next, 1, country, true);
     go(State.withView(next, "list"));
-    document.getElementById("icp-results-heading").focus();
+    resultsHeading.focus();
   }) : null;
   if (ICP.finderDownload) {
     ICP.finderDownload.setup(downloads, document.getElementById("icp-download-status"), data.records, function () {
@@ -295,14 +298,16 @@
     target.focus();
     target.scrollIntoView({ block: "start" });
   });
-  window.addEventListener("hashchange", function () {
+  /* The address changed (a link, Back, Forward): its state is shown; Back and Forward also put its
+     query in the box while the box has the focus. */
+  function followAddress(event) {
     var next = State.parse(window.location.hash, groups);
-    if (hashOf(next) !== hashOf(state)) apply(next);
-  });
-  window.addEventListener("popstate", function () {
-    var next = State.parse(window.location.hash, groups);
-    if (hashOf(next) !== hashOf(state)) { box.value = next.q; apply(next); }
-  });
+    if (hashOf(next) === hashOf(state)) return;
+    if (event.type === "popstate") box.value = next.q;
+    apply(next);
+  }
+  window.addEventListener("hashchange", followAddress);
+  window.addEventListener("popstate", followAddress);
 
   function layout() {
     var small = phone.matches;
@@ -319,7 +324,7 @@
   done.addEventListener("click", function () {
     toggle.setAttribute("aria-expanded", "false");
     layout();
-    document.getElementById("icp-results-heading").focus();
+    resultsHeading.focus();
   });
   phone.addEventListener("change", layout);
 

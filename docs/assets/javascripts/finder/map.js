@@ -7,10 +7,7 @@
 (function () {
   "use strict";
   var ICP = (window.ICP = window.ICP || {});
-
-  function practices(count) {
-    return count.toLocaleString("en") + (count === 1 ? " practice" : " practices");
-  }
+  var practices = ICP.finderView.practices;
 
   /* panel: the map panel; countries: the Countries group's terms ([slug, name]); choose(city, country
      index or -1) is called when a reader picks a city. */

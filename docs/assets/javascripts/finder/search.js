@@ -17,8 +17,9 @@
     script.src = src;
     script.onload = function () {
       var data = window.ICP_SEARCH_INDEX;
+      /* One set of term rules (their regular expressions are large) for the engine and the highlighting. */
       rules = window.ICP_TERMS.termRules(data.rules);
-      engine = window.ICP_TERMS.load(data);
+      engine = window.MiniSearch.loadJS(data.index, window.ICP_TERMS.options(data, rules));
       ICP.finderSearch.pages = data.pages || {};
       var callbacks = waiting;
       waiting = [];

@@ -70,11 +70,16 @@
     return item;
   }
 
-  function countText(count, query, chosen) {
-    var practices = count.toLocaleString("en") + (count === 1 ? " practice" : " practices");
-    if (count === 0) return "No practice matches" + (query ? " “" + query + "”" : "") + (chosen ? " with these filters" : "");
-    return practices + (query ? " match “" + query + "”" : "");
+  /* "1 practice", "1,234 practices": as the site's pages say it (icp.templating's plural filter). */
+  function practices(count) {
+    return count.toLocaleString("en") + (count === 1 ? " practice" : " practices");
   }
 
-  ICP.finderView = { element: element, card: card, chip: chip, countText: countText, marked: marked };
+  function countText(count, query, chosen) {
+    if (count === 0) return "No practice matches" + (query ? " “" + query + "”" : "") + (chosen ? " with these filters" : "");
+    return practices(count) + (query ? " match “" + query + "”" : "");
+  }
+
+  ICP.finderView = { element: element, card: card, chip: chip, countText: countText, marked: marked,
+    practices: practices };
 })();
