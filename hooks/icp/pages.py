@@ -45,8 +45,10 @@ GROUP_LABELS = {
     "years": GroupLabels("Years", "Year", "year", "Year"),
 }
 _INTROS = {
-    "topics": "The topics of the filter menu, in the order of the Council of Europe's Intercultural Cities database.",
-    "countries": "The countries of the filter menu, in the order of the Council of Europe's Intercultural Cities database.",
+    "topics": "The topics of the Council of Europe's Intercultural Cities good-practice database, in the order its "
+              "filter menu lists them, with the practices filed under each.",
+    "countries": "The countries of the Council of Europe's Intercultural Cities good-practice database, in the order "
+                 "its filter menu lists them, with the practices from each.",
     "years": "Every year that a practice is dated by, oldest first.",
 }
 NOT_SEARCHED = {"search": {"exclude": True}}

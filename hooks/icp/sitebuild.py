@@ -16,6 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import codebook, feeds, finder, footer, home, opendata, package, preview, records, searchindex, timing
+from .allowlist import sanitise
 from .body import plain_text
 from .incremental import CheckedFiles
 from .index import TermEntry
@@ -132,9 +133,10 @@ class SiteBuild:
         return None
 
     def page_rendered(self, src_uri: str, *, url: str, title: str, html: str, searchable: bool) -> None:
-        """A page as the reader gets it: the finder's search finds the hand-written ones too."""
+        """A page as the reader gets it: the finder's search finds the hand-written ones too (their
+        words only: the sanitiser drops scripts, styles and comments before the tags are stripped)."""
         if searchable:
-            self.page_documents[src_uri] = searchindex.page_document(url, title, plain_text(html))
+            self.page_documents[src_uri] = searchindex.page_document(url, title, plain_text(sanitise(html)))
 
     @cached_property
     def _topic_pages(self) -> dict[str, TermEntry]:

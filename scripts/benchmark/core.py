@@ -1,10 +1,9 @@
 """What the core draws at N, timed in this process: the map of the cases and the Atom feeds.
 
-They are measured by calling the core directly on the project's cases: the map as icp.geo draws
-it for both views from the cities whose cases give coordinates (places_by_city; the site's own
-panel, icp.casemap, draws the Europe view and also counts cases without coordinates), and every
-feed. Their sizes in the built site (the maps of the home page and the finder, the feeds) are
-reported too.
+They are measured by calling the core directly on the project's cases: the map panel as the home
+page draws it (icp.casemap: the Europe view with one marker per city, and the lists beside it),
+and every feed. Their sizes in the built site (the maps of the home page and the finder, the
+feeds) are reported too.
 """
 
 from __future__ import annotations
@@ -17,13 +16,12 @@ import time
 from pathlib import Path
 
 from icp.feeds import FeedSite, feed_files
-from icp.geo import map_svg, places_by_city
+from icp.casemap import map_panel, panel_html
 from icp.geo.atlas import atlas
 from icp.geo.views import geometry
 from icp.index import PracticeIndex
 from icp.site import Project
 
-MAP_VIEWS = ("europe", "world")
 REPEATS = 3
 SITE_NAME = "Intercultural City Practices"
 BUILD_DATE = datetime.date(2026, 1, 1)
@@ -35,31 +33,28 @@ def core_timings(project: Path, site: Path) -> dict:
     return {**map_timings(index), **feed_timings(index), **in_site(site)}
 
 
-def _link(cases: list) -> str:
-    return cases[0].url if len(cases) == 1 else "practices/index.html"
-
-
 def map_timings(index: PracticeIndex) -> dict:
-    """Per view: the cities drawn, the SVG's size (plain and gzipped), the first drawing (with the
-    atlas decoded and the country outlines computed, as a build does once) and a drawing after that."""
+    """The home page's map panel: the cities drawn, its size (plain and gzipped), the first drawing
+    (with the atlas decoded and the country outlines computed, as a build does once) and one after."""
     atlas.cache_clear()
     geometry.cache_clear()
-    result = {"map_cases": sum(1 for p in index.practices if p.lat is not None and p.lon is not None)}
-    for view in MAP_VIEWS:
+
+    def draw() -> str:
+        return panel_html(index, "practices/index.html", panel_id="icp-home-map", beside=True)
+
+    start = time.perf_counter()
+    html = draw()
+    first = time.perf_counter() - start
+    again = []
+    for _ in range(REPEATS):
         start = time.perf_counter()
-        places = places_by_city(index.practices, _link)
-        geometry(view)
-        svg = map_svg(places, view)
-        first = time.perf_counter() - start
-        again = []
-        for _ in range(REPEATS):
-            start = time.perf_counter()
-            svg = map_svg(places_by_city(index.practices, _link), view)
-            again.append(time.perf_counter() - start)
-        data = svg.encode("utf-8")
-        result[f"map_{view}"] = {"places": len(places), "bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6)),
-                                 "first_seconds": first, "seconds": statistics.median(again)}
-    return result
+        html = draw()
+        again.append(time.perf_counter() - start)
+    data = html.encode("utf-8")
+    return {"map_cases": sum(1 for p in index.practices if p.lat is not None and p.lon is not None),
+            "map_europe": {"places": len(map_panel(index).placed), "bytes": len(data),
+                           "gzip_bytes": len(gzip.compress(data, 6)), "first_seconds": first,
+                           "seconds": statistics.median(again)}}
 
 
 def feed_timings(index: PracticeIndex) -> dict:

@@ -107,8 +107,7 @@ def rows(results: list[dict]) -> list[tuple[str, callable]]:
          if r.get("finder_key_ms") is None else f"{_ms(r['finder_key_ms'])} / {_ms(r['finder_key_slowest_ms'])}"),
         ("**Finder: tick an option**", _finder("finder_tick_ms")),
         ("Finder: Reset", _finder("finder_reset_ms")),
-        ("Map SVG, Europe: size; draw first / again", lambda r: _map(r, "europe")),
-        ("Map SVG, world: size; draw first / again", lambda r: _map(r, "world")),
+        ("Home page's map (SVG and lists): size; draw first / again", lambda r: _map(r, "europe")),
         ("Atom feeds: files, size; time to write all", lambda r: "–" if "feeds" not in r else
          f"{r['feeds']['files']}, {_kb(r['feeds']['bytes'])}; {r['feeds']['seconds'] * 1000:,.0f} ms"),
         ("Map and feeds in the built site", _in_site),
