@@ -73,7 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build = SiteBuild.start(Path(config.config_file_path).resolve().parent, settings,
                                  keep_going=preview.keeps_going(_command), checked=_checked, previous=_build)
     except SettingsError as error:
-        raise PluginError(f"mkdocs.yml extra: {error}") from None
+        raise PluginError(str(error)) from None
     except (PracticeProblems, *preview.RULES_BROKEN) as error:
         raise PluginError(str(error)) from None
     if _build.problems:

@@ -67,17 +67,23 @@ def read_case_file(path: Path) -> CaseFile:
 
 def read_case_bytes(path: Path) -> bytes:
     """The file's bytes; CaseFileError, without reading it, for a link, a non-file or a file over the limit."""
+    return read_project_file(path)
+
+
+def read_project_file(path: Path, *, limit: int = MAX_CASE_BYTES, kind: str = "case file") -> bytes:
+    """A file of the project that a pull request may change (a case, the vocabulary, the schema,
+    CONTRIBUTING.md): never through a link, never a device or pipe, never more than ``limit`` bytes."""
     try:
-        _refuse_unless_small_regular_file(os.lstat(path))
+        _refuse_unless_small_regular_file(os.lstat(path), limit, kind)
         descriptor = os.open(path, OPEN_FLAGS)
     except OSError as error:
         raise CaseFileError(_os_problem(error), field="file") from None
     try:
-        _refuse_unless_small_regular_file(os.fstat(descriptor))
+        _refuse_unless_small_regular_file(os.fstat(descriptor), limit, kind)
         chunks = []
         size = 0
-        while size <= MAX_CASE_BYTES:
-            chunk = os.read(descriptor, MAX_CASE_BYTES + 1 - size)
+        while size <= limit:
+            chunk = os.read(descriptor, limit + 1 - size)
             if not chunk:
                 break
             chunks.append(chunk)
@@ -86,28 +92,29 @@ def read_case_bytes(path: Path) -> bytes:
         raise CaseFileError(_os_problem(error), field="file") from None
     finally:
         os.close(descriptor)
-    if size > MAX_CASE_BYTES:
-        raise CaseFileError(_too_large(size, grew=True), field="file")
+    if size > limit:
+        raise CaseFileError(_too_large(size, limit, kind, grew=True), field="file")
     return b"".join(chunks)
 
 
-def _refuse_unless_small_regular_file(status: os.stat_result) -> None:
+def _refuse_unless_small_regular_file(status: os.stat_result, limit: int, kind: str) -> None:
     mode = status.st_mode
     if stat.S_ISLNK(mode):
         raise CaseFileError(_LINK, field="file")
     if stat.S_ISDIR(mode):
-        raise CaseFileError("this is a folder, not a case file; rename it so that its name does not end in "
+        raise CaseFileError(f"this is a folder, not a {kind}; rename it so that its name does not end in "
                             "'.md', or move it out of practices/", field="file")
     if not stat.S_ISREG(mode):
-        raise CaseFileError("this is not a regular file (it is a pipe, socket or device); remove it: a case "
+        raise CaseFileError(f"this is not a regular file (it is a pipe, socket or device); remove it: a {kind} "
                             "is a plain text file", field="file")
-    if status.st_size > MAX_CASE_BYTES:
-        raise CaseFileError(_too_large(status.st_size), field="file")
+    if status.st_size > limit:
+        raise CaseFileError(_too_large(status.st_size, limit, kind), field="file")
 
 
-def _too_large(size: int, grew: bool = False) -> str:
+def _too_large(size: int, limit: int = MAX_CASE_BYTES, kind: str = "case file", grew: bool = False) -> str:
     measured = "grew past the limit while it was read" if grew else f"is {size:,} bytes"
-    return (f"the file {measured}; a case file may have at most {_LIMIT}: shorten the text, or move "
+    allowed = _LIMIT if limit == MAX_CASE_BYTES else f"{limit:,} bytes"
+    return (f"the file {measured}; a {kind} may have at most {allowed}: shorten the text, or move "
             "images and data out of it")
 
 

@@ -20,10 +20,12 @@ _UNDO = "undo the edit (git checkout -- practices/practice.schema.json) or corre
 
 def load_schema(path: Path) -> dict:
     """The schema as JSON, or :class:`SchemaFileError` saying where it is broken."""
+    from .casefile import CaseFileError, read_project_file
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise SchemaFileError(f"{path}: cannot read the schema: {error.strerror}") from None
+        text = read_project_file(path, kind="schema file").decode("utf-8")
+    except CaseFileError as error:
+        raise SchemaFileError(f"{path}: cannot read the schema: {error.message}") from None
     except UnicodeDecodeError:
         raise SchemaFileError(f"{path}: the schema is not UTF-8; {_UNDO}") from None
     problem = _schema_problem(text)

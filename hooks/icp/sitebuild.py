@@ -18,6 +18,7 @@ from markupsafe import Markup
 from . import codebook, feeds, finder, footer, home, opendata, package, preview, records, searchindex, timing
 from .allowlist import sanitise
 from .body import plain_text
+from .casefile import CaseFileError, read_project_file
 from .incremental import CheckedFiles
 from .index import TermEntry
 from .inventory import IMAGES_DIR, local_images
@@ -29,7 +30,8 @@ FINDER_PAGE = "practices/index.md"
 
 
 class SettingsError(ValueError):
-    """A setting of the site (the generator's configuration) is wrong; the message names it."""
+    """A setting of the site (the generator's configuration) or a file beside the cases is wrong;
+    the message names it and the fix."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class SiteBuild:
     settings: Settings
     publication: Publication
     loaded: preview.LoadedSite
+    contributing: str = ""
     # Searchable hand-written pages, by source path; a preview's next build starts from the last one's.
     page_documents: dict[str, dict] = field(default_factory=dict)
 
@@ -64,10 +67,14 @@ class SiteBuild:
             publication = project.publication(settings.name, settings.url, tag_authority=settings.feed_id_authority,
                                               tag_date=settings.feed_id_date)
         except ValueError as error:
-            raise SettingsError(str(error)) from None
+            raise SettingsError(f"mkdocs.yml extra: {error}") from None
+        try:
+            contributing = contribute_page(project)
+        except CaseFileError as error:
+            raise SettingsError(f"{CONTRIBUTING_FILE}: {error.message}") from None
         loaded = preview.load_site(project, keep_going=keep_going, checked=checked)
         documents = dict(previous.page_documents) if previous is not None else {}
-        return cls(project, settings, publication, loaded, documents)
+        return cls(project, settings, publication, loaded, contributing, documents)
 
     @property
     def index(self):
@@ -94,7 +101,7 @@ class SiteBuild:
             made[FINDER_PAGE] = finder.finder_page(index)
             if schema is not None:
                 made[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
-        made[CONTRIBUTE_PAGE] = GeneratedPage(contribute_page(self.project))
+        made[CONTRIBUTE_PAGE] = GeneratedPage(self.contributing)
         return made
 
     def data_files(self) -> dict[str, str]:
@@ -170,4 +177,4 @@ def contribute_page(project: Project) -> str:
     Made here rather than included by a Markdown extension, so that no page can pull in another
     file of the checkout (an include of ``.git/config`` would publish it).
     """
-    return front_matter("Contribute") + project.contributing_path.read_text(encoding="utf-8")
+    return front_matter("Contribute") + read_project_file(project.contributing_path, kind="text file").decode("utf-8")

@@ -7,7 +7,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 # Lowercase letters that have no decomposition to drop a mark from, as their usual transliteration,
@@ -64,10 +63,17 @@ class VocabularyError(ValueError):
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
+    """The vocabulary, read as a case file is: no link, no device, no YAML alias, no deep nesting."""
+    from .casefile import CaseFileError, read_project_file
+    from .frontmatter import load_front_matter
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise VocabularyError(f"{path}: cannot read the vocabulary: {error}") from error
+        data = load_front_matter(read_project_file(path, kind="vocabulary file").decode("utf-8"), 1).meta
+    except CaseFileError as error:
+        where = f":{error.line}" if error.line else ""
+        raise VocabularyError(f"{path}{where}: cannot read the vocabulary: {error.message}") from None
+    except UnicodeDecodeError:
+        raise VocabularyError(f"{path}: cannot read the vocabulary: it is not UTF-8; save it with UTF-8 encoding") from None
     if not isinstance(data, dict):
         raise VocabularyError(f"{path}: expected a mapping with the keys 'topics' and 'countries'")
     lists = {}
