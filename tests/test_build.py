@@ -241,3 +241,18 @@ def test_every_page_names_the_site_its_licences_and_the_commits_date(tmp_path, m
         assert '<time datetime="2023-11-14">' in html
     data = json.loads((tmp_path / "site" / "practices.json").read_text(encoding="utf-8"))
     assert data["licence"].startswith("Case texts: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)")
+
+
+def test_every_page_links_the_open_data_from_its_footer(built_site):
+    for page in ("index.html", "practices/index.html", "topics/education.html", sitecheck_case_url(built_site)):
+        html = (built_site / page).read_text(encoding="utf-8")
+        footer = html.split('class="icp-footer-data"', 1)[1].split("</div>", 1)[0]
+        links = re.findall(r'href="([^"]+)"', footer)
+        assert [link.rsplit("/", 1)[-1] for link in links] == ["practices.csv", "practices.json", "codebook.html",
+                                                                "feed.xml"], page
+        for link in links:
+            assert (built_site / page).parent.joinpath(link).resolve().is_file(), f"{page}: {link}"
+
+
+def sitecheck_case_url(site: Path) -> str:
+    return json.loads((site / "practices.json").read_text(encoding="utf-8"))["practices"][0]["url"]
