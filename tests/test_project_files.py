@@ -26,7 +26,7 @@ def test_a_vocabulary_linked_to_dev_zero_is_refused_without_reading_it(tmp_path)
 def test_a_vocabulary_with_aliases_is_refused(tmp_path):
     path = tmp_path / "taxonomy.yml"
     path.write_text("topics: &t [A, B]\ncountries: *t\n", encoding="utf-8")
-    with pytest.raises(VocabularyError, match=r"taxonomy.yml:1: .*anchor"):
+    with pytest.raises(VocabularyError, match=r"taxonomy.yml: cannot read the vocabulary \(line 1\): .*anchor"):
         load_vocabulary(path)
 
 

@@ -326,3 +326,14 @@ def test_a_phone_gets_the_large_names_and_markers(page, tmp_path):
     open_map(page, tmp_path, svg, 1280, 900)
     assert page.evaluate("getComputedStyle(document.querySelector('.icp-map .names.wide')).display") != "none"
     assert radius > 8, "a one-case marker is still a few pixels wide on a phone"
+
+
+def test_the_kept_outlines_are_what_the_atlas_gives():
+    """data/world-atlas/outlines.json saves every build the projection of the atlas; it must be current
+    (scripts/make_outlines.py writes it)."""
+    from icp.geo.views import VIEWS, compute_geometry, geometry
+
+    geometry.cache_clear()
+    for name in VIEWS:
+        kept = geometry(name)
+        assert kept == compute_geometry(name), f"{name}: run scripts/make_outlines.py"

@@ -105,8 +105,8 @@ def _refuse_unless_small_regular_file(status: os.stat_result, limit: int, kind: 
         raise CaseFileError(f"this is a folder, not a {kind}; rename it so that its name does not end in "
                             "'.md', or move it out of practices/", field="file")
     if not stat.S_ISREG(mode):
-        raise CaseFileError(f"this is not a regular file (it is a pipe, socket or device); remove it: a {kind} "
-                            "is a plain text file", field="file")
+        raise CaseFileError("this is not a regular file (it is a pipe, socket or device); remove it: a "
+                            f"{kind.removesuffix(' file')} is a plain text file", field="file")
     if status.st_size > limit:
         raise CaseFileError(_too_large(status.st_size, limit, kind), field="file")
 

@@ -18,7 +18,7 @@ from . import records, searchindex
 from .casemap import panel_html
 from .body import Heading
 from .index import PracticeIndex
-from .pages import GROUP_LABELS, NOT_SEARCHED, GeneratedPage, page
+from .pages import Cards, GROUP_LABELS, NOT_SEARCHED, GeneratedPage, page
 from .templating import render
 
 FIRST_RESULTS = 50
@@ -44,7 +44,7 @@ def finder_page(index: PracticeIndex) -> GeneratedPage:
     groups = [{"key": GROUP_LABELS[group].key, "legend": GROUP_LABELS[group].legend, "entries": index.group(group)}
               for group in PracticeIndex.GROUPS]
     html = render("finder.html", groups=groups, total=len(index.practices),
-                  shown=index.practices[:FIRST_RESULTS], scripts=SCRIPTS,
+                  shown=Cards().render(index.practices[:FIRST_RESULTS], "../"), scripts=SCRIPTS,
                   map_panel=Markup(panel_html(index, "index.html", panel_id=MAP_PANEL_ID, hidden=True)))
     # Hidden, but the theme's "Skip to content" link, the first stop of the keyboard, leads to the
     # first entry: the search box.

@@ -8,6 +8,7 @@ from .casemap import FINDER, panel_html
 from .index import PracticeIndex
 from .lifting import html_block
 from .package import DOWNLOAD_LINK, OFFLINE_HOWTO
+from .pages import Cards
 from .templating import render
 
 LATEST = 5
@@ -32,7 +33,7 @@ def fill_home(markdown: str, index: PracticeIndex, *, offline_zip: bool = False)
             countries=len({p.country for p in index.practices})),
         "<!-- practices:topics -->": lambda: home_terms(index, "topics", "topics"),
         "<!-- practices:countries -->": lambda: home_terms(index, "countries", "countries"),
-        "<!-- practices:latest -->": lambda: render("home-latest.html", practices=index.latest(LATEST)),
+        "<!-- practices:latest -->": lambda: render("home-latest.html", cards=Cards().render(index.latest(LATEST), "")),
         "<!-- practices:map -->": lambda: home_map(index),
         "<!-- practices:offline -->": lambda: DOWNLOAD_LINK if offline_zip else OFFLINE_HOWTO,
     }

@@ -34,12 +34,13 @@ def open_data_record(practice: Practice) -> dict:
 
 
 def practices_json(index: PracticeIndex) -> str:
-    document = {
-        "name": SITE_NAME,
-        "licence": LICENCE_NOTE,
-        "practices": [open_data_record(practice) for practice in index.practices],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    """One case a line: readable, and written by the JSON encoder's fast path (an indented document
+    takes Python's slow one, a second at 10,000 cases)."""
+    head = json.dumps({"name": SITE_NAME, "licence": LICENCE_NOTE}, ensure_ascii=False)[:-1]
+    records = ",\n".join(json.dumps(open_data_record(practice), ensure_ascii=False, allow_nan=False)
+                         for practice in index.practices)
+    return f'{head}, "practices": [\n{records}\n]}}\n'
+
 
 
 def spreadsheet_safe(text: str) -> str:

@@ -73,12 +73,31 @@ def front_matter(title: str, **extra: object) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
+class Cards:
+    """Each case's card, rendered once per build and reused by every list it is in (its topics,
+    country and year, and the related practices of other cases: about eight lists a case)."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str], Markup] = {}
+
+    def render(self, practices, prefix: str) -> list[Markup]:
+        """The cards of ``practices`` for a page whose way to the site root is ``prefix``."""
+        cards = []
+        for practice in practices:
+            key = (practice.slug, prefix)
+            made = self._made.get(key)
+            if made is None:
+                made = self._made[key] = Markup(render("card.html", practice=practice, prefix=prefix))
+            cards.append(made)
+        return cards
+
+
 def page(title: str, html: str, *, toc: tuple[Heading, ...] = (), **meta: object) -> GeneratedPage:
     return GeneratedPage(front_matter(title, **meta) + html_block(html), toc)
 
 
 def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, site_url: str = "",
-                  built: date) -> GeneratedPage:
+                  built: date, cards: Cards | None = None) -> GeneratedPage:
     """A case's page; ``built`` is the date its citation gives until the page's script puts in today's."""
     topics = [index.topic_entry(name) for name in practice.topics]
     optional = [(label, value) for label, value in (("Period", practice.period),
@@ -92,7 +111,7 @@ def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, s
         "case.html", practice=practice, topics=topics, first_topic=topics[0],
         country=next(entry for entry in index.countries if entry.name == practice.country),
         optional_facts=optional, body=rendered.html if rendered else Markup(),
-        sources_heading=sources_heading, related=related,
+        sources_heading=sources_heading, related=(cards or Cards()).render(related, "../"),
         citation=citation(practice, site_name=site_name, site_url=site_url, accessed=built),
         site_name=site_name, address=page_address(practice, site_url),
     )
@@ -115,7 +134,7 @@ def topic_pages(index: PracticeIndex) -> dict[str, TermEntry]:
     return {uri[: -len(".md")] + ".html": entry for entry in index.topics for uri in term_page_uris(entry)}
 
 
-def term_pages(entry: TermEntry) -> dict[str, GeneratedPage]:
+def term_pages(entry: TermEntry, cards: Cards | None = None) -> dict[str, GeneratedPage]:
     """The page (or pages, ``PER_PAGE`` cards each) listing every case filed under a term."""
     labels = GROUP_LABELS[entry.group]
     plural_label, singular, key = labels.plural, labels.singular, labels.key
@@ -128,7 +147,7 @@ def term_pages(entry: TermEntry) -> dict[str, GeneratedPage]:
         feed = topic_feed_path(entry).rsplit("/", 1)[-1] if entry.group == "topics" else None
         html = render("term.html", title=title, entry=entry, count=len(entry.practices), singular=singular,
                       plural_label=plural_label, key=key, number=number, pages=names, feed=feed,
-                      practices=entry.practices[(number - 1) * PER_PAGE:number * PER_PAGE])
+                      cards=(cards or Cards()).render(entry.practices[(number - 1) * PER_PAGE:number * PER_PAGE], "../"))
         pages[uri] = page(title, html, **NOT_SEARCHED)
     return pages
 
@@ -144,11 +163,12 @@ def overview_page(group: str, entries: tuple[TermEntry, ...]) -> GeneratedPage:
 
 def generated_pages(index: PracticeIndex, *, site_name: str, site_url: str = "", built: date) -> dict[str, GeneratedPage]:
     """Every page made from the cases, by its path in the site's docs tree (the finder aside)."""
+    cards = Cards()
     pages = {f"practices/{practice.slug}.md": practice_page(practice, index, site_name=site_name, site_url=site_url,
-                                                           built=built)
+                                                           built=built, cards=cards)
              for practice in index.practices}
     for group in PracticeIndex.GROUPS:
         pages[f"{group}/index.md"] = overview_page(group, index.group(group))
         for entry in index.group(group):
-            pages.update(term_pages(entry))
+            pages.update(term_pages(entry, cards))
     return pages

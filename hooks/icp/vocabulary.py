@@ -70,8 +70,8 @@ def load_vocabulary(path: Path) -> Vocabulary:
     try:
         data = load_front_matter(read_project_file(path, kind="vocabulary file").decode("utf-8"), 1).meta
     except CaseFileError as error:
-        where = f":{error.line}" if error.line else ""
-        raise VocabularyError(f"{path}{where}: cannot read the vocabulary: {error.message}") from None
+        where = f" (line {error.line})" if error.line else ""
+        raise VocabularyError(f"{path}: cannot read the vocabulary{where}: {error.message}") from None
     except UnicodeDecodeError:
         raise VocabularyError(f"{path}: cannot read the vocabulary: it is not UTF-8; save it with UTF-8 encoding") from None
     if not isinstance(data, dict):

@@ -9,11 +9,14 @@ the previous point, which keeps the file small.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
-from .atlas import atlas
+from .atlas import ATLAS_FILE, atlas
 from .projection import equal_earth, lambert_azimuthal
 
 XY = tuple[float, float]
@@ -101,9 +104,35 @@ def make_frame(chosen: View) -> Frame:
     return Frame(scale, -west * scale, north * scale, WIDTH, round((north - south) * scale))
 
 
+# The outlines depend only on the atlas and the drawing settings: kept here for every build, made
+# anew (and a test says the file is stale) when either changes. Decoding and projecting the atlas
+# takes some 0.3 s, a build's worth of a thousand case checks.
+OUTLINES_FILE = Path(__file__).resolve().parent.parent / "data" / "world-atlas" / "outlines.json"
+
+
+def outlines_key() -> str:
+    """What the kept outlines were made from: the atlas's bytes and the settings that shape them."""
+    settings = json.dumps([TOLERANCE, GRID, MIN_RING_AREA, WIDTH,
+                           {name: [v.frame, v.margin, v.keep, v.cut_at_antimeridian] for name, v in VIEWS.items()}],
+                          default=str)
+    return hashlib.sha256(ATLAS_FILE.read_bytes() + settings.encode()).hexdigest()
+
+
 @lru_cache(maxsize=None)
 def geometry(name: str) -> ViewGeometry:
-    """Every country's outline for view ``name``, clipped to its frame."""
+    """Every country's outline for view ``name``, clipped to its frame (kept in OUTLINES_FILE)."""
+    chosen = view(name)
+    try:
+        kept = json.loads(OUTLINES_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
+    if kept.get("key") == outlines_key() and name in kept.get("views", {}):
+        return ViewGeometry(chosen, Frame(**kept["views"][name]["frame"]), kept["views"][name]["paths"])
+    return compute_geometry(name)
+
+
+def compute_geometry(name: str) -> ViewGeometry:
+    """Every country's outline for view ``name``, projected, simplified and clipped to its frame."""
     chosen = view(name)
     frame = make_frame(chosen)
     data = atlas()
@@ -272,3 +301,13 @@ def _numbers(cells) -> str:
 def _short(value: float) -> str:
     text = f"{value:g}"
     return "." + text[2:] if text.startswith("0.") else "-." + text[3:] if text.startswith("-0.") else text
+
+
+def write_outlines() -> None:
+    """Keep every view's outlines in OUTLINES_FILE (``scripts/make_outlines.py``)."""
+    views = {}
+    for name in sorted(VIEWS):
+        drawn = compute_geometry(name)
+        views[name] = {"frame": asdict(drawn.frame), "paths": drawn.paths}
+    OUTLINES_FILE.write_text(json.dumps({"key": outlines_key(), "views": views}, separators=(",", ":")) + "\n",
+                             encoding="utf-8")
