@@ -246,3 +246,9 @@ def test_the_kept_unicode_ranges_are_this_pythons():
     """data/unicode-ranges.json saves every build a walk over all code points; it must be what the walk gives."""
     assert searchindex.category_ranges() == {"LMN": searchindex._category_ranges("LMN"),
                                              "M": searchindex._category_ranges("M")}
+
+
+def test_the_ascii_shortcut_splits_as_the_unicode_classes_do():
+    _, _, word, _, _ = searchindex._unicode_classes()
+    text = "".join(map(chr, range(128))) * 2 + " Schools, 2016: a-b_c d'e"
+    assert searchindex.tokenize(text) == word.findall(text)

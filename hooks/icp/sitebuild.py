@@ -9,6 +9,7 @@ is decided here, without the generator's types; the hook only translates.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -56,6 +57,7 @@ class SiteBuild:
     contributing: str = ""
     # Searchable hand-written pages, by source path; a preview's next build starts from the last one's.
     page_documents: dict[str, dict] = field(default_factory=dict)
+    _feed_links: dict[tuple[str, str | None], Markup] = field(default_factory=dict, repr=False)
 
     @classmethod
     def start(cls, root: Path, settings: Settings, *, keep_going: bool, checked: CheckedFiles | None = None,
@@ -150,9 +152,14 @@ class SiteBuild:
         return topic_pages(self.index)
 
     def feed_links(self, dest_uri: str) -> Markup:
-        """The head's feed links for the page at ``dest_uri``: the site's feed, and a topic page's own."""
-        links = feeds.feed_links(dest_uri, self.publication.feed, self._topic_pages.get(dest_uri))
-        return Markup(feeds.feed_links_html(links))
+        """The head's feed links for the page at ``dest_uri``: the site's feed, and a topic page's own.
+        They differ only by the page's folder and topic, so each pair is written once."""
+        topic = self._topic_pages.get(dest_uri)
+        key = (posixpath.dirname(dest_uri), topic.slug if topic else None)
+        if key not in self._feed_links:
+            links = feeds.feed_links(dest_uri, self.publication.feed, topic)
+            self._feed_links[key] = Markup(feeds.feed_links_html(links))
+        return self._feed_links[key]
 
     def feed_links_from(self, root_path: str) -> Markup:
         """The site's feed link for a page served at any depth (404), from the site's root path."""
