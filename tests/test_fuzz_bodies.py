@@ -20,7 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from icp import allowlist
+from conftest import ROOT
+from icp import allowlist, body
 from icp.body import _OPTIONS, _EXTENSIONS, render_body
 
 import cmarkgfm
@@ -284,3 +285,38 @@ def test_chromium_reads_a_passed_body_as_the_page_shows_it(page):
     page.set_content("<!doctype html><title>t</title>")
     differences = [difference for difference in page.evaluate(CHROMIUM_TREE, passed) if difference]
     assert not differences, [difference[:2] for difference in differences[:3]]
+
+
+CMARK_ONLY_BODIES = [
+    "## Summary\n\nText with a [link](https://example.org) and [a case](other.md#results).\n",
+    "# A heading that is not the title\n\ntext\n",
+    "[x](javascript:alert(1)) [y](&#106;avascript:1) [z](java%0Ascript:1) ![i](https://example.com/a.png)\n",
+    "![local](images/map-1.png) ![outside](../../x.png) [ref][r] www.example.org\n\n[r]: data:text/html,x\n",
+    "> " * 150 + "deep\n",
+    "- a\n  - b\n    - c\n\n| a | b |\n|:-|-:|\n| [c](#c) | ![d](images/d.png \"t\") |\n",
+    "```sh\necho '[x](javascript:1)'\n```\n\n`[y](javascript:2)`\n",
+    "[a b](https://a b/) [port](http://x:99999/) [v6](http://[::1)\n",
+    "Title\n=====\n\nSetext [l](mailto:a@b.org) [t](tel:123)\n",
+]
+
+
+@pytest.mark.parametrize("markdown", CMARK_ONLY_BODIES + [path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+                                                         for path in sorted((ROOT / "practices").glob("*.md"))])
+def test_reading_cmarks_own_html_finds_what_the_full_reading_finds(markdown):
+    """Bodies without raw HTML skip the browser-side parse; they must get the very same verdict."""
+    assert "<" not in markdown
+    fast = body._render(markdown, "Title", 5, trust_cmark=True)
+    full = body._render(markdown, "Title", 5, trust_cmark=False)
+    assert (fast.html, fast.issues, fast.addresses, fast.headings) == (full.html, full.issues, full.addresses,
+                                                                      full.headings)
+
+
+@pytest.mark.parametrize("markdown", [
+    "```[](javascript:alert(1))\ncode\n```\n",   # the info string becomes the code's class
+    "12345. a list that starts past 9999\n",
+    "```sh\necho ok\n```\n",
+])
+def test_cmarks_own_attributes_are_read_too(markdown):
+    fast = body._render(markdown, "Title", 5, trust_cmark=True)
+    full = body._render(markdown, "Title", 5, trust_cmark=False)
+    assert (fast.issues, fast.html) == (full.issues, full.html)

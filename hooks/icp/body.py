@@ -34,6 +34,10 @@ from .vocabulary import slugify
 _OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SOURCEPOS
 _EXTENSIONS = ("table", "strikethrough", "autolink")
 _SOURCEPOS = re.compile(r"(\d+):\d+-(\d+):\d+")
+# In cmark's own HTML: a tag, its block's lines, and its other attributes (cmark always writes
+# name="value", escaped).
+_CMARK_TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?: [a-z-]+="[^"]*")*)')
+_CMARK_ATTRIBUTE = re.compile(r' ([a-z-]+)="([^"]*)"')
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _SETEXT_H1 = re.compile(r"=+[ \t]*")
@@ -85,6 +89,12 @@ def render_body(markdown: str, *, title: str = "", first_line: int = 1) -> Rende
     ``first_line`` is the file line the body starts on, so issues point at the file's lines. A first
     heading that repeats ``title`` is left out (the page shows the title in its header).
     """
+    return _render(markdown, title, first_line, trust_cmark=True)
+
+
+def _render(markdown: str, title: str, first_line: int, *, trust_cmark: bool) -> RenderedBody:
+    """``trust_cmark``: a body without raw HTML is read from cmark's output as it stands (tests
+    compare it with the full reading, which every body with a "<" gets)."""
     source = _without_title_heading(markdown, title)
     too_costly = markdown_cost_problem(source, first_line)
     if too_costly is not None:
@@ -95,13 +105,16 @@ def render_body(markdown: str, *, title: str = "", first_line: int = 1) -> Rende
         return _refused(*too_costly)
     # Without a "<" in the Markdown there is no raw HTML: the rendered HTML is cmark's own, which a
     # browser reads exactly as written, so it is walked as it is (most bodies: a third of the time).
-    raw_html = "<" in source
+    raw_html = "<" in source or not trust_cmark
     view = allowlist.parsed_view(rendered) if raw_html else rendered
     too_costly = parsed_cost_problem(view, first_line)
     if too_costly is not None:
         return _refused(*too_costly)
     walk = _Walk(source, first_line)
-    walk.read(view)
+    if raw_html:
+        walk.read(view)
+    else:
+        walk.read_cmark(rendered)
     dropped = _Walk(source, first_line)
     for tag in allowlist.dropped_tags(rendered):
         walk.report(dropped.where("<" + tag, "<" + tag.upper()), _tag_problem(tag))
@@ -244,14 +257,45 @@ class _Walk:
             self.report(self.where("<" + tag, "<" + tag.upper()), _tag_problem(tag))
             return
         for name, value in attributes:
-            if name in allowlist.CMARK_ONLY:
+            if name not in allowlist.CMARK_ONLY:
+                self._attribute(tag, name, value)
+
+    def _attribute(self, tag: str, name: str, value: str) -> None:
+        if allowlist.attribute_value(tag, name, value) is None or not _scheme_allowed(name, value):
+            self.report(self.where(value, name + "="), _attribute_problem(tag, name, value))
+        elif name in ("href", "src") and not allowlist.address_kept(value):
+            self.report(self.where(value, name + "="), _unreadable_address(value))
+        elif name in ("href", "src") and allowlist.is_relative(value):
+            self.addresses.append(Address(self.where(value), value, "image" if name == "src" else "link"))
+
+    def read_cmark(self, rendered: str) -> None:
+        """The same checks over HTML that cmark wrote from Markdown alone (no raw HTML): its tags are
+        its own and always allowed, its markup is regular, so one pattern reads nesting, level-1
+        headings and every attribute (addresses, a code block's language, a list's start) with no
+        parser."""
+        depth = 0
+        for match in _CMARK_TAG.finditer(rendered):
+            closing, tag, attribute_text = match.groups()
+            if closing:
+                depth -= 1
+                self._end(tag)
                 continue
-            if allowlist.attribute_value(tag, name, value) is None or not _scheme_allowed(name, value):
-                self.report(self.where(value, name + "="), _attribute_problem(tag, name, value))
-            elif name in ("href", "src") and not allowlist.address_kept(value):
-                self.report(self.where(value, name + "="), _unreadable_address(value))
-            elif name in ("href", "src") and allowlist.is_relative(value):
-                self.addresses.append(Address(self.where(value), value, "image" if name == "src" else "link"))
+            attributes = _CMARK_ATTRIBUTE.findall(attribute_text) if attribute_text else ()
+            position = next((_SOURCEPOS.match(value) for name, value in attributes if name == "data-sourcepos"), None)
+            if tag not in VOID_ELEMENTS:
+                depth += 1
+                if position:
+                    self._enter_block(position)
+                self.blocks.append((tag, int(position.group(1)) if position else
+                                    self.blocks[-1][1] if self.blocks else self.last_line))
+                if depth == MAX_DEPTH + 1:
+                    self.report(self.where(), f"elements are nested more than {MAX_DEPTH} deep here, which a "
+                                              "browser shows differently from this check; write flatter HTML or Markdown")
+            if tag == "h1":
+                self.h1_lines.append((int(position.group(1)) if position else self.last_line) + self.first_line - 1)
+            for name, value in attributes:
+                if name not in allowlist.CMARK_ONLY:
+                    self._attribute(tag, name, unescape(value))
 
     def _end(self, tag: str) -> None:
         for index in range(len(self.blocks) - 1, max(-1, len(self.blocks) - 64), -1):
