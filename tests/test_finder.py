@@ -185,7 +185,8 @@ def wait_for_count(page, text: str) -> None:
 
 
 def matching(n: int, query: str) -> str:
-    return f"{plural(n)} match “{query}”" if n else f"No practice matches “{query}”"
+    verb = "matches" if n == 1 else "match"
+    return f"{plural(n)} {verb} “{query}”" if n else f"No practice matches “{query}”"
 
 
 def test_typing_a_query_finds_the_cases_that_contain_it_and_the_counts_follow(page, built_site, records, real_index):

@@ -77,7 +77,7 @@
 
   function countText(count, query, chosen) {
     if (count === 0) return "No practice matches" + (query ? " “" + query + "”" : "") + (chosen ? " with these filters" : "");
-    return practices(count) + (query ? " match “" + query + "”" : "");
+    return practices(count) + (query ? (count === 1 ? " matches “" : " match “") + query + "”" : "");
   }
 
   ICP.finderView = { element: element, card: card, chip: chip, countText: countText, marked: marked,
