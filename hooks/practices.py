@@ -41,6 +41,7 @@ _command = ""
 _swap: SiteSwap | None = None
 _lifted: dict[str, list[str]] = {}
 _tocs: dict[str, tuple[Heading, ...]] = {}
+_metas: dict[str, dict] = {}
 # Kept between rebuilds of one `mkdocs serve` (MkDocs loads this module once per process).
 _checked: CheckedFiles | None = None
 _dirty_serve = False
@@ -94,6 +95,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     assert _build is not None
     _lifted.clear()
     _tocs.clear()
+    _metas.clear()
     if _sources is not None:
         _sources.start_round()
     in_menu = set(_nav_paths(config.nav))
@@ -101,6 +103,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if src_uri in in_menu else InclusionLevel.NOT_IN_NAV
         content, _lifted[src_uri] = lift_html(made.markdown)
         _tocs[src_uri] = made.toc
+        if made.meta is not None:
+            _metas[src_uri] = made.meta
         _replace(files, _generated(config, src_uri, content, inclusion, extra=_lifted[src_uri]))
     docs = Path(config.docs_dir).resolve().relative_to(_build.project.root).as_posix()
     for file in files.documentation_pages():
@@ -117,10 +121,24 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 @timing.timed("hook")
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _check_front_matter_read(page)
     if not page.is_homepage or _build is None:
         return markdown
     content, _lifted[page.file.src_uri] = lift_html(_build.fill_home(markdown))
     return content
+
+
+def _check_front_matter_read(page: Page) -> None:
+    """A generated page's front matter must reach ``page.meta`` as written: MkDocs keeps a front
+    matter it cannot read in the page's Markdown, where a case's title would be read as Markdown."""
+    expected = _metas.get(page.file.src_uri)
+    if expected is None:
+        return
+    meta = page.meta or {}
+    wrong = [key for key, value in expected.items() if meta.get(key) != value]
+    if wrong:
+        raise PluginError(f"{page.file.src_uri}: MkDocs did not read the generated page's front matter "
+                          f"({', '.join(wrong)}); this is a bug of the hook (icp.pages.front_matter), not of a case")
 
 
 @timing.timed("hook")

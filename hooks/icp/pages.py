@@ -56,21 +56,54 @@ NOT_SEARCHED = {"search": {"exclude": True}}
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page for the generator: its Markdown (front matter + marked HTML) and its table of contents."""
+    """A page for the generator: its Markdown (front matter + marked HTML), its table of contents,
+    and the front matter's fields as the generator must read them back (the hook checks it did)."""
 
     markdown: str
     toc: tuple[Heading, ...] = ()
+    meta: dict | None = None
+
+
+def front_matter_fields(title: str, **extra: object) -> dict:
+    """The fields of a generated page's front matter. Material prints ``page.meta`` values into HTML
+    without escaping (the title in <title> and the header, the description in a meta tag), so text
+    is HTML-escaped here, the one place it lands."""
+    return {key: escape(value) if isinstance(value, str) else value for key, value in {"title": title, **extra}.items()}
 
 
 def front_matter(title: str, **extra: object) -> str:
-    """Front matter for a generated page. Material prints ``page.meta`` values into HTML without
-    escaping (the title in <title> and the header, the description in a meta tag), so text is
-    HTML-escaped here, the one place it lands, and written as ASCII JSON, which YAML reads back
-    exactly whatever characters it holds."""
-    fields = {"title": title, **extra}
-    lines = [f"{key}: {json.dumps(escape(value) if isinstance(value, str) else value, ensure_ascii=True)}"
-             for key, value in fields.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
+    """Front matter for a generated page, every value written by :func:`yaml_flow`."""
+    fields = front_matter_fields(title, **extra)
+    return "---\n" + "\n".join(f"{key}: {yaml_flow(value)}" for key, value in fields.items()) + "\n---\n\n"
+
+
+def yaml_flow(value: object) -> str:
+    """``value`` as a YAML flow value in ASCII, with YAML's own escapes (``\\xHH``, ``\\uHHHH``,
+    ``\\UHHHHHHHH``). Not JSON: JSON writes a character above U+FFFF as two surrogate escapes, which
+    libyaml refuses, and MkDocs then keeps the unread front matter in the page's Markdown, where
+    Python-Markdown's extensions would read a case's title as Markdown."""
+    if isinstance(value, str):
+        return '"' + "".join(_yaml_char(character) for character in value) + '"'
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{yaml_flow(key)}: {yaml_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(yaml_flow(item) for item in value) + "]"
+    if value is None or isinstance(value, (bool, int)):
+        return json.dumps(value)
+    raise TypeError(f"no YAML form for a front-matter value of type {type(value).__name__}")
+
+
+def _yaml_char(character: str) -> str:
+    code = ord(character)
+    if character in '"\\':
+        return "\\" + character
+    if 0x20 <= code < 0x7F:
+        return character
+    if code <= 0xFF:
+        return f"\\x{code:02X}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04X}"
+    return f"\\U{code:08X}"
 
 
 class Cards:
@@ -93,7 +126,7 @@ class Cards:
 
 
 def page(title: str, html: str, *, toc: tuple[Heading, ...] = (), **meta: object) -> GeneratedPage:
-    return GeneratedPage(front_matter(title, **meta) + html_block(html), toc)
+    return GeneratedPage(front_matter(title, **meta) + html_block(html), toc, front_matter_fields(title, **meta))
 
 
 def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, site_url: str = "",

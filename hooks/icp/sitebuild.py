@@ -23,10 +23,11 @@ from .casefile import CaseFileError, read_project_file
 from .incremental import CheckedFiles
 from .index import TermEntry
 from .inventory import IMAGES_DIR, local_images
-from .pages import GeneratedPage, front_matter, generated_pages, topic_pages
+from .pages import GeneratedPage, front_matter, front_matter_fields, generated_pages, topic_pages
 from .site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
 
 CONTRIBUTE_PAGE = "contribute.md"
+CONTRIBUTE_TITLE = "Contribute"
 FINDER_PAGE = "practices/index.md"
 
 
@@ -103,7 +104,7 @@ class SiteBuild:
             made[FINDER_PAGE] = finder.finder_page(index)
             if schema is not None:
                 made[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
-        made[CONTRIBUTE_PAGE] = GeneratedPage(self.contributing)
+        made[CONTRIBUTE_PAGE] = GeneratedPage(self.contributing, meta=front_matter_fields(CONTRIBUTE_TITLE))
         return made
 
     def data_files(self) -> dict[str, str]:
@@ -184,4 +185,4 @@ def contribute_page(project: Project) -> str:
     Made here rather than included by a Markdown extension, so that no page can pull in another
     file of the checkout (an include of ``.git/config`` would publish it).
     """
-    return front_matter("Contribute") + read_project_file(project.contributing_path, kind="text file").decode("utf-8")
+    return front_matter(CONTRIBUTE_TITLE) + read_project_file(project.contributing_path, kind="text file").decode("utf-8")
