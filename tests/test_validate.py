@@ -44,6 +44,16 @@ EXPECTED = {
         "list, e.g. topics: [Education]"],
     "summary-too-long.md": [
         "practices/summary-too-long.md:7: summary: is 319 characters long; shorten it to at most 300"],
+    "blank-text.md": [
+        "practices/blank-text.md:2: title: has no visible text (only spaces or invisible characters); fill it in",
+        "practices/blank-text.md:3: subtitle: has no visible text (only spaces or invisible characters); fill it in "
+        "or remove the key"],
+    "source-url-line-break.md": [
+        "practices/source-url-line-break.md:10: sources[0].url: has a space or a line break in it; write the "
+        "address on one line, without spaces (write a space inside an address as %20)"],
+    "summary-nested-link.md": [
+        "practices/summary-nested-link.md:7: summary: must be plain text: remove HTML tags and Markdown "
+        "(links, **bold**, `code`, # headings)"],
     "summary-not-plain.md": [
         "practices/summary-not-plain.md:7: summary: must be plain text: remove HTML tags and Markdown "
         "(links, **bold**, `code`, # headings)"],

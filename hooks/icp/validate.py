@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +35,9 @@ CONTACT_LIMIT = 300
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"index", "404", "search", "assets", "data"})
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
-_MARKDOWN = re.compile(r"\[[^\]]*\]\([^)]*\)|\*\*|__|`|^\s*#", re.MULTILINE)
+# Markdown a reader would see as stray signs: a link or image ("](" whatever the brackets hold), bold,
+# code, a heading.
+_MARKDOWN = re.compile(r"\]\(|!\[|\*\*|__|`|^\s*#", re.MULTILINE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d ()./-]{7,}\d")
 _YEAR_SPAN = re.compile(r"^\d{4}\s*[-/]\s*\d{4}$")
@@ -228,6 +231,7 @@ def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary
     if isinstance(year, float) and year.is_integer():
         problems.append(Problem(shown, case.line_of(("year",)), "year",
                                 f"expected a whole number, found the number {year}; write it as year: {int(year)}"))
+    problems += _text_problems(case, shown)
     summary = meta.get("summary")
     if isinstance(summary, str) and len(summary) <= SUMMARY_LIMIT and (_HTML_TAG.search(summary) or _MARKDOWN.search(summary)):
         problems.append(Problem(shown, case.line_of(("summary",)), "summary",
@@ -242,6 +246,34 @@ def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary
         if where:
             problems.append(Problem(shown, case.line_of(("lat",)), "lat", where))
     return problems
+
+
+def _text_problems(case: CaseFile, shown: str) -> list[Problem]:
+    """Text the schema's lengths let through but a page cannot show: nothing visible (only spaces or
+    invisible characters: an empty heading, an empty link in every list), or an address with a space
+    or a line break in it (Python's ``$`` in the schema's pattern lets a final line break through)."""
+    problems = []
+    fields = [((key,), value) for key, value in case.meta.items()]
+    sources = case.meta.get("sources")
+    if isinstance(sources, list):
+        fields += [(("sources", index, key), value) for index, source in enumerate(sources) if isinstance(source, dict)
+                   for key, value in source.items()]
+    for location, value in fields:
+        if not isinstance(value, str) or not value:
+            continue
+        field = location[0] if len(location) == 1 else f"sources[{location[1]}].{location[2]}"
+        line = case.line_of(location)
+        if not any(unicodedata.category(character)[0] in "LNPS" for character in value):
+            problems.append(Problem(shown, line, field, "has no visible text (only spaces or invisible characters); "
+                                    "fill it in" + ("" if location[::2] in _REQUIRED_TEXT else " or remove the key")))
+        elif location[-1] == "url" and any(character.isspace() for character in value):
+            problems.append(Problem(shown, line, field, "has a space or a line break in it; write the address on one "
+                                    "line, without spaces (write a space inside an address as %20)"))
+    return problems
+
+
+# Required text, as (key,) or ("sources", key) (a location without its list index).
+_REQUIRED_TEXT = frozenset({("title",), ("city",), ("summary",), ("sources", "title")})
 
 
 def _degrees(value: object, limit: float) -> bool:
