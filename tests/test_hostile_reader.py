@@ -271,6 +271,30 @@ def test_bidirectional_controls_are_allowed_in_the_body(project_copy):
     assert problems_of(project_copy) == []
 
 
+def test_real_writing_with_combining_marks_is_accepted(project_copy):
+    """Decomposed Vietnamese (two marks on a letter) and pointed, cantillated Hebrew pass; only towers are refused."""
+    vietnamese = "Tie\u0302\u0301ng Vie\u0323\u0302t"
+    hebrew = "\u05d1\u05bc\u05b0\u0591\u05e8\u05b5\u05d0\u05e9\u05c1\u05b4\u05bc\u0596\u05d9\u05ea"
+    path = project_copy.practices_dir / "marks.md"
+    path.write_text(case_text(title=f'"{vietnamese} {hebrew}"', body=f"\n## Summary\n\n{vietnamese} {hebrew}\n"),
+                    encoding="utf-8")
+    assert problems_of(project_copy) == []
+
+
+@pytest.mark.parametrize("where", ["title", "body", "escaped"])
+def test_a_tower_of_combining_marks_is_refused_where_it_is(where):
+    tower = "Z" + "\u0301\u0300\u0302" * 5
+    text = {"title": case_text(title=f'"A {tower}"'),
+            "body": case_text(body=f"\n## Summary\n\nA {tower}\n"),
+            "escaped": case_text(title='"A Z' + "\\u0301" * 15 + '"')}[where]
+    with pytest.raises(CaseFileError) as raised:
+        parse_case_text(Path("x.md"), text)
+    assert raised.value.field == ("body" if where == "body" else "title")
+    assert raised.value.line == (12 if where == "body" else 2)
+    assert "15 combining marks (accents) in a row" in raised.value.message
+    assert raised.value.message.endswith("keep at most 6 on one letter")
+
+
 def test_a_lone_surrogate_in_the_body_is_refused(project_copy):
     text = case_text(body="\n## Summary\n\nhalf \ud800 a pair\n")
     with pytest.raises(CaseFileError) as raised:

@@ -14,7 +14,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .characters import BODY_REFUSED, describe, fix_for
+from .characters import BODY_REFUSED, combining_problem, combining_run, describe, fix_for
 from .frontmatter import CaseFileError, load_front_matter
 
 __all__ = ["MAX_CASE_BYTES", "OPEN_FLAGS", "CaseFile", "CaseFileError", "parse_case_bytes", "parse_case_text",
@@ -164,6 +164,10 @@ def parse_case_text(path: Path, text: str) -> CaseFile:
 def _refuse_characters_in_body(body: str, body_line: int) -> None:
     bad = BODY_REFUSED.search(body)
     if bad is None:
+        run = combining_run(body)
+        if run is not None:
+            line = body_line + body.count("\n", 0, run[0])
+            raise CaseFileError(f"line {line} holds {combining_problem(run[1])}", line=line, field="body")
         return
     lines: list[int] = []
     line, counted = body_line, 0

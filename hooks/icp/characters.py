@@ -3,7 +3,9 @@
 Control characters and lone surrogates break the open data (a surrogate cannot even be written
 as UTF-8) and are invisible on the page. Bidirectional overrides and isolates can make a short
 field display in a misleading order, so the front matter refuses them too; the body may need
-them for right-to-left text, and its HTML goes through the sanitiser anyway.
+them for right-to-left text, and its HTML goes through the sanitiser anyway. Long runs of
+combining marks ("Zalgo" text) stack into towers that a browser draws over the lines, cards and
+header around them, which no element box shows; real writing puts a few on a letter at most.
 """
 
 from __future__ import annotations
@@ -17,6 +19,32 @@ _BIDI = "\u202a-\u202e\u2066-\u2069"
 
 BODY_REFUSED = re.compile(f"[{_CONTROL}{_SURROGATE}]")
 FRONT_MATTER_REFUSED = re.compile(f"[{_CONTROL}{_SURROGATE}{_BIDI}]")
+# Vietnamese puts two marks on a letter, pointed and cantillated Hebrew or Tibetan stacks up to about five.
+MAX_COMBINING_RUN = 6
+_MARKS = ("Mn", "Me")
+_LONG_NON_ASCII = re.compile(f"[^\\x00-\\x7f]{{{MAX_COMBINING_RUN + 1},}}")
+
+
+def combining_run(text: str) -> tuple[int, int] | None:
+    """The start and length of the first run of more than MAX_COMBINING_RUN combining marks in
+    ``text``, or None. Only stretches of non-ASCII text are looked at, each character once."""
+    for stretch in _LONG_NON_ASCII.finditer(text):
+        run = 0
+        for offset, character in enumerate(stretch.group()):
+            run = run + 1 if unicodedata.category(character) in _MARKS else 0
+            if run > MAX_COMBINING_RUN:
+                start = stretch.start() + offset - run + 1
+                end = start + run
+                while end < stretch.end() and unicodedata.category(text[end]) in _MARKS:
+                    end += 1
+                return start, end - start
+    return None
+
+
+def combining_problem(length: int) -> str:
+    """What is wrong with a run of ``length`` combining marks, and the fix."""
+    return (f"{length} combining marks (accents) in a row, which stack into a tower drawn over the text "
+            f"around it; keep at most {MAX_COMBINING_RUN} on one letter")
 
 
 def describe(char: str) -> str:
@@ -36,6 +64,16 @@ def fix_for(char: str) -> str:
     if not BODY_REFUSED.match(char):
         return "remove it (it can make the text display in a misleading order)"
     return "remove it (it is invisible on the page and breaks the open data)"
+
+
+_UNPRINTABLE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_SURROGATE}{_BIDI}]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one line of a terminal or a CI log: every control character (line
+    breaks and escape sequences included), surrogate and bidirectional control written as an escape.
+    A file's name comes from whoever sent it, and a forged line could pass for another message."""
+    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def excerpt(text: str, limit: int = 40) -> str:

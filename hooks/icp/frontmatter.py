@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .characters import FRONT_MATTER_REFUSED, describe, excerpt, fix_for
+from .characters import FRONT_MATTER_REFUSED, combining_problem, combining_run, describe, excerpt, fix_for
 
 MAX_DEPTH = 4
 MAX_EVENTS = 5_000
@@ -79,18 +79,25 @@ def load_front_matter(front: str, first_line: int) -> FrontMatter:
 
 
 def _refuse_characters(front: str, first_line: int) -> None:
-    """A refused character in the raw text, by line, column and the top-level key it falls under."""
+    """A refused character or run of combining marks in the raw text, by line, column and the
+    top-level key it falls under."""
     bad = FRONT_MATTER_REFUSED.search(front)
-    if bad is None:
-        return
-    start = front.rfind("\n", 0, bad.start()) + 1
-    line = first_line + front.count("\n", 0, bad.start())
-    column = bad.start() - start + 1
+    if bad is not None:
+        _refuse_at(front, first_line, bad.start(), f"holds {describe(bad.group())}; {fix_for(bad.group())}")
+    run = combining_run(front)
+    if run is not None:
+        _refuse_at(front, first_line, run[0], f"holds {combining_problem(run[1])}")
+
+
+def _refuse_at(front: str, first_line: int, position: int, problem: str) -> None:
+    start = front.rfind("\n", 0, position) + 1
+    line = first_line + front.count("\n", 0, position)
+    column = position - start + 1
     key = _TOP_KEY.match(front, start)
     if key is None:
         for key in _TOP_KEY.finditer(front, 0, start):
             pass  # the line continues the value of the last top-level key before it
-    raise CaseFileError(f"line {line}, column {column} holds {describe(bad.group())}; {fix_for(bad.group())}",
+    raise CaseFileError(f"line {line}, column {column} {problem}",
                         line=line, column=column, field=key.group(1) if key else "front matter")
 
 
@@ -195,9 +202,12 @@ class _Builder:
                                       f"{MAX_TEXT:,} (a summary at most 300): shorten it and put long text in the body")
         if event.style == '"':  # only escapes can bring in what the check of the raw text did not see
             bad = FRONT_MATTER_REFUSED.search(text)
+            quoted = f"the key '{excerpt(text)}'" if is_key else "the value"
             if bad:
-                quoted = f"the key '{excerpt(text)}'" if is_key else "the value"
                 raise self._refuse(event, f"{quoted} holds {describe(bad.group())}; {fix_for(bad.group())}")
+            run = combining_run(text)
+            if run is not None:
+                raise self._refuse(event, f"{quoted} holds {combining_problem(run[1])}")
         if is_key:
             if event.implicit[0] and text == "<<":
                 raise self._refuse(event, "the merge key '<<' is not allowed; write the keys out in full")
