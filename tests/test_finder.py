@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from urllib.parse import quote
 
 import pytest
 
@@ -285,6 +286,19 @@ def test_a_search_form_without_javascript_state_still_lands_on_the_query(page, b
     page.wait_for_selector("html[data-icp-finder-ready]")
     wait_for_count(page, matching(len(expected_for(real_index, "schools")), "schools"))
     assert page.url.endswith("#q=schools")
+
+
+@pytest.mark.parametrize("form", ["?q=", "#q="])
+def test_a_query_longer_than_the_limit_is_cut_between_characters(page, built_site, form):
+    """The limit (200 characters) falls inside an emoji's surrogate pair: the finder must still open."""
+    query = "a" * 199 + "\U0001F600" + "b"
+    page.goto((built_site / "practices" / "index.html").as_uri() + form + quote(query))
+    page.wait_for_selector("html[data-icp-finder-ready]")
+    assert page.locator("#icp-q").input_value() == "a" * 199 + "\U0001F600"
+    wait_for_count(page, matching(0, "a" * 199 + "\U0001F600"))
+    page.locator("#icp-q").press("End")
+    page.keyboard.type("c")
+    assert page.errors == []
 
 
 @pytest.fixture(scope="module")

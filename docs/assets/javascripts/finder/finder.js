@@ -335,7 +335,7 @@
   var start = State.parse(window.location.hash, groups);
   var asked = new URLSearchParams(window.location.search).get("q");
   if (asked && !start.q) {
-    start = State.withQuery(start, asked.slice(0, 200));
+    start = State.withQuery(start, asked);
     history.replaceState(null, "", window.location.pathname + "#" + hashOf(start));
   }
   box.value = start.q;

@@ -11,6 +11,14 @@
   var CITY = "city";
   var VIEWS = ["list", "map"];
 
+  /* At most max characters of text, cut between characters (never inside an emoji's surrogate pair,
+     which encodeURIComponent refuses), with any lone surrogate made a replacement character. */
+  function cut(text, max) {
+    var whole = String(text);
+    if (whole.toWellFormed) whole = whole.toWellFormed();
+    return whole.length <= max ? whole : Array.from(whole).slice(0, max).join("");
+  }
+
   function empty(groups) {
     return { q: "", chosen: groups.map(function () { return []; }), order: [], city: "", view: "list" };
   }
@@ -25,7 +33,7 @@
     var params = new URLSearchParams(String(text || "").replace(/^[#?]/, ""));
     params.forEach(function (value, key) {
       if (key === "q") {
-        state.q = value.slice(0, MAX_QUERY);
+        state.q = cut(value, MAX_QUERY);
         return;
       }
       if (key === CITY) {
@@ -66,7 +74,7 @@
   function toggle(state, g, i, on) {
     var next = copy(state);
     if (g === CITY) {
-      var city = String(i).slice(0, MAX_CITY);
+      var city = cut(i, MAX_CITY);
       if (!on && city !== state.city) return next;
       next.city = on ? city : "";
       next.order = state.order.filter(function (pair) { return pair[0] !== CITY; });
@@ -83,7 +91,7 @@
 
   function withQuery(state, q) {
     var next = copy(state);
-    next.q = q;
+    next.q = cut(q, MAX_QUERY);
     return next;
   }
 
