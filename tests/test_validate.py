@@ -249,3 +249,14 @@ def test_a_missing_key_points_at_the_closing_line_of_the_front_matter(project_co
         "'title' is missing; add it to this source, e.g. title: The source's title",
         f"practices/oslo-welcome.md:{closing}: city: the required key 'city' is missing; add it to the front matter, "
         f"between the '---' lines (lines 1 and {closing}), e.g. city: Copenhagen"]
+
+
+def test_a_file_name_cannot_write_escape_sequences_or_lines_into_the_log(project_copy):
+    """A file's name comes from a stranger: printed raw, ESC [2J would clear a terminal and a line break
+    could forge a line (a CI log reads '::error' at a line's start as a command)."""
+    write_case(project_copy.practices_dir, "a\x1b[2Jb\n::error::forged")
+    result = run_validator(project_copy.root)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout + result.stderr
+    assert not any(line.startswith("::") for line in (result.stdout + result.stderr).splitlines())
+    assert "practices/a\\u001b[2Jb\\u000a::error::forged.md: file name:" in result.stdout + result.stderr

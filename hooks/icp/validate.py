@@ -17,7 +17,7 @@ from pathlib import Path
 from . import timing
 from .body import RenderedBody, render_body
 from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
-from .characters import excerpt
+from .characters import excerpt, printable
 from .geo import locate
 from .incremental import CheckedFiles
 from .inventory import IMAGES_DIR, case_paths, folder_problems, local_images
@@ -54,7 +54,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return printable(f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}")
 
 
 class PracticeProblems(Exception):
