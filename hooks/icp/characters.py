@@ -28,6 +28,8 @@ _LONG_NON_ASCII = re.compile(f"[^\\x00-\\x7f]{{{MAX_COMBINING_RUN + 1},}}")
 def combining_run(text: str) -> tuple[int, int] | None:
     """The start and length of the first run of more than MAX_COMBINING_RUN combining marks in
     ``text``, or None. Only stretches of non-ASCII text are looked at, each character once."""
+    if text.isascii():
+        return None
     for stretch in _LONG_NON_ASCII.finditer(text):
         run = 0
         for offset, character in enumerate(stretch.group()):

@@ -8,6 +8,7 @@ Python-Markdown untouched (:mod:`icp.lifting`).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -83,7 +84,7 @@ def yaml_flow(value: object) -> str:
     libyaml refuses, and MkDocs then keeps the unread front matter in the page's Markdown, where
     Python-Markdown's extensions would read a case's title as Markdown."""
     if isinstance(value, str):
-        return '"' + "".join(_yaml_char(character) for character in value) + '"'
+        return '"' + _YAML_ESCAPED.sub(_yaml_char, value) + '"'
     if isinstance(value, dict):
         return "{" + ", ".join(f"{yaml_flow(key)}: {yaml_flow(item)}" for key, item in value.items()) + "}"
     if isinstance(value, (list, tuple)):
@@ -93,12 +94,15 @@ def yaml_flow(value: object) -> str:
     raise TypeError(f"no YAML form for a front-matter value of type {type(value).__name__}")
 
 
-def _yaml_char(character: str) -> str:
+# Everything but printable ASCII, the quote and the backslash: written as an escape.
+_YAML_ESCAPED = re.compile(r'[^\x20\x21\x23-\x5b\x5d-\x7e]')
+
+
+def _yaml_char(match: re.Match) -> str:
+    character = match.group()
     code = ord(character)
     if character in '"\\':
         return "\\" + character
-    if 0x20 <= code < 0x7F:
-        return character
     if code <= 0xFF:
         return f"\\x{code:02X}"
     if code <= 0xFFFF:
