@@ -72,9 +72,9 @@ def front_matter_fields(title: str, **extra: object) -> dict:
     return {key: escape(value) if isinstance(value, str) else value for key, value in {"title": title, **extra}.items()}
 
 
-def front_matter(title: str, **extra: object) -> str:
-    """Front matter for a generated page, every value written by :func:`yaml_flow`."""
-    fields = front_matter_fields(title, **extra)
+def front_matter(fields: dict) -> str:
+    """A generated page's front matter holding ``fields`` (made by :func:`front_matter_fields`),
+    every value written by :func:`yaml_flow`."""
     return "---\n" + "\n".join(f"{key}: {yaml_flow(value)}" for key, value in fields.items()) + "\n---\n\n"
 
 
@@ -130,7 +130,8 @@ class Cards:
 
 
 def page(title: str, html: str, *, toc: tuple[Heading, ...] = (), **meta: object) -> GeneratedPage:
-    return GeneratedPage(front_matter(title, **meta) + html_block(html), toc, front_matter_fields(title, **meta))
+    fields = front_matter_fields(title, **meta)
+    return GeneratedPage(front_matter(fields) + html_block(html), toc, fields)
 
 
 def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, site_url: str = "",

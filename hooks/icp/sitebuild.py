@@ -185,4 +185,5 @@ def contribute_page(project: Project) -> str:
     Made here rather than included by a Markdown extension, so that no page can pull in another
     file of the checkout (an include of ``.git/config`` would publish it).
     """
-    return front_matter(CONTRIBUTE_TITLE) + read_project_file(project.contributing_path, kind="text file").decode("utf-8")
+    text = read_project_file(project.contributing_path, kind="text file").decode("utf-8")
+    return front_matter(front_matter_fields(CONTRIBUTE_TITLE)) + text
