@@ -83,8 +83,7 @@ def explain(error: ValidationError, case: CaseFile, vocabulary: Vocabulary) -> t
     if kind == "maxLength":
         return (line, field, f"is {len(value)} characters long; shorten it to at most {error.validator_value}")
     if kind == "minLength":
-        required = location in [(key,) for key in _REQUIRED_HINTS] or location[::2] == ("sources", "title")
-        return (line, field, "is empty; fill it in" + ("" if required else " or remove the key"))
+        return (line, field, "is empty; fill it in" + ("" if is_required(location) else " or remove the key"))
     if kind == "minItems":
         return (line, field, "is an empty list; give at least one")
     if kind == "maxItems":
@@ -108,6 +107,11 @@ def explain(error: ValidationError, case: CaseFile, vocabulary: Vocabulary) -> t
         return (case.line_of((present,)) or line, present,
                 f"'{present}' is given without '{other}'; give both coordinates or neither")
     return (line, field, error.message)
+
+
+def is_required(location: tuple) -> bool:
+    """Whether the value at ``location`` (``("title",)``, ``("sources", 0, "title")``) must be given."""
+    return location in [(key,) for key in _REQUIRED_HINTS] or location[::2] == ("sources", "title")
 
 
 _REQUIRED_HINTS = {

@@ -55,7 +55,7 @@ class SiteBuild:
     settings: Settings
     publication: Publication
     loaded: preview.LoadedSite
-    contributing: str = ""
+    contributing: GeneratedPage
     # Searchable hand-written pages, by source path; a preview's next build starts from the last one's.
     page_documents: dict[str, dict] = field(default_factory=dict)
     _feed_links: dict[tuple[str, str | None], Markup] = field(default_factory=dict, repr=False)
@@ -104,7 +104,7 @@ class SiteBuild:
             made[FINDER_PAGE] = finder.finder_page(index)
             if schema is not None:
                 made[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
-        made[CONTRIBUTE_PAGE] = GeneratedPage(self.contributing, meta=front_matter_fields(CONTRIBUTE_TITLE))
+        made[CONTRIBUTE_PAGE] = self.contributing
         return made
 
     def data_files(self) -> dict[str, str]:
@@ -179,11 +179,12 @@ class SiteBuild:
                 package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
 
 
-def contribute_page(project: Project) -> str:
+def contribute_page(project: Project) -> GeneratedPage:
     """The Contribute page: CONTRIBUTING.md as the repository shows it, under the menu's title.
 
     Made here rather than included by a Markdown extension, so that no page can pull in another
     file of the checkout (an include of ``.git/config`` would publish it).
     """
     text = read_project_file(project.contributing_path, kind="text file").decode("utf-8")
-    return front_matter(front_matter_fields(CONTRIBUTE_TITLE)) + text
+    fields = front_matter_fields(CONTRIBUTE_TITLE)
+    return GeneratedPage(front_matter(fields) + text, meta=fields)

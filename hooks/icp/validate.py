@@ -22,7 +22,7 @@ from .geo import locate
 from .incremental import CheckedFiles
 from .inventory import IMAGES_DIR, case_paths, folder_problems, local_images
 from .links import SiteMap
-from .messages import did_you_mean, explain, kind_of, year_range
+from .messages import did_you_mean, explain, is_required, kind_of, year_range
 from .practice import Practice
 from .schema import FrontMatterValidator, schema_for
 from .vocabulary import Vocabulary, slugify
@@ -265,15 +265,11 @@ def _text_problems(case: CaseFile, shown: str) -> list[Problem]:
         line = case.line_of(location)
         if not any(unicodedata.category(character)[0] in "LNPS" for character in value):
             problems.append(Problem(shown, line, field, "has no visible text (only spaces or invisible characters); "
-                                    "fill it in" + ("" if location[::2] in _REQUIRED_TEXT else " or remove the key")))
+                                    "fill it in" + ("" if is_required(location) else " or remove the key")))
         elif location[-1] == "url" and any(character.isspace() for character in value):
             problems.append(Problem(shown, line, field, "has a space or a line break in it; write the address on one "
                                     "line, without spaces (write a space inside an address as %20)"))
     return problems
-
-
-# Required text, as (key,) or ("sources", key) (a location without its list index).
-_REQUIRED_TEXT = frozenset({("title",), ("city",), ("summary",), ("sources", "title")})
 
 
 def _degrees(value: object, limit: float) -> bool:
