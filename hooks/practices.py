@@ -69,7 +69,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = Settings(
         name=config.site_name, url=config.site_url or "", offline_zip=bool(config.extra.get("offline_zip")),
         feed_id_authority=str(config.extra.get("feed_id_authority", Settings.feed_id_authority)),
-        feed_id_date=str(config.extra.get("feed_id_date", Settings.feed_id_date)))
+        feed_id_date=str(config.extra.get("feed_id_date", Settings.feed_id_date)),
+        source_folders=tuple(Path(folder) for folder in (config.docs_dir, config.theme.custom_dir) if folder))
     try:
         _build = SiteBuild.start(Path(config.config_file_path).resolve().parent, settings,
                                  keep_going=preview.keeps_going(_command), checked=_checked, previous=_build)

@@ -16,13 +16,14 @@ import pytest
 from conftest import write_case
 from icp import feeds, pages as generated_pages
 from icp.index import PracticeIndex
+from icp.builddate import build_date
 from icp.practice import Practice
+from icp.site import Project
 from icp.vocabulary import Vocabulary
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE = "A & B <script>alert(1)</script> ]]> \"q\" 'a'"
 BUILD = date(2026, 11, 30)
-COMMITTED = datetime(2025, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
 MIRROR = "https://mirror.example/some/where/"
 
 # slug: (title, city, country, year, topics): the order the feeds must list them in is worked out
@@ -73,8 +74,7 @@ def parse(path: Path, address: str | None = None):
 
 
 def test_site_feed_lists_the_newest_cases_in_order(index, tmp_path):
-    site = write_feeds(tmp_path, index, feeds.FeedSite("Intercultural City Practices"), size=4,
-                       updated={"lyon-z": COMMITTED})
+    site = write_feeds(tmp_path, index, feeds.FeedSite("Intercultural City Practices"), size=4)
     parsed = parse(site / "feed.xml", MIRROR + "feed.xml")
     expected = NEWEST_FIRST[:4]
     assert [entry.title for entry in parsed.entries] == [CASES[slug][0] for slug in expected]
@@ -83,9 +83,9 @@ def test_site_feed_lists_the_newest_cases_in_order(index, tmp_path):
     assert [entry.id for entry in parsed.entries] == [
         f"tag:intercultural-city-practices.github.io,2026:practices/{slug}" for slug in expected]
     assert [entry.updated for entry in parsed.entries] == [
-        "2026-11-30T00:00:00Z", "2025-03-04T05:06:07Z", "2026-11-30T00:00:00Z", "2026-11-30T00:00:00Z"]
+        "2023-01-01T00:00:00Z", "2023-01-01T00:00:00Z", "2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z"]
     assert all(entry.author == "Intercultural City Practices" for entry in parsed.entries)
-    assert parsed.feed.updated == "2026-11-30T00:00:00Z"
+    assert parsed.feed.updated == "2023-01-01T00:00:00Z"
     assert parsed.feed.title == "Intercultural City Practices: newest practices"
     assert parsed.feed.link == MIRROR + "index.html"
     assert {link.rel: link.href for link in parsed.feed.links}["self"] == MIRROR + "feed.xml"
@@ -227,28 +227,69 @@ def git(folder: Path, *args: str, when: str | None = None) -> None:
                    cwd=folder, env=env, check=True, capture_output=True)
 
 
-def test_commit_dates_are_those_of_each_case_files_last_commit(tmp_path):
-    practices = tmp_path / "practices"
-    practices.mkdir()
-    git(tmp_path, "init", "-q")
-    write_case(practices, "oslo-a")
-    write_case(practices, "oslo-b")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-qm", "two", when="2024-01-02T03:04:05Z")
-    write_case(practices, "oslo-b", year=2011)
-    (tmp_path / "README").write_text("not a case")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-qm", "edit b", when="2025-06-07T08:09:10Z")
-    write_case(practices, "oslo-c")
-    assert feeds.case_commit_dates(practices) == {
-        "oslo-a": datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc),
-        "oslo-b": datetime(2025, 6, 7, 8, 9, 10, tzinfo=timezone.utc),
-    }
+SOURCED = """---
+title: Sourced
+city: Oslo
+country: Norway
+year: {year}
+topics: [Education]
+summary: A short plain summary.
+sources:
+{sources}
+---
+
+## Summary
+
+A short plain summary.
+"""
 
 
-def test_no_commit_dates_outside_a_repository(tmp_path):
-    write_case(tmp_path, "oslo-a")
-    assert feeds.case_commit_dates(tmp_path) == {}
+def sourced_case(project, slug: str, year: int, *dates: str) -> Practice:
+    sources = "\n".join(f'  - title: Source {number}\n    date: "{when}"' for number, when in enumerate(dates))
+    (project.practices_dir / f"{slug}.md").write_text(SOURCED.format(year=year, sources=sources or "  []"),
+                                                      encoding="utf-8")
+    [practice] = [case for case in project.load_index().practices if case.slug == slug]
+    return practice
+
+
+def test_an_entry_is_dated_by_its_newest_dated_source_else_its_year(project_copy):
+    dated = sourced_case(project_copy, "oslo-a", 2010, "2011-11-22", "2016", "spring 2019", "2014-05")
+    assert feeds.entry_date(dated, BUILD) == date(2016, 1, 1), "undated text ('spring 2019') is not a date"
+    undated = sourced_case(project_copy, "oslo-b", 2012, "no date")
+    assert feeds.entry_date(undated, BUILD) == date(2012, 1, 1)
+
+
+def test_an_entry_is_never_dated_after_the_build(project_copy):
+    future = sourced_case(project_copy, "oslo-a", 2026, "2099-12-31")
+    assert feeds.entry_date(future, BUILD) == BUILD
+
+
+def git(folder: Path, *args: str, when: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": when or "", "GIT_COMMITTER_DATE": when or ""}
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+                   cwd=folder, env=env, check=True, capture_output=True)
+
+
+def project_feeds(root: Path) -> dict[str, str]:
+    project = Project(root)
+    publication = project.publication("ICP")
+    return feeds.feed_files(project.load_index(), publication.feed, publication.built)
+
+
+def test_feeds_are_the_same_from_a_shallow_checkout_and_ignore_forged_commit_dates(project_copy, tmp_path):
+    origin = project_copy.root
+    git(origin, "init", "-q")
+    write_case(project_copy.practices_dir, "oslo-a", year=2011)
+    git(origin, "add", ".")
+    git(origin, "commit", "-qm", "one", when="2020-01-02T03:04:05Z")
+    write_case(project_copy.practices_dir, "oslo-b", year=2012)
+    git(origin, "add", ".")
+    git(origin, "commit", "-qm", "two", when="2099-06-07T08:09:10Z")
+    full, shallow = tmp_path / "full", tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", origin.as_uri(), str(full))
+    git(tmp_path, "clone", "-q", "--depth", "1", origin.as_uri(), str(shallow))
+    assert project_feeds(full) == project_feeds(shallow)
+    assert "2099" not in "".join(project_feeds(full).values())
 
 
 # --- in the built site ---------------------------------------------------------------------
@@ -289,14 +330,6 @@ def head_feed_links(path: Path) -> HeadFeedLinks:
     return parser
 
 
-def last_commit(path: Path) -> str | None:
-    """The UTC time git gives for the last commit of one file (asked file by file, unlike the code)."""
-    result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", path.name], cwd=path.parent,
-                            capture_output=True, text=True)
-    stamp = result.stdout.strip()
-    return datetime.fromtimestamp(int(stamp), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
-
-
 def links_from_file(feed: Path) -> list[Path]:
     """Where each entry's link leads when the feed is opened from file:// (feedparser mangles file:/// bases)."""
     root = ET.parse(feed).getroot()
@@ -313,9 +346,7 @@ def test_built_site_feed_lists_the_newest_cases_in_order(built_site, real_index)
     assert all((built_site / case.url).exists() for case in newest_first)
     for entry, case in zip(parsed.entries, newest_first):
         assert entry.link == MIRROR + case.url
-        committed = last_commit(case.path)
-        if committed:
-            assert entry.updated == committed
+        assert entry.updated == feeds.atom_date(feeds.entry_date(case, build_date(case.path.parent)))
     assert parsed.feed.title == "Intercultural City Practices: newest practices"
     assert parsed.entries[0].id.startswith("tag:intercultural-city-practices.github.io,2026:practices/")
 

@@ -3,7 +3,9 @@ sources gives the same feeds, citations and footer.
 
 ``SOURCE_DATE_EPOCH`` wins when it is set (the reproducible-builds convention: a packager or CI pins
 the date), then the date of the checkout's last commit, then, outside a git checkout (a copy of the
-sources, the offline zip), today.
+sources, the offline zip), today. A date after today is today: a commit's date is whatever its author
+set (a forged 2099 would otherwise stand in every footer, citation and feed). Only the last commit is
+asked, which every checkout has, however shallow.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from pathlib import Path
 
 
 def build_date(root: Path, environ: Mapping[str, str] = os.environ) -> date:
-    """The UTC date of ``SOURCE_DATE_EPOCH``, else of the last commit at ``root``, else today."""
-    moment = _epoch(environ.get("SOURCE_DATE_EPOCH", "")) or last_commit_time(root)
-    return (moment or datetime.now(timezone.utc)).date()
+    """The UTC date of ``SOURCE_DATE_EPOCH``, else of the last commit at ``root``, else today; never
+    after today."""
+    today = datetime.now(timezone.utc)
+    moment = _epoch(environ.get("SOURCE_DATE_EPOCH", "")) or last_commit_time(root) or today
+    return min(moment, today).date()
 
 
 def last_commit_time(root: Path) -> datetime | None:

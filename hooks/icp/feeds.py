@@ -22,21 +22,19 @@ when the site has one (the links are then absolute), otherwise the way from the 
 to the root (``./`` or ``../``), which a reader resolves against the address it fetched the
 feed from, so the same feed works on any host and from file://.
 
-Dates. A case has a year but no date. An entry's ``updated`` is the date of the last commit
-of its case file when the caller knows it, else the build date the caller passes (make it
-stable, e.g. the date of the last commit, so that rebuilding the same sources gives the same
-feed). The feed's ``updated`` is its newest entry's. Everything is passed in: the feed
-functions read no clock, file or repository (only :func:`case_commit_dates` asks git).
+Dates. A case has a year but no date. An entry's ``updated`` is taken from the case itself
+(:func:`entry_date`: its newest dated source, else 1 January of its year), never later than the
+build date the caller passes. Not from git: a commit's date is whatever its author typed (a
+forged 2099 would lead every feed), and a shallow checkout dates every file by its one commit,
+so the same commit would give other feeds. The feed's ``updated`` is its newest entry's.
+Everything is passed in: the feed functions read no clock, file or repository.
 """
 
 from __future__ import annotations
 
 import re
-import subprocess
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
-from pathlib import Path
 
 from .index import PracticeIndex, TermEntry
 from .practice import Practice
@@ -51,6 +49,7 @@ DEFAULT_TAG_DATE = "2026"
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TAG_AUTHORITY = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}"
                             r"|[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}")
+_SOURCE_DATE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
 _TAG_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 
@@ -128,12 +127,18 @@ def feed_entry(practice: Practice, site: FeedSite, when: date | datetime) -> Fee
     )
 
 
+def entry_date(practice: Practice, build_date: date) -> date:
+    """The day a case's entry stands for: its newest source dated YYYY, YYYY-MM or YYYY-MM-DD (a
+    year or month is its first day), else 1 January of its year; never after ``build_date``."""
+    dated = [_SOURCE_DATE.fullmatch(source.date) for source in practice.sources if source.date]
+    days = [date(int(found[1]), int(found[2] or 1), int(found[3] or 1)) for found in dated if found]
+    return min(max(days, default=date(practice.year, 1, 1)), build_date)
+
+
 def atom_feed(practices: tuple[Practice, ...] | list[Practice], site: FeedSite, *, path: str, title: str,
-              alternate: str, id_specific: str, build_date: date | datetime,
-              updated: Mapping[str, date | datetime] | None = None) -> str:
+              alternate: str, id_specific: str, build_date: date) -> str:
     """One Atom document of ``practices`` in the order given, to be published at ``path``."""
-    updated = updated or {}
-    moments = [updated.get(practice.slug, build_date) for practice in practices]
+    moments = [entry_date(practice, build_date) for practice in practices]
     entries = [feed_entry(practice, site, moment) for practice, moment in zip(practices, moments)]
     newest = max(moments, key=lambda moment: atom_date(moment), default=build_date)
     return render(
@@ -151,28 +156,25 @@ def atom_feed(practices: tuple[Practice, ...] | list[Practice], site: FeedSite, 
     )
 
 
-def site_feed(index: PracticeIndex, site: FeedSite, build_date: date | datetime, *,
-              updated: Mapping[str, date | datetime] | None = None, size: int = FEED_SIZE) -> str:
+def site_feed(index: PracticeIndex, site: FeedSite, build_date: date, *, size: int = FEED_SIZE) -> str:
     """The ``size`` newest cases of the whole site, in listing order (newest year first)."""
     return atom_feed(index.latest(size), site, path=SITE_FEED, title=f"{site.name}: newest practices",
-                     alternate="index.html", id_specific="feed", build_date=build_date, updated=updated)
+                     alternate="index.html", id_specific="feed", build_date=build_date)
 
 
-def topic_feed(entry: TermEntry, site: FeedSite, build_date: date | datetime, *,
-               updated: Mapping[str, date | datetime] | None = None, size: int = FEED_SIZE) -> str:
+def topic_feed(entry: TermEntry, site: FeedSite, build_date: date, *, size: int = FEED_SIZE) -> str:
     """The ``size`` newest cases filed under one topic."""
     return atom_feed(entry.practices[:size], site, path=topic_feed_path(entry), title=f"{site.name}: {entry.name}",
                      alternate=f"topics/{entry.slug}.html", id_specific=f"topics/{entry.slug}",
-                     build_date=build_date, updated=updated)
+                     build_date=build_date)
 
 
-def feed_files(index: PracticeIndex, site: FeedSite, build_date: date | datetime, *,
-               updated: Mapping[str, date | datetime] | None = None, size: int = FEED_SIZE) -> dict[str, str]:
+def feed_files(index: PracticeIndex, site: FeedSite, build_date: date, *, size: int = FEED_SIZE) -> dict[str, str]:
     """Every feed by its path in the site: the site's and one per topic (empty topics too, so that
     every topic page's feed link leads somewhere)."""
-    files = {SITE_FEED: site_feed(index, site, build_date, updated=updated, size=size)}
+    files = {SITE_FEED: site_feed(index, site, build_date, size=size)}
     for entry in index.topics:
-        files[topic_feed_path(entry)] = topic_feed(entry, site, build_date, updated=updated, size=size)
+        files[topic_feed_path(entry)] = topic_feed(entry, site, build_date, size=size)
     return files
 
 
@@ -195,27 +197,3 @@ def feed_links(page_url: str, site: FeedSite, topic: TermEntry | None = None) ->
 def feed_links_html(links: list[FeedLink]) -> str:
     """The ``<link>`` tags for a page's ``<head>``."""
     return render("feed_links.html", links=links)
-
-
-# --- dates from git ----------------------------------------------------------------------
-
-
-def case_commit_dates(practices_dir: Path) -> dict[str, datetime]:
-    """Slug -> the date of the last commit that changed ``practices/<slug>.md``; empty outside a git
-    checkout (a copy of the sources, the offline zip) or without git. One ``git log`` for all cases."""
-    try:
-        result = subprocess.run(
-            ["git", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", "."],
-            cwd=practices_dir, capture_output=True, text=True, check=True,
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return {}
-    dates: dict[str, datetime] = {}
-    moment = None
-    for line in result.stdout.splitlines():
-        if line.startswith("\x00"):
-            moment = datetime.fromtimestamp(int(line[1:]), tz=timezone.utc)
-        elif line.endswith(".md") and moment is not None:
-            slug = line.rsplit("/", 1)[-1][: -len(".md")]
-            dates.setdefault(slug, moment)
-    return dates

@@ -39,6 +39,35 @@ class FolderProblem:
     message: str
 
 
+def link_problems(root: Path, folder: Path) -> list[str]:
+    """Why ``folder`` (a folder the generator publishes from, such as ``docs/``) could publish a file
+    from outside the checkout: it lies outside ``root``, or it holds a symbolic link (a link to
+    ``/proc/self/environ`` would publish the build machine's environment). Links are never followed."""
+    shown = _shown(root, folder)
+    if folder.is_symlink() or not _inside(root, folder):
+        return [f"{shown}: a folder the site is built from must be a real folder inside the repository; "
+                "move its files into the repository"]
+    problems = []
+    pending = [folder]
+    while pending:
+        for entry in sorted(_entries(pending.pop()), key=lambda entry: entry.name):
+            path = Path(entry.path)
+            if entry.is_symlink():
+                problems.append(f"{_shown(root, path)} is a symbolic link, and links are never published; "
+                                "replace it with the file or folder itself")
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+    return problems
+
+
+def _inside(root: Path, path: Path) -> bool:
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def _shown(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def case_paths(practices_dir: Path) -> list[Path]:
     """Every name ending in '.md', sorted; whether each is a readable case is the reader's business."""
     return sorted(practices_dir / entry.name for entry in _entries(practices_dir)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from . import feeds, timing
@@ -68,19 +67,18 @@ class Project:
 
     def publication(self, name: str, url: str = "", *, tag_authority: str = feeds.DEFAULT_TAG_AUTHORITY,
                     tag_date: str = feeds.DEFAULT_TAG_DATE) -> Publication:
-        """The site as this checkout publishes it; asks git twice (build date, each case's last commit)."""
+        """The site as this checkout publishes it; asks git for the build date."""
         feed = feeds.FeedSite(name, url, tag_authority=tag_authority, tag_date=tag_date)
-        return Publication(feed, build_date(self.root), feeds.case_commit_dates(self.practices_dir))
+        return Publication(feed, build_date(self.root))
 
 
 @dataclass(frozen=True)
 class Publication:
     """What the pages and feeds say about the site itself: its name and address and the feeds' id
-    authority (``feed``), the date this build stands for, and when each case file last changed."""
+    authority (``feed``) and the date this build stands for."""
 
     feed: feeds.FeedSite
     built: date
-    updated: Mapping[str, datetime] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

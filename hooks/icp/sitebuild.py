@@ -22,7 +22,7 @@ from .body import plain_text
 from .casefile import CaseFileError, read_project_file
 from .incremental import CheckedFiles
 from .index import TermEntry
-from .inventory import IMAGES_DIR, local_images
+from .inventory import IMAGES_DIR, link_problems, local_images
 from .pages import GeneratedPage, front_matter, front_matter_fields, generated_pages, topic_pages
 from .site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
 
@@ -45,6 +45,8 @@ class Settings:
     offline_zip: bool = False
     feed_id_authority: str = feeds.DEFAULT_TAG_AUTHORITY
     feed_id_date: str = feeds.DEFAULT_TAG_DATE
+    # The folders the generator publishes from besides the cases (docs/, theme overrides).
+    source_folders: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -66,6 +68,9 @@ class SiteBuild:
         """Read, check and index the cases. Unless ``keep_going`` (a preview), any problem raises
         (PracticeProblems, VocabularyError, SchemaFileError) before anything is written."""
         project = Project(root)
+        links = [problem for folder in settings.source_folders for problem in link_problems(root, folder)]
+        if links:
+            raise SettingsError("\n".join(links))
         try:
             publication = project.publication(settings.name, settings.url, tag_authority=settings.feed_id_authority,
                                               tag_date=settings.feed_id_date)
@@ -116,7 +121,7 @@ class SiteBuild:
                 "practices.csv": opendata.practices_csv(index),
                 finder.DATA_SCRIPT: finder.finder_data_script(index),
                 finder.RECORDS_SCRIPT: records.records_script(index),
-                **feeds.feed_files(index, publication.feed, publication.built, updated=publication.updated),
+                **feeds.feed_files(index, publication.feed, publication.built),
             }
 
     def images(self) -> dict[str, Path]:
