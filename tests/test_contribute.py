@@ -177,17 +177,22 @@ def test_ci_runs_the_readme_command_on_pull_requests_and_publishes_main():
     test_steps = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
     assert ".ci/run" in test_steps
     assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("scripts/test")
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "test" and "refs/heads/main" in deploy["if"]
-    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    uses = [step.get("uses", "").split("@")[0] for step in deploy["steps"]]
-    assert uses[-2:] == ["actions/upload-pages-artifact", "actions/deploy-pages"]
-    assert deploy["steps"][-2]["with"]["path"] == "site"
-    build = next(step for step in deploy["steps"] if step.get("run") == "scripts/build")
-    assert build["env"]["ICP_REPOSITORY_URL"] == "https://github.com/${{ github.repository }}"
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["needs"] == "test" and "refs/heads/main" in build["if"] and deploy["needs"] == "build"
+    assert build["permissions"] == {"contents": "read"}, "the job that runs the project's code may write nothing"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [step.get("uses", "").split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"], \
+        "the job holding the Pages token runs no project code"
+    assert build["steps"][-1]["uses"].startswith("actions/upload-pages-artifact@")
+    assert build["steps"][-1]["with"]["path"] == "site"
+    step = next(step for step in build["steps"] if step.get("run") == "scripts/build")
+    assert step["env"]["ICP_REPOSITORY_URL"] == "https://github.com/${{ github.repository }}"
     for name, job in workflow["jobs"].items():
         checkouts = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
-        assert checkouts and all(step["with"]["persist-credentials"] is False for step in checkouts), name
+        assert all(step["with"]["persist-credentials"] is False for step in checkouts), name
+        for step in job["steps"]:
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), f"{name}: pin {step['uses']} by commit"
 
 
 def test_the_pre_commit_hook_validates_changed_case_files(tmp_path):
