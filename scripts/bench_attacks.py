@@ -81,7 +81,7 @@ def verdict_table(project: Project, rounds: int) -> None:
 
 def line_table(project: Project, rounds: int, length: int) -> None:
     front = ("---\ntitle: Bench\ncity: Oslo\ncountry: Norway\nyear: 2010\ntopics: [Education]\n"
-             "summary: A short plain summary.\n---\n")
+             "summary: A short plain summary.\nevidence: none given\n---\n")
     path = project.practices_dir / "bench-hostile-line.md"
     worst = (0.0, "")
     print(f"{'pattern':22} {'render ' + str(length // 1000) + ' KB':>15} {'check 1 file':>13} {'render at limit':>12}  problems")

@@ -31,7 +31,7 @@ from icp.validate import check_practices
 LINE = 200_000
 QUADRATIC = 20_000  # the body checks in validate.py that take time quadratic in a line's length: 200 KB would take minutes
 GOOD = ("title: Hostile\ncity: Oslo\ncountry: Norway\nyear: 2010\ntopics: [Education]\n"
-        "summary: A short plain summary.\n")
+        "summary: A short plain summary.\nevidence: none given\n")
 ESCAPE = "\\u00e9"
 BODY = "\n## Summary\n\nA short plain summary.\n"
 

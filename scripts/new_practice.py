@@ -3,7 +3,7 @@
 
 Usage: scripts/new_practice.py --city Oslo --country Norway --year 2016 --topics Education,Refugees [--title ...]
 Anything missing is asked for when run in a terminal. The file it writes is valid except for its
-empty summary: fill that in, write the sections, then run scripts/validate.py.
+empty summary and evidence: fill that in, write the sections, then run scripts/validate.py.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from icp.scaffold import case_text, default_title, slug_for, split_topics
 from icp.site import Project
 from icp.validate import case_files, check_case, slug_problems
 
+# The scaffold leaves these empty on purpose: only the editor, reading the sources, can fill them in.
+LEFT_TO_THE_EDITOR = ("summary", "evidence")
 QUESTIONS = (
     ("city", "City"),
     ("country", "Country (as in practices/taxonomy.yml)"),
@@ -76,14 +78,14 @@ def main(argv: list[str] | None = None) -> int:
     case = parse_case_text(path, text)
     known = {existing.stem for existing in case_files(project.practices_dir)}
     problems += [problem for problem in check_case(case, vocabulary, project.schema(), known, shown)
-                 if problem.field != "summary"]
+                 if problem.field not in LEFT_TO_THE_EDITOR]
     if problems:
         for problem in problems:
             print(f"{problem.field}: {problem.message}", file=sys.stderr)
         print(f"\nNothing was written; {shown} would break the rules above.", file=sys.stderr)
         return 1
     path.write_text(text, encoding="utf-8")
-    print(f"Wrote {shown}: fill in the summary and the sections, then run scripts/validate.py {shown}")
+    print(f"Wrote {shown}: fill in the summary, the evidence and the sections, then run scripts/validate.py {shown}")
     return 0
 
 

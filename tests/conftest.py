@@ -27,6 +27,7 @@ country: {country}
 year: {year}
 topics: [{topics}]
 summary: {summary}
+evidence: {evidence}
 ---
 
 ## Summary
@@ -38,7 +39,7 @@ summary: {summary}
 def write_case(directory: Path, slug: str, **fields) -> Path:
     """A valid case file, with any field overridden."""
     values = dict(title=f"Practice {slug}", city="Oslo", country="Norway", year=2010,
-                  topics="Education", summary="A short plain summary.")
+                  topics="Education", summary="A short plain summary.", evidence="none given")
     values.update(fields)
     path = directory / f"{slug}.md"
     path.write_text(CASE_TEMPLATE.format(**values), encoding="utf-8")

@@ -28,6 +28,13 @@ sources:
     publisher: The city
   - title: A web page
     url: https://example.org/page
+    evaluation: true
+evidence: evaluated
+status: ended
+status_date: "2017"
+partners: [Red Cross Norway, Bergen public library]
+target_groups: [newly arrived refugees]
+budget: "NOK 1 million (2016)"
 ---
 
 A body.
@@ -134,6 +141,14 @@ def test_csv_and_json_from_a_built_copy_keep_formulas_inert_and_missing_values_m
     bergen = rows["bergen-two-sources"]
     assert (bergen["source_titles"], bergen["source_urls"]) == ("A printed memo | A web page", " | https://example.org/page")
     assert (bergen["source_publishers"], bergen["source_dates"]) == ("The city | ", "")
+    assert bergen["source_evaluations"] == " | true"
+    assert [bergen[key] for key in ("evidence", "status", "status_date", "partners", "target_groups", "budget")] == [
+        "evaluated", "ended", "2017", "Red Cross Norway | Bergen public library", "newly arrived refugees",
+        "NOK 1 million (2016)"]
+    assert records["bergen-two-sources"]["partners"] == ["Red Cross Norway", "Bergen public library"]
+    assert records["bergen-two-sources"]["sources"][1]["evaluation"] is True
+    assert records["oslo-formula"]["evidence"] == "none given" and "status" not in records["oslo-formula"]
+    assert rows["oslo-formula"]["status"] == rows["oslo-formula"]["partners"] == ""
 
 
 def test_schema_text_is_escaped(real_index):

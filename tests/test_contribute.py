@@ -24,7 +24,7 @@ def field_table() -> dict[str, str]:
     rows = {}
     for line in table.splitlines()[2:]:
         cells = [cell.strip() for cell in line.strip("|").split("|")]
-        for key in re.findall(r"`([a-z]+)`", cells[0]):
+        for key in re.findall(r"`([a-z_]+)`", cells[0]):
             rows[key] = cells[1]
     return rows
 

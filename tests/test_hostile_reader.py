@@ -48,11 +48,13 @@ WEBP = b"RIFF\0\0\0\0WEBPVP8 "
 
 
 def case_text(front_extra: str = "", body: str = "\n## Summary\n\nA short plain summary.\n", **fields) -> str:
-    """A case file's text: title to summary on lines 2 to 7, ``front_extra`` from line 8, the body from line 9 on."""
+    """A case file's text: title to summary on lines 2 to 7, ``front_extra`` from line 8, then evidence, the body
+    from line 10 on (without ``front_extra``)."""
     values = dict(title="Hostile case", city="Oslo", country="Norway", year="2010", topics="[Education]",
                   summary="A short plain summary.")
     values.update(fields)
-    return "---\n" + "".join(f"{key}: {value}\n" for key, value in values.items()) + front_extra + "---\n" + body
+    return ("---\n" + "".join(f"{key}: {value}\n" for key, value in values.items()) + front_extra
+            + "evidence: none given\n---\n" + body)
 
 
 def problems_of(project: Project, *, isolated: bool = False) -> list[str]:
@@ -261,8 +263,8 @@ def test_escaped_lone_surrogates_are_refused(project_copy, escape, code):
 def test_invisible_characters_in_the_body_are_refused_by_line(project_copy):
     body = "\n## Summary\n\nA short plain summary.\n\nA bell\x07 here,\nan escape\x1b there,\nok\nand\x9b\n"
     problem = only_problem(project_copy, "body.md", case_text(body=body))
-    assert_problem(problem, "practices/body.md:14", "body", "line 14 holds the invisible control character U+0007",
-                   "(and on lines 15, 17)", "remove it")
+    assert_problem(problem, "practices/body.md:15", "body", "line 15 holds the invisible control character U+0007",
+                   "(and on lines 16, 18)", "remove it")
 
 
 def test_bidirectional_controls_are_allowed_in_the_body(project_copy):
@@ -290,7 +292,7 @@ def test_a_tower_of_combining_marks_is_refused_where_it_is(where):
     with pytest.raises(CaseFileError) as raised:
         parse_case_text(Path("x.md"), text)
     assert raised.value.field == ("body" if where == "body" else "title")
-    assert raised.value.line == (12 if where == "body" else 2)
+    assert raised.value.line == (13 if where == "body" else 2)
     assert "15 combining marks (accents) in a row" in raised.value.message
     assert raised.value.message.endswith("keep at most 6 on one letter")
 
@@ -299,9 +301,9 @@ def test_a_lone_surrogate_in_the_body_is_refused(project_copy):
     text = case_text(body="\n## Summary\n\nhalf \ud800 a pair\n")
     with pytest.raises(CaseFileError) as raised:
         parse_case_text(Path("x.md"), text)
-    assert raised.value.field == "body" and raised.value.line == 12 and "U+D800" in raised.value.message
+    assert raised.value.field == "body" and raised.value.line == 13 and "U+D800" in raised.value.message
     problem = only_problem(project_copy, "surrogate-body.md", text.encode("utf-8", "surrogatepass"))
-    assert problem == ("practices/surrogate-body.md:12: the file is not UTF-8 (byte 0xed at line 12); "
+    assert problem == ("practices/surrogate-body.md:13: the file is not UTF-8 (byte 0xed at line 13); "
                        "save it with UTF-8 encoding")
 
 

@@ -20,6 +20,7 @@ country: Norway
 year: 2012
 topics: [Education]
 summary: A case whose source has an address, to see it printed in full.
+evidence: none given
 sources:
   - title: The source report
     url: {SOURCE_URL}

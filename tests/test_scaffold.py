@@ -29,11 +29,14 @@ def scaffold(root: Path, *options: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, stdin=subprocess.DEVNULL)
 
 
-def fill_summary(path: Path, summary: str = "A public library that runs a welcome desk for newcomers.") -> None:
-    path.write_text(path.read_text(encoding="utf-8").replace("summary: ''", f"summary: {summary}"), encoding="utf-8")
+def fill_summary(path: Path, summary: str = "A public library that runs a welcome desk for newcomers.",
+                 evidence: str = "none given") -> None:
+    """Fill in what the scaffold leaves to the editor: the summary and the evidence."""
+    text = path.read_text(encoding="utf-8").replace("summary: ''", f"summary: {summary}")
+    path.write_text(text.replace("evidence: ''", f"evidence: {evidence}"), encoding="utf-8")
 
 
-def test_its_file_fails_only_for_the_empty_summary_then_passes(project_copy):
+def test_its_file_fails_only_for_the_empty_summary_and_evidence_then_passes(project_copy):
     result = scaffold(project_copy.root, *OPTIONS)
     assert result.returncode == 0, result.stderr
     path = project_copy.practices_dir / f"{SLUG}.md"
@@ -42,8 +45,12 @@ def test_its_file_fails_only_for_the_empty_summary_then_passes(project_copy):
     assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == [name for name, _ in SECTIONS]
     checked = run_validator(project_copy.root)
     assert checked.returncode == 1
-    assert checked.stderr.splitlines()[0] == f"practices/{SLUG}.md:12: summary: is empty; fill it in"
-    assert checked.stderr.count("\n") == 3  # that problem, a blank line and the count
+    assert checked.stderr.splitlines()[:2] == [
+        f"practices/{SLUG}.md:12: summary: is empty; fill it in",
+        f"practices/{SLUG}.md:17: evidence: is empty; write exactly one of 'evaluated', 'results reported', "
+        "'none given' ('evaluated': a source is an evaluation, marked evaluation: true; 'results reported': a "
+        "source gives outcomes or figures; 'none given': no source gives results)"]
+    assert checked.stderr.count("\n") == 4  # those problems, a blank line and the count
     fill_summary(path)
     checked = run_validator(project_copy.root)
     assert checked.returncode == 0, checked.stderr

@@ -23,7 +23,7 @@ EXPECTED = {
     "not-utf8.md": ["practices/not-utf8.md:3: the file is not UTF-8 (byte 0xf8 at line 3); save it with UTF-8 encoding"],
     "no-front-matter.md": [
         "practices/no-front-matter.md:1: the file has no front matter; it must start with a line '---', then the keys "
-        "(title, city, country, year, topics, summary), then another line '---'"],
+        "(title, city, country, year, topics, summary, evidence), then another line '---'"],
     "yaml-error.md": [
         "practices/yaml-error.md:2: the front matter is not valid YAML: mapping values are not allowed here "
         "(line 2, column 20); check the indentation and put quotes around values that contain ': ' or start "
@@ -31,12 +31,12 @@ EXPECTED = {
     "not-a-mapping.md": [
         "practices/not-a-mapping.md:2: the front matter must be a list of 'key: value' lines, not a list"],
     "missing-key.md": [
-        "practices/missing-key.md:7: year: the required key 'year' is missing; add it to the front matter, "
-        "between the '---' lines (lines 1 and 7), e.g. year: 2016 (the year the source dates the practice by)"],
+        "practices/missing-key.md:8: year: the required key 'year' is missing; add it to the front matter, "
+        "between the '---' lines (lines 1 and 8), e.g. year: 2016 (the year the source dates the practice by)"],
     "unknown-key.md": [
         "practices/unknown-key.md:8: organization: 'organization' is not an allowed key; did you mean "
-        "'organisation'? (allowed: city, contact, country, lat, lon, organisation, period, related, sources, "
-        "subtitle, summary, title, topics, year)"],
+        "'organisation'? (allowed: budget, city, contact, country, evidence, lat, lon, organisation, partners, "
+        "period, related, sources, status, status_date, subtitle, summary, target_groups, title, topics, year)"],
     "year-quoted.md": [
         "practices/year-quoted.md:5: year: expected a whole number, found the text '2010'; remove the quotes: year: 2010"],
     "topics-not-a-list.md": [
@@ -85,9 +85,9 @@ EXPECTED = {
         "practices/source-url.md:10: sources[0].url: 'www.oslo.kommune.no/report' is not an http(s) URL; "
         "write it in full, starting with https://"],
     "empty-body.md": [
-        "practices/empty-body.md:9: body: the text below the front matter is empty; write at least the Summary section"],
+        "practices/empty-body.md:10: body: the text below the front matter is empty; write at least the Summary section"],
     "heading-differs.md": [
-        "practices/heading-differs.md:10: body: the level-1 heading 'Welcome office' differs from the title; "
+        "practices/heading-differs.md:11: body: the level-1 heading 'Welcome office' differs from the title; "
         "remove it (the page takes its heading from 'title') or use '##' for a section"],
     "lat-out-of-range.md": [
         "practices/lat-out-of-range.md:8: lat: 159.91 is out of range; it must be between -90 and 90"],
@@ -96,20 +96,45 @@ EXPECTED = {
         "swapped: write lat: 59.9139 and lon: 10.7522"],
     "lat-without-lon.md": [
         "practices/lat-without-lon.md:8: lat: 'lat' is given without 'lon'; give both coordinates or neither"],
+    "evidence-missing.md": [
+        "practices/evidence-missing.md:8: evidence: the required key 'evidence' is missing; add it to the front "
+        "matter, between the '---' lines (lines 1 and 8), e.g. evidence: none given (exactly one of 'evaluated', "
+        "'results reported', 'none given': what the sources show of the practice's results)"],
+    "evidence-unknown.md": [
+        "practices/evidence-unknown.md:8: evidence: 'evaluation' is not one of the allowed values; did you mean "
+        "'evaluated'?; write exactly one of 'evaluated', 'results reported', 'none given' ('evaluated': a source "
+        "is an evaluation, marked evaluation: true; 'results reported': a source gives outcomes or figures; "
+        "'none given': no source gives results)"],
+    "evaluated-without-evaluation.md": [
+        "practices/evaluated-without-evaluation.md:8: evidence: is 'evaluated' but no source is marked as an "
+        "evaluation; add evaluation: true to the source that evaluates the practice (list it under sources: if "
+        "it is not there), or write 'results reported' or 'none given'"],
+    "evaluation-not-evaluated.md": [
+        "practices/evaluation-not-evaluated.md:14: sources[1].evaluation: marks this source as an evaluation of "
+        "the practice, but evidence is 'results reported'; write evidence: evaluated, or remove evaluation: true "
+        "if the source is not an evaluation"],
+    "status-date-without-status.md": [
+        "practices/status-date-without-status.md:9: status_date: 'status_date' is given without 'status'; add "
+        "status: ended (or ongoing) as the source says, or remove status_date"],
+    "status-unknown.md": [
+        "practices/status-unknown.md:9: status: 'finished' is not one of the allowed values; write exactly one of "
+        "'ongoing', 'ended' ('ongoing' or 'ended', as the source says; leave status out when it does not say)",
+        "practices/status-unknown.md:12: partners[1]: name an organisation or a group; no e-mail addresses or "
+        "phone numbers"],
     "duplicate-key.md": [
         "practices/duplicate-key.md:7: city: the key appears twice; keep one 'city:' line"],
     "contact-personal.md": [
         "practices/contact-personal.md:8: contact: name an office or organisation; no personal e-mail "
         "addresses or phone numbers"],
     "body-unsafe-html.md": [
-        f"practices/body-unsafe-html.md:13: body: the tag <script> is not allowed; remove it ({FIX_TAG})",
-        "practices/body-unsafe-html.md:15: body: the event attribute onerror= on <img> is not allowed; remove it "
+        f"practices/body-unsafe-html.md:14: body: the tag <script> is not allowed; remove it ({FIX_TAG})",
+        "practices/body-unsafe-html.md:16: body: the event attribute onerror= on <img> is not allowed; remove it "
         "(nothing in a body may run script)",
-        "practices/body-unsafe-html.md:15: body: the image 'desk.png' is not a file in practices/images/; put the "
+        "practices/body-unsafe-html.md:16: body: the image 'desk.png' is not a file in practices/images/; put the "
         "image in that folder (lowercase name, .png, .jpg, .gif or .webp) and write its address as images/<name>",
-        "practices/body-unsafe-html.md:17: body: the link 'javascript:alert(3)' uses 'javascript:'; links may only "
+        "practices/body-unsafe-html.md:18: body: the link 'javascript:alert(3)' uses 'javascript:'; links may only "
         "be https://, http://, mailto: or relative",
-        f"practices/body-unsafe-html.md:19: body: the tag <iframe> is not allowed; remove it ({FIX_TAG})",
+        f"practices/body-unsafe-html.md:20: body: the tag <iframe> is not allowed; remove it ({FIX_TAG})",
     ],
 }
 

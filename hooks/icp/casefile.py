@@ -145,7 +145,7 @@ def parse_case_text(path: Path, text: str) -> CaseFile:
     if opening is None:
         raise CaseFileError(
             "the file has no front matter; it must start with a line '---', then the keys "
-            "(title, city, country, year, topics, summary), then another line '---'",
+            "(title, city, country, year, topics, summary, evidence), then another line '---'",
             line=1,
         )
     closing = _CLOSING.search(text, opening.end())

@@ -27,7 +27,7 @@ CODEBOOK_TOC = (Heading(2, "missing-values", "Missing values"), Heading(2, "fiel
 _NOT_RULES = frozenset({"description", "type", "examples", "items", "properties", "required",
                         "additionalProperties", "$schema", "$id", "title"})
 _TYPE_NAMES = {"string": "text", "integer": "whole number", "number": "number", "object": "object",
-               "array": "list"}
+               "array": "list", "boolean": "true or false"}
 _COLUMNS_NOT_IN_SCHEMA = {
     "slug": "The case's identifier: its file name in practices/ without .md. Never empty, never repeated.",
     "url": "The address of the case's page, relative to the site's root (practices/<slug>.html).",

@@ -53,6 +53,12 @@ def explain(error: ValidationError, case: CaseFile, vocabulary: Vocabulary) -> t
         if location[:1] == ("topics",):
             return (line, field, f"'{excerpt(value, 80)}' is not a topic{did_you_mean(str(value), vocabulary.topic_names)}"
                     " (the topics are listed in practices/taxonomy.yml)")
+        if location in (("evidence",), ("status",)):
+            choices = error.validator_value
+            close = did_you_mean(value, choices) if isinstance(value, str) else ""
+            found = "is empty" if value == "" else f"{_quoted(value)} is not one of the allowed values{close}"
+            return (line, field, f"{found}; write exactly one of "
+                    + ", ".join(f"'{choice}'" for choice in choices) + _ENUM_HINTS[location[0]])
         return (line, field, f"'{excerpt(value, 80)}' is not a country in the vocabulary"
                 f"{did_you_mean(str(value), vocabulary.country_names)}"
                 " (add a new country to practices/taxonomy.yml in the same pull request)")
@@ -102,8 +108,13 @@ def explain(error: ValidationError, case: CaseFile, vocabulary: Vocabulary) -> t
             return (line, field, f"'{excerpt(value, 80)}' is not an http(s) URL; write it in full, starting with https://")
         return (line, field, f"'{excerpt(value, 80)}' is not a case slug (a file name without .md: lowercase letters, digits, single hyphens)")
     if kind == "dependentRequired":
-        present = "lat" if "lat" in value else "lon"
-        other = "lon" if present == "lat" else "lat"
+        present = next((key for key in error.validator_value if key in value and any(
+            needed not in value for needed in error.validator_value[key])), "?")
+        other = next((needed for needed in error.validator_value.get(present, ()) if needed not in value), "?")
+        if present == "status_date":
+            return (case.line_of((present,)) or line, present,
+                    "'status_date' is given without 'status'; add status: ended (or ongoing) as the source says, "
+                    "or remove status_date")
         return (case.line_of((present,)) or line, present,
                 f"'{present}' is given without '{other}'; give both coordinates or neither")
     return (line, field, error.message)
@@ -121,7 +132,18 @@ _REQUIRED_HINTS = {
     "year": ", e.g. year: 2016 (the year the source dates the practice by)",
     "topics": ", e.g. topics: [Education] (topics from practices/taxonomy.yml)",
     "summary": ", e.g. summary: One or two plain sentences, at most 300 characters",
+    "evidence": (", e.g. evidence: none given (exactly one of 'evaluated', 'results reported', 'none given': "
+                 "what the sources show of the practice's results)"),
 }
+_ENUM_HINTS = {
+    "evidence": (" ('evaluated': a source is an evaluation, marked evaluation: true; 'results reported': a source "
+                 "gives outcomes or figures; 'none given': no source gives results)"),
+    "status": " ('ongoing' or 'ended', as the source says; leave status out when it does not say)",
+}
+
+
+def _quoted(value: object) -> str:
+    return f"'{excerpt(value, 80)}'" if isinstance(value, str) else kind_of(value)
 
 
 def kind_of(value: object) -> str:

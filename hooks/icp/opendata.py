@@ -21,9 +21,10 @@ CASE_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE_NOTE = (f"Case texts: {CASE_LICENCE} ({CASE_LICENCE_URL}), {SITE_NAME}. The facts come from the "
                 "sources each case cites; the source documents belong to their publishers.")
 LIST_SEPARATOR = " | "
-SOURCE_FIELDS = ("title", "publisher", "date", "url", "reference")
+SOURCE_FIELDS = ("title", "publisher", "date", "url", "reference", "evaluation")
 CSV_COLUMNS = ("slug", "url", "title", "subtitle", "city", "country", "year", "topics", "summary",
-               "organisation", "period", "contact", *(f"source_{name}s" for name in SOURCE_FIELDS),
+               "organisation", "period", "status", "status_date", "partners", "target_groups", "evidence", "budget",
+               "contact", *(f"source_{name}s" for name in SOURCE_FIELDS),
                "related", "lat", "lon", "licence")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -57,13 +58,22 @@ def csv_row(practice: Practice) -> list[str]:
         "city": practice.city, "country": practice.country, "topics": LIST_SEPARATOR.join(practice.topics),
         "summary": practice.summary, "organisation": practice.organisation, "period": practice.period,
         "contact": practice.contact, "related": LIST_SEPARATOR.join(practice.related), "licence": CASE_LICENCE,
+        "status": practice.status, "status_date": practice.status_date, "evidence": practice.evidence,
+        "partners": LIST_SEPARATOR.join(practice.partners), "target_groups": LIST_SEPARATOR.join(practice.target_groups),
+        "budget": practice.budget,
     }
     for name in SOURCE_FIELDS:
-        values = [getattr(source, name) or "" for source in practice.sources]
+        values = [_source_cell(getattr(source, name)) for source in practice.sources]
         texts[f"source_{name}s"] = LIST_SEPARATOR.join(values) if any(values) else ""
     numbers = {"year": practice.year, "lat": practice.lat, "lon": practice.lon}
     return [spreadsheet_safe(texts[column] or "") if column in texts
             else ("" if numbers[column] is None else repr(numbers[column])) for column in CSV_COLUMNS]
+
+
+def _source_cell(value: str | bool | None) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value or ""
 
 
 def csv_lines(rows) -> list[str]:

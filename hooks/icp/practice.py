@@ -15,6 +15,7 @@ class Source:
     date: str | None = None
     url: str | None = None
     reference: str | None = None
+    evaluation: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,12 @@ class Practice:
     organisation: str | None = None
     period: str | None = None
     contact: str | None = None
+    status: str | None = None
+    status_date: str | None = None
+    partners: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    evidence: str = "none given"
+    budget: str | None = None
     sources: tuple[Source, ...] = ()
     related: tuple[str, ...] = ()
     lat: float | None = None
@@ -60,6 +67,12 @@ class Practice:
             organisation=meta.get("organisation"),
             period=meta.get("period"),
             contact=meta.get("contact"),
+            status=meta.get("status"),
+            status_date=meta.get("status_date"),
+            partners=tuple(meta.get("partners", [])),
+            target_groups=tuple(meta.get("target_groups", [])),
+            evidence=meta["evidence"],
+            budget=meta.get("budget"),
             sources=tuple(Source(**source) for source in meta.get("sources", [])),
             related=tuple(meta.get("related", [])),
             lat=meta.get("lat"),
@@ -79,6 +92,12 @@ class Practice:
             "summary": self.summary,
             "organisation": self.organisation,
             "period": self.period,
+            "status": self.status,
+            "status_date": self.status_date,
+            "partners": list(self.partners),
+            "target_groups": list(self.target_groups),
+            "evidence": self.evidence,
+            "budget": self.budget,
             "contact": self.contact,
             "sources": [
                 {key: value for key, value in vars(source).items() if value is not None}

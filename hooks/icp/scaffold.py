@@ -24,6 +24,23 @@ SOURCES_EXAMPLE = """\
 #     publisher: Who published it
 #     date: "2016"
 #     url: https://example.org/the-source
+#     evaluation: true        # only if this source is an evaluation of the practice
+"""
+
+EVIDENCE = """\
+# evidence: what the sources show of the practice's results; exactly one of
+#   evaluated         (a source evaluates it: mark that source evaluation: true)
+#   results reported  (a source gives outcomes or figures)
+#   none given        (no source gives results)
+"""
+
+ONLY_IF_GIVEN = """\
+# Only where a source says so (otherwise leave them out; the page shows "not given"):
+# status: ended               # or ongoing
+# status_date: "2017"         # when it ended, or the date of the source that says it runs
+# partners: [Red Cross Norway]                # organisations, never private persons
+# target_groups: [newly arrived refugees]
+# budget: "EUR 50,000 a year (2016)"          # as the source gives it
 """
 
 
@@ -59,10 +76,10 @@ def _key(key: str, value: object) -> str:
 
 
 def case_text(*, title: str, city: str, country: str, year: object, topics: list[str]) -> str:
-    """The file: front matter (summary left empty for the editor) and the body's section headings."""
+    """The file: front matter (summary and evidence left empty for the editor) and the body's section headings."""
     front = (MODELINE + "\n" + _key("title", title) + _key("city", city) + _key("country", country)
              + _key("year", year) + _key("topics", topics)
              + "# summary: plain text, at most 300 characters; shown in every listing\n"
-             + _key("summary", "") + SOURCES_EXAMPLE)
+             + _key("summary", "") + EVIDENCE + _key("evidence", "") + ONLY_IF_GIVEN + SOURCES_EXAMPLE)
     body = "\n".join(f"## {heading}\n\n<!-- {hint} -->\n" for heading, hint in SECTIONS)
     return f"---\n{front}---\n\n{body}"

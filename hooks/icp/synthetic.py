@@ -100,6 +100,7 @@ class SyntheticCases:
             "year": year,
             "topics": topics,
             "summary": summary,
+            "evidence": ("none given", "results reported")[number % 2],
             "organisation": f"City of {city}",
             "period": f"{year}–{pick.choice(['ongoing', str(year + pick.randint(1, 4))])}",
             "sources": self._sources(city, year),

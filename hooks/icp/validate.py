@@ -18,6 +18,7 @@ from . import timing
 from .body import RenderedBody, render_body
 from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
 from .characters import excerpt, printable
+from .frontmatter import field_name
 from .geo import locate
 from .incremental import CheckedFiles
 from .inventory import IMAGES_DIR, case_paths, folder_problems, local_images
@@ -32,6 +33,7 @@ DOCS_DIR = "docs"
 SUMMARY_LIMIT = 300
 MAX_RELATED_CHECKED = 20
 CONTACT_LIMIT = 300
+PEOPLE_LISTS = ("partners", "target_groups")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({"index", "404", "search", "assets", "data"})
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
@@ -240,12 +242,39 @@ def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary
     if isinstance(contact, str) and len(contact) <= CONTACT_LIMIT and (_EMAIL.search(contact) or _has_phone_number(contact)):
         problems.append(Problem(shown, case.line_of(("contact",)), "contact",
                                 "name an office or organisation; no personal e-mail addresses or phone numbers"))
+    problems += _evidence_problems(case, shown)
+    for key in PEOPLE_LISTS:
+        items = meta.get(key)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, str) and len(item) <= CONTACT_LIMIT and (_EMAIL.search(item) or _has_phone_number(item)):
+                problems.append(Problem(shown, case.line_of((key, index)), f"{key}[{index}]",
+                                        "name an organisation or a group; no e-mail addresses or phone numbers"))
     lat, lon, country = meta.get("lat"), meta.get("lon"), meta.get("country")
     if _degrees(lat, 90) and _degrees(lon, 180) and isinstance(country, str):
         where = locate(country, lat, lon)
         if where:
             problems.append(Problem(shown, case.line_of(("lat",)), "lat", where))
     return problems
+
+
+def _evidence_problems(case: CaseFile, shown: str) -> list[Problem]:
+    """'evaluated' needs a source marked as an evaluation, and a source marked so makes the case 'evaluated'."""
+    evidence = case.meta.get("evidence")
+    sources = case.meta.get("sources")
+    sources = sources if isinstance(sources, list) else []
+    evaluations = [index for index, source in enumerate(sources)
+                   if isinstance(source, dict) and source.get("evaluation") is True]
+    if evidence == "evaluated" and not evaluations:
+        return [Problem(shown, case.line_of(("evidence",)), "evidence",
+                        "is 'evaluated' but no source is marked as an evaluation; add evaluation: true to the source "
+                        "that evaluates the practice (list it under sources: if it is not there), or write "
+                        "'results reported' or 'none given'")]
+    if evidence in ("results reported", "none given"):
+        return [Problem(shown, case.line_of(("sources", index, "evaluation")), f"sources[{index}].evaluation",
+                        f"marks this source as an evaluation of the practice, but evidence is '{evidence}'; write "
+                        "evidence: evaluated, or remove evaluation: true if the source is not an evaluation")
+                for index in evaluations]
+    return []
 
 
 def _text_problems(case: CaseFile, shown: str) -> list[Problem]:
@@ -258,10 +287,13 @@ def _text_problems(case: CaseFile, shown: str) -> list[Problem]:
     if isinstance(sources, list):
         fields += [(("sources", index, key), value) for index, source in enumerate(sources) if isinstance(source, dict)
                    for key, value in source.items()]
+    for key in PEOPLE_LISTS:
+        items = case.meta.get(key)
+        fields += [((key, index), item) for index, item in enumerate(items if isinstance(items, list) else [])]
     for location, value in fields:
         if not isinstance(value, str) or not value:
             continue
-        field = location[0] if len(location) == 1 else f"sources[{location[1]}].{location[2]}"
+        field = field_name(location)
         line = case.line_of(location)
         if not any(unicodedata.category(character)[0] in "LNPS" for character in value):
             problems.append(Problem(shown, line, field, "has no visible text (only spaces or invisible characters); "

@@ -23,7 +23,7 @@ FOLDER = Path(__file__).resolve().parent
 GROUPS = ("script", "request", "cover", "machine", "opendata", "crash")
 JS = "window.__pwned=1;alert(1)"
 FRONT = ("---\ntitle: Attack {name}\ncity: Oslo\ncountry: Norway\nyear: 2010\ntopics: [Education]\n"
-         "summary: A hostile case file of the attack test suite.\n---\n<!-- tries: {tries} -->\n\n## Summary\n\n")
+         "summary: A hostile case file of the attack test suite.\nevidence: none given\n---\n<!-- tries: {tries} -->\n\n## Summary\n\n")
 LONG = 200_000
 # Patterns an old body check was quadratic on, and others in the same spirit: a 200 KB line of each.
 LINE_PATTERNS = {
