@@ -234,6 +234,7 @@ country: Norway
 year: {year}
 topics: [Education]
 summary: A short plain summary.
+evidence: none given
 sources:
 {sources}
 ---
