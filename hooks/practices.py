@@ -81,6 +81,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _build.problems:
         # Not a warning: `mkdocs serve` with mkdocs.yml's strict mode would abort on one, and hang.
         log.info("Previewing without what has a problem (a build refuses it):\n  %s", "\n  ".join(_build.problems))
+    for notice in _build.image_notices():
+        log.info("%s", notice)
     config.copyright = _build.footer()
     if _dirty_serve and _sources is None:
         _sources = ChangedFiles(Path(f"{config.site_dir}-sources"))
@@ -113,8 +115,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                                          docs_dir=docs) if config.repo_url else None
     for path, content in _build.data_files().items():
         _replace(files, _generated(config, path, content))
-    for uri, path in _build.images().items():
-        _replace(files, File.generated(config, uri, abs_src_path=str(path)))
+    for uri, data in _build.images().items():
+        _replace(files, File.generated(config, uri, content=data))
     if _sources is not None:
         _follow_edits(files, config)
     return files

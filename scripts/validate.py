@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Check every case file in practices/ and report every problem in one run.
 
-Usage: scripts/validate.py [FILE ...]   (no files: all of practices/)
-Exit status 0 when every case is good, 1 when any problem is found.
+Usage: scripts/validate.py [FILE ...]   (no files: all of practices/; an image given checks the images)
+Exit status 0 when every case is good, 1 when any problem is found. What publishing changes in an
+image (metadata removed, an animation's first frame kept, scaled down) is printed as a notice.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 from _paths import ROOT
 from icp.schema import SchemaFileError
 from icp.site import Project
-from icp.validate import case_files, check_practices
+from icp.inventory import IMAGES_DIR
+from icp.validate import case_files, check_practices, image_notices, image_problems
 from icp.vocabulary import VocabularyError
 
 
@@ -32,13 +34,19 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     paths = [Path(os.path.abspath(path)) for path in args.files if path.suffix == ".md"] or None
-    if args.files and paths is None:
+    images = not args.files or any(Path(os.path.abspath(path)).parent.name == IMAGES_DIR for path in args.files)
+    if args.files and paths is None and not images:
         print("No case files (*.md) given; nothing to check.")
         return 0
-    practices, problems = check_practices(project.practices_dir, vocabulary, schema,
-                                          root=project.root, paths=paths)
+    problems = []
+    if paths is not None or not args.files:
+        _, problems = check_practices(project.practices_dir, vocabulary, schema, root=project.root, paths=paths)
+    if args.files and images:
+        problems = sorted(set(problems) | set(image_problems(project.practices_dir, project.root)))
     for problem in problems:
         print(problem, file=sys.stderr)
+    for notice in image_notices(project.practices_dir, project.root) if images else ():
+        print(notice)
     checked = len(paths) if paths is not None else len(case_files(project.practices_dir))
     if problems:
         files = len({problem.path for problem in problems})

@@ -1,9 +1,9 @@
 """What may live in ``practices/``: case files, the vocabulary, the schema and an ``images/`` folder.
 
 Anything else is reported rather than silently ignored: a ``notes.txt`` or ``x.markdown`` would
-otherwise look like a case that never appears. Images are published as they are, so only small
-raster images whose bytes are what their name says are allowed; an SVG can carry scripts.
-Nothing here follows a symbolic link or reads more than a few bytes of a file.
+otherwise look like a case that never appears. Only small raster images whose first bytes are what
+their name says are allowed (an SVG can carry scripts); ``icp.images`` then decodes each and
+publishes it re-encoded. Nothing here follows a symbolic link or reads more than a few bytes of a file.
 """
 
 from __future__ import annotations
@@ -102,6 +102,12 @@ def local_images(practices_dir: Path) -> list[Path]:
         return []
     return sorted(folder / entry.name for entry in _entries(folder)
                   if not _IGNORED.match(entry.name) and _image_problem(entry) is None)
+
+
+def image_format(name: str) -> str | None:
+    """The format an image's name promises (PNG, JPEG, GIF, WebP), or None."""
+    stem, dot, suffix = name.rpartition(".")
+    return _FORMATS.get(suffix.lower()) if dot else None
 
 
 def _entries(folder: Path) -> list[os.DirEntry]:

@@ -20,11 +20,13 @@ from . import codebook, feeds, finder, footer, home, opendata, package, preview,
 from .allowlist import sanitise
 from .body import plain_text
 from .casefile import CaseFileError, read_project_file
+from .images import prepared_images
 from .incremental import CheckedFiles
 from .index import TermEntry
-from .inventory import IMAGES_DIR, link_problems, local_images
+from .inventory import IMAGES_DIR, link_problems
 from .pages import GeneratedPage, front_matter, front_matter_fields, generated_pages, topic_pages
 from .site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
+from .validate import image_notices
 
 CONTRIBUTE_PAGE = "contribute.md"
 CONTRIBUTE_TITLE = "Contribute"
@@ -124,9 +126,14 @@ class SiteBuild:
                 **feeds.feed_files(index, publication.feed, publication.built),
             }
 
-    def images(self) -> dict[str, Path]:
-        """The case images to copy into the site, by their address there (``practices/images/<name>``)."""
-        return {f"{PRACTICES_DIR}/{IMAGES_DIR}/{path.name}": path for path in local_images(self.project.practices_dir)}
+    def images(self) -> dict[str, bytes]:
+        """The case images as the site publishes them (re-encoded, see ``icp.images``), by their address
+        there (``practices/images/<name>``); a preview leaves out those it refuses, and lists them."""
+        return {f"{PRACTICES_DIR}/{IMAGES_DIR}/{path.name}": image.data
+                for path, image in prepared_images(self.project.practices_dir).items() if image.problem is None}
+
+    def image_notices(self) -> list[str]:
+        return image_notices(self.project.practices_dir, self.project.root)
 
     def fill_home(self, markdown: str) -> str:
         return home.fill_home(markdown, self.index, offline_zip=self.settings.offline_zip)

@@ -20,6 +20,7 @@ from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
 from .characters import excerpt, printable
 from .frontmatter import field_name
 from .geo import locate
+from .images import prepared_images
 from .incremental import CheckedFiles
 from .inventory import IMAGES_DIR, case_paths, folder_problems, local_images
 from .links import SiteMap
@@ -138,6 +139,7 @@ def check_practices(
     if paths is None:
         problems.extend(Problem(display_path(stray.path, root), 0, stray.field, stray.message)
                         for stray in folder_problems(directory))
+        problems.extend(_decoded_image_problems(directory, root))
     known_slugs = {path.stem for path in all_paths}
     site = site_map(directory, root, vocabulary, cases, bodies)
     for case in cases:
@@ -148,6 +150,26 @@ def check_practices(
     practices = [Practice.from_front_matter(case.slug, case.path, case.meta, case.body, bodies[case.slug])
                  for case in cases if display_path(case.path, root) not in troubled]
     return practices, sorted(set(problems))
+
+
+def image_problems(directory: Path, root: Path) -> list[Problem]:
+    """Every problem of ``practices/images/``: its files' names, sizes and formats, and each image decoded."""
+    folder = directory / IMAGES_DIR
+    return sorted([Problem(display_path(stray.path, root), 0, stray.field, stray.message)
+                   for stray in folder_problems(directory) if stray.path == folder or stray.path.parent == folder]
+                  + _decoded_image_problems(directory, root))
+
+
+def _decoded_image_problems(directory: Path, root: Path) -> list[Problem]:
+    return [Problem(display_path(path, root), 0, "image", image.problem)
+            for path, image in prepared_images(directory).items() if image.problem]
+
+
+def image_notices(directory: Path, root: Path) -> list[str]:
+    """What publishing changed in each image of ``directory`` (metadata removed, an animation's later
+    frames dropped, scaled down): told to the editor, never a reason to refuse the build."""
+    return [str(Problem(display_path(path, root), 0, "image", f"notice: {notice}"))
+            for path, image in prepared_images(directory).items() for notice in image.notices]
 
 
 def render_case_body(case: CaseFile) -> RenderedBody:
