@@ -15,6 +15,7 @@ instead builds without the broken cases and shows their problems on every page (
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from html import escape
 from pathlib import Path
@@ -27,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from icp import preview, timing
+from icp import csp, preview, timing
 from icp.body import Heading
 from icp.incremental import ChangedFiles, CheckedFiles, outdate
 from icp.lifting import lift_html, restore_html
@@ -36,6 +37,7 @@ from icp.staging import SiteSwap
 from icp.validate import PracticeProblems
 
 log = logging.getLogger("mkdocs.hooks.practices")
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 _build: SiteBuild | None = None
 _command = ""
 _swap: SiteSwap | None = None
@@ -160,6 +162,17 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
+def on_nav(nav, *, config: MkDocsConfig, files: Files):
+    """Every page is dated by the build (the sitemap's lastmod and its gzip header), not by the clock,
+    so that one commit builds the same files."""
+    if _build is not None:
+        built = _build.publication.built.isoformat()
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = built
+    return nav
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     """The feeds' autodiscovery links for the page's head (``overrides/main.html``)."""
     if _build is not None:
@@ -175,14 +188,20 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return preview.with_banner(output, _build.banner) if _build is not None else output
+    return _finished(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page too: a preview serves it for a case left out."""
-    if _build is None or not template_name.endswith(".html"):
-        return output_content
-    return preview.with_banner(output_content, _build.banner)
+    return _finished(output_content) if template_name.endswith(".html") else output_content
+
+
+def _finished(html: str) -> str:
+    """A page as it is written: the preview's banner, valid HTML where Material's templates are not
+    (``autocomplete`` is not allowed on its checkbox toggles), then the page's security policy."""
+    if _build is not None:
+        html = preview.with_banner(html, _build.banner)
+    return csp.with_policy(_TOGGLE_AUTOCOMPLETE.sub(r"\1", html))
 
 
 @event_priority(-200)
