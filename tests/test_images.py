@@ -53,8 +53,10 @@ def test_a_missing_image_is_a_problem_with_the_fix(project_copy):
     case_with_image(project_copy.practices_dir, image="images/not-there.png")
     _, problems = check_practices(project_copy.practices_dir, project_copy.vocabulary(), project_copy.schema(),
                                   root=project_copy.root)
+    lines = (project_copy.practices_dir / "oslo-desk.md").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if "images/not-there.png" in text)
     assert [str(problem) for problem in problems] == [
-        "practices/oslo-desk.md:14: body: the image 'images/not-there.png' is not in practices/images/; copy the "
+        f"practices/oslo-desk.md:{line}: body: the image 'images/not-there.png' is not in practices/images/; copy the "
         "file there (lowercase name; .png, .jpg, .gif or .webp) and write images/<name>"]
 
 
