@@ -12,8 +12,9 @@ from urllib.parse import quote
 import pytest
 
 import sitecheck
-from conftest import built_beside, copy_project, write_case
-from icp import searchindex
+from conftest import ROOT, built_beside, copy_project, write_case
+from icp import searchindex, searchtext
+from icp.site import Project
 from icp.vocabulary import slugify
 
 
@@ -148,10 +149,16 @@ def test_a_shared_link_opens_the_same_selection(page, built_site, records):
 FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation")
 
 
+VOCABULARY = Project(ROOT).vocabulary()
+SHORT_FORMS = set(searchtext.short_forms(VOCABULARY, searchindex.terms))
+
+
 def case_terms(practice) -> set[str]:
-    """Every term of a case as the index holds it, from the case file through the core."""
+    """Every term of a case as the index holds it, from the case file through the core: its body
+    without the Sources section, and the other names of its place."""
     texts = [getattr(practice, field) or "" for field in FIELDS]
-    texts += [", ".join(practice.topics), practice.rendered.text]
+    texts += [", ".join(practice.topics), searchtext.body_text(practice.rendered),
+              *VOCABULARY.aliases(practice.city, practice.country)]
     return {term for text in texts for term in searchindex.terms(text)}
 
 
@@ -169,7 +176,8 @@ def term_matches(query_term: str, terms: set[str]) -> bool:
     """The finder's rule: a word may be cut short (two letters or more), and a long word (six or more)
     may differ by a letter or so (MiniSearch's fuzzy 0.15 of its length, rounded)."""
     allowed = round(len(query_term) * 0.15) if len(query_term) >= 6 else 0
-    return any(term.startswith(query_term) if len(query_term) >= 2 else term == query_term for term in terms) or (
+    whole = len(query_term) < 2 or query_term in SHORT_FORMS
+    return any(term == query_term if whole else term.startswith(query_term) for term in terms) or (
         allowed and any(abs(len(term) - len(query_term)) <= allowed and distance(term, query_term) <= allowed
                         for term in terms))
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from conftest import ROOT
@@ -52,4 +54,30 @@ def test_a_missing_list_is_refused(tmp_path):
     path = tmp_path / "taxonomy.yml"
     path.write_text("topics: [Education]\n", encoding="utf-8")
     with pytest.raises(VocabularyError, match="'countries' must be a non-empty list"):
+        load_vocabulary(path)
+
+
+def test_other_names_of_places_are_data_and_an_entry_is_one_place():
+    vocabulary = load_vocabulary(ROOT / "practices" / "taxonomy.yml")
+    assert "København" in vocabulary.aliases("Copenhagen", "Denmark")
+    assert "UK" in vocabulary.aliases("Bradford", "United Kingdom")
+    assert "Geneva" in vocabulary.aliases("Genève", "Switzerland")  # a case may write the city either way
+    assert "Genève" not in vocabulary.aliases("Genève", "Switzerland")
+
+
+@pytest.mark.parametrize("tables, message", [
+    ("country_aliases: [UK]\n", "'country_aliases' must be a mapping of names to lists of other names"),
+    ("country_aliases:\n  Norwey: [Norge]\n", "country_aliases: 'Norwey' is not in the 'countries' list"),
+    ("country_aliases:\n  Norway: Norge\n", "country_aliases: Norway: expected a list of other names"),
+    ("cities:\n  Oslo: [Christiania, 42]\n", "cities: Oslo: expected a list of other names"),
+    ("cities:\n  Oslo: ['  ']\n", "cities: Oslo: expected a list of other names"),
+    ("cities:\n  Oslo: [Kristiania, Kristiania]\n", "cities: Oslo: 'Kristiania' is listed twice"),
+    ("cities:\n  Oslo: [" + ", ".join(f"N{n}" for n in range(21)) + "]\n", "cities: Oslo: 21 names; keep the 20"),
+    ("cities:\n  '123': [Oslo]\n", "cities: '123' is not a name"),
+    ("aliases:\n  Oslo: [Kristiania]\n", "unknown keys ['aliases']"),
+])
+def test_a_broken_table_of_other_names_is_refused_with_the_fix(tmp_path, tables, message):
+    path = tmp_path / "taxonomy.yml"
+    path.write_text("topics: [Education]\ncountries: [Norway]\n" + tables, encoding="utf-8")
+    with pytest.raises(VocabularyError, match=re.escape(message)):
         load_vocabulary(path)

@@ -25,17 +25,18 @@ from pathlib import Path
 
 from .index import PracticeIndex
 from .practice import Practice
+from .searchtext import body_text, place_names, short_forms
 from .vocabulary import FOLD
 
 SERIALIZATION_VERSION = 2
 SCRIPT_PATH = "practices/search-index.js"  # where the finder is expected to load it from
 SCRIPT_GLOBAL = "ICP_SEARCH_INDEX"
-FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation", "topics", "body")
+FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation", "topics", "body", "places")
 # Search-time boosts (MiniSearch applies them per query, so they can change without a rebuild).
 # What a reader scans a result by weighs most: the title, then the summary and the place; the body
 # has ~500 words, so a word there is weak evidence and is outweighed by one in any short field.
-BOOST = {"title": 4, "summary": 2, "city": 2, "country": 2, "topics": 1.5, "subtitle": 1, "organisation": 1,
-         "body": 0.5}
+BOOST = {"title": 4, "summary": 2, "city": 2, "country": 2, "places": 2, "topics": 1.5, "subtitle": 1,
+         "organisation": 1, "body": 0.5}
 TOPIC_SEPARATOR = ", "
 # What the browser can load in time (scripts/bench_search_index.py): the script runs at ~80 ms a MB,
 # and MiniSearch.loadJS makes Maps for each term: a posting costs about 1 µs in all, a term about
@@ -169,8 +170,10 @@ def term_counts(text: str) -> tuple[int, dict[str, int]]:
     return len(tokens), counts
 
 
-def case_document(practice: Practice, row: int) -> dict:
-    """A case as a search document; its id is its row in the finder's data, which has the rest."""
+def case_document(practice: Practice, row: int, places: str | None = None) -> dict:
+    """A case as a search document; its id is its row in the finder's data, which has the rest. The
+    body is searched without its Sources section; ``places`` are other names of its city and country
+    (:mod:`icp.searchtext`)."""
     return {
         "id": row,
         "title": practice.title,
@@ -180,7 +183,8 @@ def case_document(practice: Practice, row: int) -> dict:
         "country": practice.country,
         "organisation": practice.organisation,
         "topics": TOPIC_SEPARATOR.join(practice.topics),
-        "body": practice.rendered.text if practice.rendered else "",
+        "body": body_text(practice.rendered),
+        "places": places,
     }
 
 
@@ -334,10 +338,13 @@ def term_rules() -> dict:
     }
 
 
-def index_payload(documents, fields=FIELDS, store_fields=(), boost=None, count_terms=term_counts) -> dict:
+def index_payload(documents, fields=FIELDS, store_fields=(), boost=None, count_terms=term_counts,
+                  exact=()) -> dict:
+    """``exact``: terms the finder matches whole, never as a word's start (:func:`icp.searchtext.short_forms`)."""
     documents = list(documents)
     return {
         "rules": term_rules(),
+        "exact": list(exact),
         "fields": list(fields),
         "storeFields": list(store_fields),
         "boost": dict(BOOST if boost is None else boost),
@@ -346,9 +353,9 @@ def index_payload(documents, fields=FIELDS, store_fields=(), boost=None, count_t
     }
 
 
-def index_script(documents, fields=FIELDS, store_fields=(), boost=None, count_terms=term_counts) -> str:
+def index_script(documents, fields=FIELDS, store_fields=(), boost=None, count_terms=term_counts, exact=()) -> str:
     """``window.ICP_SEARCH_INDEX = JSON.parse('…');``."""
-    return data_script(SCRIPT_GLOBAL, index_payload(documents, fields, store_fields, boost, count_terms))
+    return data_script(SCRIPT_GLOBAL, index_payload(documents, fields, store_fields, boost, count_terms, exact))
 
 
 def data_script(global_name: str, value: object) -> str:
@@ -379,6 +386,7 @@ def search_index_script(index: PracticeIndex, pages=()) -> str:
     budget of :func:`within_budget`), and ``pages`` (documents from :func:`page_document`)."""
     # The budget and the index read the same texts: each is split into terms once.
     count_terms = lru_cache(maxsize=None)(term_counts)
-    documents = within_budget((case_document(practice, row) for row, practice in enumerate(index.practices)),
-                              count_terms=count_terms)
-    return index_script(documents + list(pages), count_terms=count_terms)
+    vocabulary = index.vocabulary
+    documents = within_budget((case_document(practice, row, place_names(practice, vocabulary))
+                               for row, practice in enumerate(index.practices)), count_terms=count_terms)
+    return index_script(documents + list(pages), count_terms=count_terms, exact=short_forms(vocabulary, terms))

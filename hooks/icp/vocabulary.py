@@ -31,17 +31,35 @@ class Term:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Topics and countries in menu order, as the source database lists them."""
+    """Topics and countries in menu order, as the source database lists them, and the other names a
+    reader may search a country or a city by (its own languages, short forms), as (name, aliases) pairs."""
 
     topics: tuple[Term, ...]
     countries: tuple[Term, ...]
+    country_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    city_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
-    def from_names(cls, topics: list[str], countries: list[str]) -> "Vocabulary":
+    def from_names(cls, topics: list[str], countries: list[str], country_aliases: dict | None = None,
+                   city_aliases: dict | None = None) -> "Vocabulary":
         return cls(
             topics=tuple(Term(name, slugify(name)) for name in topics),
             countries=tuple(Term(name, slugify(name)) for name in countries),
+            country_aliases=tuple((name, tuple(aliases)) for name, aliases in (country_aliases or {}).items()),
+            city_aliases=tuple((name, tuple(aliases)) for name, aliases in (city_aliases or {}).items()),
         )
+
+    def aliases(self, city: str, country: str) -> tuple[str, ...]:
+        """The other names of a case's city and country, for search. An entry of a table is a set of
+        names for one place: a case whose city is any of them is found by all the others."""
+        found: list[str] = []
+        for table, name in ((self.city_aliases, city), (self.country_aliases, country)):
+            folded = name.casefold()
+            for key, aliases in table:
+                names = (key, *aliases)
+                if any(other.casefold() == folded for other in names):
+                    found += [other for other in names if other.casefold() != folded and other not in found]
+        return tuple(found)
 
     @property
     def topic_names(self) -> list[str]:
@@ -92,7 +110,48 @@ def load_vocabulary(path: Path) -> Vocabulary:
                 )
             seen[slug] = name
         lists[key] = names
-    unknown = set(data) - {"topics", "countries"}
+    unknown = set(data) - {"topics", "countries", *ALIAS_TABLES}
     if unknown:
-        raise VocabularyError(f"{path}: unknown keys {sorted(unknown)}; only 'topics' and 'countries' are allowed")
-    return Vocabulary.from_names(lists["topics"], lists["countries"])
+        raise VocabularyError(f"{path}: unknown keys {sorted(unknown)}; only 'topics', 'countries', "
+                              "'country_aliases' and 'cities' are allowed")
+    countries = lists["countries"]
+    tables = {key: _alias_table(path, key, data.get(key, {}), countries if key == "country_aliases" else None)
+              for key in ALIAS_TABLES}
+    return Vocabulary.from_names(lists["topics"], countries, tables["country_aliases"], tables["cities"])
+
+
+ALIAS_TABLES = ("country_aliases", "cities")
+MAX_NAME = 100
+MAX_ALIASES = 20
+MAX_ENTRIES = 2000
+
+
+def _alias_table(path: Path, key: str, table: object, countries: list[str] | None) -> dict[str, list[str]]:
+    """A table of other names (``Name: [alias, ...]``), checked: ``countries`` are the names its keys
+    must be (for country aliases); a city's name is the one its cases give in ``city:``."""
+    example = "United Kingdom: [UK, Great Britain]" if countries else "Copenhagen: [København, Copenhague]"
+    if not isinstance(table, dict):
+        raise VocabularyError(f"{path}: '{key}' must be a mapping of names to lists of other names, e.g. {example}")
+    if len(table) > MAX_ENTRIES:
+        raise VocabularyError(f"{path}: '{key}' has {len(table)} entries; at most {MAX_ENTRIES} are read")
+    for name, aliases in table.items():
+        if not _is_name(name):
+            raise VocabularyError(f"{path}: {key}: {name!r} is not a name (text of 1 to {MAX_NAME} characters "
+                                  f"with a letter), e.g. {example}")
+        if countries is not None and name not in countries:
+            raise VocabularyError(f"{path}: {key}: {name!r} is not in the 'countries' list; write the country as "
+                                  "that list spells it, or add it there")
+        if not isinstance(aliases, list) or not aliases or not all(_is_name(alias) for alias in aliases):
+            raise VocabularyError(f"{path}: {key}: {name}: expected a list of other names (text of 1 to "
+                                  f"{MAX_NAME} characters with a letter), e.g. {example}")
+        if len(aliases) > MAX_ALIASES:
+            raise VocabularyError(f"{path}: {key}: {name}: {len(aliases)} names; keep the {MAX_ALIASES} most used")
+        repeated = next((alias for index, alias in enumerate(aliases) if alias in aliases[:index]), None)
+        if repeated is not None:
+            raise VocabularyError(f"{path}: {key}: {name}: {repeated!r} is listed twice; keep one")
+    return {name: [alias.strip() for alias in aliases] for name, aliases in table.items()}
+
+
+def _is_name(value: object) -> bool:
+    return (isinstance(value, str) and 0 < len(value.strip()) <= MAX_NAME
+            and any(character.isalpha() for character in value))

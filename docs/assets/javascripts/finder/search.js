@@ -9,6 +9,8 @@
   var rules = null;
   var waiting = [];
   var requested = false;
+  /* Short forms of place names ("uk", "nz"): matched whole, so "UK" does not find Ukraine. */
+  var exact = new Set();
 
   function load(src) {
     if (requested) return;
@@ -19,6 +21,7 @@
       var data = window.ICP_SEARCH_INDEX;
       /* One set of term rules (their regular expressions are large) for the engine and the highlighting. */
       rules = window.ICP_TERMS.termRules(data.rules);
+      exact = new Set(data.exact || []);
       engine = window.MiniSearch.loadJS(data.index, window.ICP_TERMS.options(data, rules));
       ICP.finderSearch.pages = data.pages || {};
       var callbacks = waiting;
@@ -35,7 +38,7 @@
 
   var OPTIONS = {
     combineWith: "AND",
-    prefix: function (term) { return term.length >= 2; },
+    prefix: function (term) { return term.length >= 2 && !exact.has(term); },
     fuzzy: function (term) { return term.length >= 6 ? 0.15 : false; }
   };
 

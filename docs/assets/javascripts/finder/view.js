@@ -6,7 +6,8 @@
   var ICP = (window.ICP = window.ICP || {});
   /* A case row (icp.finder.finder_data): [slug, title, city, topic indexes, country index, year index, summary]. */
   var SLUG = 0, TITLE = 1, CITY = 2, COUNTRY = 4, YEAR = 5, SUMMARY = 6;
-  var SHOWN_FIELDS = { title: true, summary: true, city: true, country: true };
+  /* Fields a card shows (the other names of its place stand for its city and country). */
+  var SHOWN_FIELDS = { title: true, summary: true, city: true, country: true, places: true };
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
