@@ -316,14 +316,14 @@ def accented_site(tmp_path_factory):
     project = copy_project(root / "project")
     write_case(project / "practices", "malmo-meeting-places", title="Meeting places", city="Malmö", country="Sweden",
                topics="Education", summary="Malmö opened meeting places for neighbours.")
-    write_case(project / "practices", "montreal-welcome", title="A welcome network", city="Montréal",
+    write_case(project / "practices", "trois-rivieres-welcome", title="A welcome network", city="Trois-Rivières",
                country="Canada", topics="Refugees", summary="A network that welcomes newcomers.")
     return built_beside(project)
 
 
 @pytest.mark.parametrize("query, title", [("Malmo", "Meeting places"), ("Malmö", "Meeting places"),
-                                          ("MALMÖ", "Meeting places"), ("montreal", "A welcome network"),
-                                          ("Montréal", "A welcome network"), ("montr", "A welcome network")])
+                                          ("MALMÖ", "Meeting places"), ("rivieres", "A welcome network"),
+                                          ("Rivières", "A welcome network"), ("rivie", "A welcome network")])
 def test_a_city_is_found_with_and_without_its_diacritics(page, accented_site, query, title):
     open_filter(page, accented_site)
     page.get_by_label("Search the practices").press_sequentially(query, delay=30)
