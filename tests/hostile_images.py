@@ -19,10 +19,12 @@ from PIL import Image, ImageDraw, PngImagePlugin
 NAME = "Jane Roe"
 PHONE = "+47 912 34 567"
 GPS = "59.9139 N 10.7522 E"
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 
 @dataclass(frozen=True)
 class ImageCase:
+    group: str         # the class of attack or slip
     name: str          # the file's name in practices/images/
     data: bytes
     verdict: str       # "refused" or "harmless"
@@ -105,6 +107,18 @@ def truncated_jpeg() -> bytes:
     return whole[: len(whole) // 2]
 
 
+def scan_bomb(copies: int = 500) -> bytes:
+    """A progressive JPEG whose last scan is repeated ``copies`` times: each is decoded over the
+    whole image (libjpeg only warns), so a few hundred kilobytes take minutes."""
+    out = io.BytesIO()
+    Image.new("L", (1000, 1000), 128).save(out, "JPEG", progressive=True, quality=50)
+    whole = out.getvalue()
+    last = whole.rfind(b"\xff\xda")
+    table = whole.rfind(b"\xff\xc4", 0, last)
+    start = table if table > whole.rfind(b"\xff\xda", 0, last) else last
+    return whole[:-2] + whole[start:-2] * copies + b"\xff\xd9"
+
+
 def odd_colours() -> bytes:
     """A 16-bit grey PNG with a broken ICC profile and a palette GIF-like transparency elsewhere."""
     grey = Image.linear_gradient("L").resize((64, 64)).convert("I").point(lambda value: value * 256)
@@ -112,44 +126,49 @@ def odd_colours() -> bytes:
 
 
 CASES = (
-    ImageCase("bomb.webp", webp_of_one_colour(16_384, 16_384), "refused", "268,435,456 pixels",
+    ImageCase("pixel bomb", "bomb.webp", webp_of_one_colour(16_384, 16_384), "refused", "268,435,456 pixels",
               "a 28-byte WebP of 16,384 x 16,384 pixels (a gigabyte in the reader's tab)"),
-    ImageCase("bomb.png", png_with_header(16_000, 16_000), "refused", "256,000,000 pixels",
+    ImageCase("pixel bomb", "bomb.png", png_with_header(16_000, 16_000), "refused", "256,000,000 pixels",
               "a PNG header of 16,000 x 16,000 pixels in a few hundred bytes"),
-    ImageCase("too-many-pixels.png", png_with_header(8_000, 6_000), "refused", "8,000 x 6,000 pixels",
+    ImageCase("pixel bomb", "too-many-pixels.png", png_with_header(8_000, 6_000), "refused", "8,000 x 6,000 pixels",
               "48 megapixels: over the limit, under Pillow's own bomb limit"),
-    ImageCase("too-many-pixels.webp", webp_of_one_colour(9_000, 5_000), "refused", "9,000 x 5,000 pixels",
+    ImageCase("pixel bomb", "too-many-pixels.webp", webp_of_one_colour(9_000, 5_000), "refused", "9,000 x 5,000 pixels",
               "45 megapixels in 28 bytes"),
-    ImageCase("cut-short.jpg", truncated_jpeg(), "refused", "cannot be read as a JPEG image",
+    ImageCase("pixel bomb", "scan-bomb.jpg", scan_bomb(), "refused",
+              "save it again as a JPEG (baseline, not progressive)",
+              "a progressive JPEG of 506 scans (a 40-megapixel one of 2 MB would take many minutes to decode)"),
+    ImageCase("corrupt", "cut-short.jpg", truncated_jpeg(), "refused", "cannot be read as a JPEG image",
               "a JPEG cut in half"),
-    ImageCase("cut-short.png", png_with_header(100, 100), "refused", "cannot be read as a PNG image",
+    ImageCase("corrupt", "cut-short.png", png_with_header(100, 100), "refused", "cannot be read as a PNG image",
               "a PNG whose image data stops after 4 of its 100 rows"),
-    ImageCase("notes.png", b"\x89PNG\r\n\x1a\n" + b"Phone the mayor on " + PHONE.encode(), "refused",
+    ImageCase("not what its name says", "notes.png", b"\x89PNG\r\n\x1a\nPhone the mayor on " + PHONE.encode(),
+              "refused",
               "cannot be read as a PNG image", "a text file renamed .png, behind a PNG signature"),
-    ImageCase("letter.png", f"Dear {NAME}, call me on {PHONE}\n".encode(), "refused",
+    ImageCase("not what its name says", "letter.png", f"Dear {NAME}, call me on {PHONE}\n".encode(), "refused",
               "is not a PNG image (its first bytes do not match)", "a text file renamed .png"),
-    ImageCase("photo.png", phone_photo("JPEG"), "refused", "rename it to 'photo.jpg'",
+    ImageCase("not what its name says", "photo.png", phone_photo("JPEG"), "refused", "rename it to 'photo.jpg'",
               "a JPEG renamed .png"),
-    ImageCase("notes.txt", b"just text\n", "refused", "save it as PNG, JPEG, GIF or WebP",
+    ImageCase("unsupported format", "notes.txt", b"just text\n", "refused", "save it as PNG, JPEG, GIF or WebP",
               "a .txt file among the images"),
-    ImageCase("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "refused",
-              "an SVG image can carry scripts", "an SVG with a script"),
-    ImageCase("flash.gif", flashing("GIF"), "harmless", "only its first frame is published",
+    ImageCase("unsupported format", "logo.svg", SVG, "refused", "an SVG image can carry scripts",
+              "an SVG with a script"),
+    ImageCase("animation", "flash.gif", flashing("GIF"), "harmless", "only its first frame is published",
               "two frames of 20 ms: 25 flashes a second (WCAG 2.3.1)"),
-    ImageCase("flash.webp", flashing("WEBP"), "harmless", "only its first frame is published",
+    ImageCase("animation", "flash.webp", flashing("WEBP"), "harmless", "only its first frame is published",
               "an animated WebP of 20 ms frames"),
-    ImageCase("flash-apng.png", flashing("PNG"), "harmless", "only its first frame is published",
+    ImageCase("animation", "flash-apng.png", flashing("PNG"), "harmless", "only its first frame is published",
               "an animated PNG (APNG) of 20 ms frames"),
-    ImageCase("private-text.png", png_with_text(), "harmless", "text chunks ('Author', 'Location', 'Comment')",
+    ImageCase("metadata", "private-text.png", png_with_text(), "harmless",
+              "text chunks ('Author', 'Location', 'Comment')",
               "tEXt, zTXt and iTXt chunks with a name, a GPS position and a phone number, and XMP"),
-    ImageCase("phone-photo.jpg", phone_photo("JPEG"), "harmless", "EXIF data (with a GPS position)",
+    ImageCase("metadata", "phone-photo.jpg", phone_photo("JPEG"), "harmless", "EXIF data (with a GPS position)",
               "a phone photo: EXIF GPS, artist, comment, orientation 6"),
-    ImageCase("phone-photo.webp", phone_photo("WEBP"), "harmless", "EXIF data (with a GPS position)",
+    ImageCase("metadata", "phone-photo.webp", phone_photo("WEBP"), "harmless", "EXIF data (with a GPS position)",
               "a WebP with EXIF GPS and orientation 6"),
-    ImageCase("wide.png", wide("PNG"), "harmless", "scaled from 3,000 x 1,000 to 2,000 x 667 px",
+    ImageCase("oversized, allowed", "wide.png", wide("PNG"), "harmless", "scaled from 3,000 x 1,000 to 2,000 x 667 px",
               "3,000 x 1,000: allowed, scaled down"),
-    ImageCase("wide.jpg", wide("JPEG"), "harmless", "scaled from 3,000 x 1,000 to 2,000 x 667 px",
+    ImageCase("oversized, allowed", "wide.jpg", wide("JPEG"), "harmless", "scaled from 3,000 x 1,000 to 2,000 x 667 px",
               "3,000 x 1,000 JPEG: allowed, scaled down"),
-    ImageCase("grey-16-bit.png", odd_colours(), "harmless", "",
+    ImageCase("odd colours", "grey-16-bit.png", odd_colours(), "harmless", "",
               "16-bit grey with an ICC profile that is not one"),
 )

@@ -134,6 +134,13 @@ def test_a_wide_image_is_scaled_to_2000_px_keeping_its_shape(built):
             assert image.size == (2000, 667)
 
 
+def test_an_animation_keeps_its_first_frame(built):
+    _, site, _ = built
+    for name in ("flash.gif", "flash.webp", "flash-apng.png"):
+        with Image.open(site / "practices" / "images" / name) as image:
+            assert set(image.convert("RGB").getcolors()) == {(40 * 30, (255, 255, 255))}, name
+
+
 def test_a_phone_photo_is_turned_upright_before_its_exif_is_dropped(built):
     _, site, _ = built
     with Image.open(site / "practices" / "images" / "phone-photo.jpg") as image:

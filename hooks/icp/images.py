@@ -40,6 +40,10 @@ from .inventory import MAX_IMAGE_BYTES, image_format, local_images
 
 MAX_PIXELS = 40_000_000
 MAX_SIDE = 2_000
+# A progressive JPEG is decoded once per scan: encoders write about 10, while 500 copies of a 82-byte
+# scan make a 180 KB file take a minute. Scans are counted from their markers (0xFFDA never occurs
+# inside a JPEG's compressed data) before anything is decoded.
+MAX_JPEG_SCANS = 32
 _KEPT = 256  # results a long preview keeps, newest last
 _PILLOW = {"PNG": "PNG", "JPEG": "JPEG", "GIF": "GIF", "WebP": "WEBP"}
 _SAVE_OPTIONS = {"PNG": {}, "JPEG": {"quality": 85}, "GIF": {}, "WebP": {"quality": 85}}
@@ -110,6 +114,11 @@ def _prepare_bytes(data: bytes, expected: str, name: str) -> PreparedImage:
             if too_large:
                 return PreparedImage(too_large)
             declared = image.size
+            scans = data.count(b"\xff\xda") if image.format in ("JPEG", "MPO") else 0
+            if scans > MAX_JPEG_SCANS:
+                return PreparedImage(f"'{name}' is a JPEG of {scans:,} scans, each decoded over the whole image; a "
+                                     f"JPEG may have at most {MAX_JPEG_SCANS}: save it again as a JPEG (baseline, "
+                                     "not progressive)")
             try:
                 if image.format in ("JPEG", "MPO"):
                     image.draft(None, (MAX_SIDE, MAX_SIDE))  # libjpeg decodes at 1/2, 1/4 or 1/8 when it can
@@ -145,7 +154,8 @@ def _bomb_message(name: str, error: Exception) -> str:
 def _unreadable(name: str, expected: str, error: Exception | str) -> str:
     reason = excerpt(str(error) or type(error).__name__, 120)
     return (f"'{name}' cannot be read as a {expected} image ({reason}): it is cut short, damaged or not a "
-            f"{expected} at all; open it in an image editor, check that it shows whole, and save it again as {expected}")
+            f"{expected} at all; open it in an image editor, check that it shows whole, and save it again as "
+            f"{expected}")
 
 
 def _png_data_short(data: bytes) -> bool:
