@@ -89,17 +89,17 @@ def phone_photo(kind: str = "JPEG") -> bytes:
     return _saved(photo, kind, **options)
 
 
-def wide(kind: str = "PNG", size: tuple[int, int] = (3000, 1000)) -> bytes:
+def wide(kind: str = "PNG", size: tuple[int, int] = (3000, 1000), spacing: int = 40) -> bytes:
     image = Image.new("RGB", size, (240, 240, 230))
     draw = ImageDraw.Draw(image)
-    for x in range(0, size[0], 40):
+    for x in range(0, size[0], spacing):
         draw.line((x, 0, size[0] - x, size[1]), fill=(x % 256, 60, 140), width=3)
     return _saved(image, kind)
 
 
 def largest_allowed_png() -> bytes:
     """As many pixels as an image may have (7,300 x 5,470: 39.9 megapixels) in under 2 MB."""
-    return wide("PNG", (7300, 5470))
+    return wide("PNG", (7300, 5470), spacing=120)
 
 
 def truncated_jpeg() -> bytes:
@@ -107,11 +107,11 @@ def truncated_jpeg() -> bytes:
     return whole[: len(whole) // 2]
 
 
-def scan_bomb(copies: int = 500) -> bytes:
+def scan_bomb(copies: int = 500, size: tuple[int, int] = (1000, 1000), mode: str = "L") -> bytes:
     """A progressive JPEG whose last scan is repeated ``copies`` times: each is decoded over the
     whole image (libjpeg only warns), so a few hundred kilobytes take minutes."""
     out = io.BytesIO()
-    Image.new("L", (1000, 1000), 128).save(out, "JPEG", progressive=True, quality=50)
+    Image.new(mode, size, 128).save(out, "JPEG", progressive=True, quality=50)
     whole = out.getvalue()
     last = whole.rfind(b"\xff\xda")
     table = whole.rfind(b"\xff\xc4", 0, last)
