@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ALLOWED_SCHEMES = {"file", "data"}
-GROUP_FIELDS = {"topic": "topics", "country": "country", "year": "year"}
+GROUP_FIELDS = {"topic": "topics", "country": "country", "year": "year", "evidence": "evidence"}
 _TERM_LINK = re.compile(r'href="\.\./(topics|countries|years)/(?!index\.html)([^"/#]+\.html)"')
 
 

@@ -55,11 +55,13 @@ def test_lifted_html_comes_back_unchanged(project_copy):
     assert restore_html("<p><!-- icp:lifted 9 --></p>", blocks) == "<p><!-- icp:lifted 9 --></p>"
 
 
-def test_filter_data_stays_under_250_bytes_per_case(project_copy):
+def test_filter_data_stays_under_290_bytes_per_case(project_copy):
+    """244 bytes a synthetic case before issue 17; its evidence, the span of years it ran and the card's
+    facts (here its period) add some 31."""
     SyntheticCases(project_copy.vocabulary()).write(project_copy.practices_dir, 200)
     index = project_copy.load_index()
     size = len(finder.finder_data_script(index).encode("utf-8"))
-    assert size / len(index.practices) <= 250
+    assert size / len(index.practices) <= 290
 
 
 def test_real_copies_are_valid_cases_that_relate_to_copies(project_copy):

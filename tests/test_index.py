@@ -26,29 +26,31 @@ def test_each_term_lists_exactly_its_cases(project_copy):
     assert [p.slug for p in index.entry("countries", "denmark").practices] == ["b", "c"]
 
 
-def test_related_puts_named_cases_first_then_most_shared_topics(project_copy):
+def test_related_puts_named_cases_first_then_the_closest_by_topics_and_city(project_copy):
+    """A case of the same city counts as one shared topic more; among equals, the newest first."""
     d = project_copy.practices_dir
     write_case(d, "main", topics="Education, Refugees, Roma", related="", year=2010)
     (d / "main.md").write_text((d / "main.md").read_text().replace("summary:", "related: [far]\nsummary:"))
-    write_case(d, "far", topics="Anti-rumour", year=2010)
-    write_case(d, "three", topics="Education, Refugees, Roma", year=2001)
-    write_case(d, "two", topics="Refugees, Roma", year=2015)
-    write_case(d, "one-new", topics="Education", year=2020)
-    write_case(d, "one-old", topics="Roma", year=2002)
-    write_case(d, "one-older", topics="Roma", year=2001)
+    write_case(d, "far", topics="Anti-rumour", year=2010, city="Bergen")
+    write_case(d, "three", topics="Education, Refugees, Roma", year=2001, city="Bergen")
+    write_case(d, "two", topics="Refugees, Roma", year=2015, city="Bergen")
+    write_case(d, "neighbour", topics="Roma", year=2003)
+    write_case(d, "one-new", topics="Education", year=2020, city="Bergen")
+    write_case(d, "one-old", topics="Roma", year=2002, city="Bergen")
     write_case(d, "none", topics="Multilingualism", year=2020)
+    write_case(d, "unrelated", topics="Multilingualism", year=2020, city="Bergen")
     index = load(project_copy)
     related = [p.slug for p in index.related(index.by_slug["main"])]
-    assert related == ["far", "three", "two", "one-new", "one-old"]
+    assert related == ["far", "three", "two", "neighbour", "none", "one-new"]
 
 
-def test_related_never_names_the_case_itself_and_stops_at_five(project_copy):
+def test_related_never_names_the_case_itself_and_stops_at_six(project_copy):
     d = project_copy.practices_dir
     for n in range(9):
         write_case(d, f"case-{n}", topics="Education")
     index = load(project_copy)
     for practice in index.practices:
         related = index.related(practice)
-        assert len(related) == 5
+        assert len(related) == 6
         assert practice not in related
-        assert len(set(related)) == 5
+        assert len(set(related)) == 6

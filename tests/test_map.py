@@ -299,5 +299,5 @@ def test_the_validator_places_every_case_in_its_country(project_copy):
         if message is None:
             assert slug not in found, found.get(slug)
         else:
-            assert found[slug].field == "lat" and found[slug].line == 8 and message in found[slug].message, slug
+            assert found[slug].field == "lat" and found[slug].line == 9 and message in found[slug].message, slug
     assert len(problems) == 4, "one problem each, none twice"

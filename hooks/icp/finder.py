@@ -10,14 +10,14 @@ classic scripts, so the finder works from ``file://``. The map view is the home 
 
 from __future__ import annotations
 
-import json
-
 from markupsafe import Markup
 
 from . import records, searchindex
 from .casemap import panel_html
 from .body import Heading
+from .facts import EVIDENCE_LABEL, NOT_GIVEN, YEAR_LABEL, card_facts, running_span, this_year
 from .index import PracticeIndex
+from .scriptdata import script_json
 from .pages import Cards, GROUP_LABELS, NOT_SEARCHED, GeneratedPage, page
 from .templating import render
 
@@ -33,6 +33,7 @@ SCRIPTS = (
     "../assets/javascripts/search-terms.js",
     "../assets/javascripts/finder/state.js",
     "../assets/javascripts/finder/search.js",
+    "../assets/javascripts/finder/filter.js",
     "../assets/javascripts/finder/view.js",
     "../assets/javascripts/finder/map.js",
     "../assets/javascripts/finder/download.js",
@@ -40,10 +41,16 @@ SCRIPTS = (
 )
 
 
+# The menu's groups: the source site's three, then the evidence the sources give.
+FINDER_GROUPS = (*PracticeIndex.GROUPS, "evidence")
+
+
 def finder_page(index: PracticeIndex) -> GeneratedPage:
     groups = [{"key": GROUP_LABELS[group].key, "legend": GROUP_LABELS[group].legend, "entries": index.group(group)}
-              for group in PracticeIndex.GROUPS]
-    html = render("finder.html", groups=groups, total=len(index.practices),
+              for group in FINDER_GROUPS]
+    spans = [running_span(practice) for practice in index.practices]
+    first = min((span.start for span in spans), default=this_year())
+    html = render("finder.html", groups=groups, total=len(index.practices), first_year=first, last_year=this_year(),
                   shown=Cards().render(index.practices[:FIRST_RESULTS], "../"), scripts=SCRIPTS,
                   map_panel=Markup(panel_html(index, "index.html", panel_id=MAP_PANEL_ID, hidden=True)))
     # Hidden, but the theme's "Skip to content" link, the first stop of the keyboard, leads to the
@@ -52,32 +59,36 @@ def finder_page(index: PracticeIndex) -> GeneratedPage:
     return page("Find practices", html, toc=toc, hide=["navigation", "toc"], **NOT_SEARCHED)
 
 
-def script_json(value: object) -> str:
-    """JSON that is safe inside a script: no character from a case can close or break it."""
-    return (
-        json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    )
-
-
 def finder_data(index: PracticeIndex) -> dict:
     """What the finder needs, compact: the menu's terms once, each case as a row of indexes and text.
-    A case's row number is its id in the search index."""
+    A case's row number is its id in the search index. A row: slug, title, city, topic indexes,
+    country, year and evidence indexes, summary, the first and last year it ran (null: still running),
+    then the card's facts but the evidence (:func:`icp.facts.card_facts`: null where not given, the
+    trailing ones left out)."""
     topic_position = {term.name: i for i, term in enumerate(index.vocabulary.topics)}
     country_position = {term.name: i for i, term in enumerate(index.vocabulary.countries)}
     year_position = {entry.name: i for i, entry in enumerate(index.years)}
+    evidence_position = {entry.name: i for i, entry in enumerate(index.evidence)}
+    rows = []
+    for practice in index.practices:
+        span = running_span(practice)
+        facts = [fact.value for fact in card_facts(practice) if fact.label != EVIDENCE_LABEL]
+        while facts and facts[-1] is None:
+            facts.pop()
+        rows.append([practice.slug, practice.title, practice.city, [topic_position[name] for name in practice.topics],
+                     country_position[practice.country], year_position[str(practice.year)], practice.summary,
+                     evidence_position[practice.evidence], span.start, span.end, facts])
     return {
         "groups": [
             {"key": GROUP_LABELS[group].key, "singular": GROUP_LABELS[group].singular,
              "terms": [[entry.slug, entry.name] for entry in index.group(group)]}
-            for group in PracticeIndex.GROUPS
+            for group in FINDER_GROUPS
         ],
-        "cases": [
-            [practice.slug, practice.title, practice.city, [topic_position[name] for name in practice.topics],
-             country_position[practice.country], year_position[str(practice.year)], practice.summary]
-            for practice in index.practices
-        ],
+        "facts": [fact.label for fact in card_facts(index.practices[0])] if index.practices else [],
+        "evidenceLabel": EVIDENCE_LABEL,
+        "yearLabel": YEAR_LABEL,
+        "notGiven": NOT_GIVEN,
+        "cases": rows,
         "index": INDEX_SCRIPT.rsplit("/", 1)[-1],
         "records": RECORDS_SCRIPT.rsplit("/", 1)[-1],
     }

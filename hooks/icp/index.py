@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
+from urllib.parse import quote
 
+from .facts import EVIDENCE
 from .practice import Practice
-from .vocabulary import Term, Vocabulary
+from .vocabulary import Term, Vocabulary, slugify
 
-MAX_RELATED = 5
+MAX_RELATED = 6
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,15 @@ class PracticeIndex:
         self.countries = self._entries("countries", vocabulary.countries, lambda p: (p.country,))
         years = sorted({practice.year for practice in self.practices})
         self.years = self._entries("years", [Term(str(y), str(y)) for y in years], lambda p: (str(p.year),))
+        # Not a menu of the source site (no pages of its own): a facet of the finder.
+        self.evidence = self._entries("evidence", [Term(name, slugify(name)) for name in EVIDENCE],
+                                      lambda p: (p.evidence,))
         self._by_topic_set = self._topic_set_index()
+        self._countries_of_city: dict[str, set[str]] = {}
+        self._by_place: dict[tuple[str, str], list[Practice]] = {}
+        for practice in self.practices:
+            self._countries_of_city.setdefault(practice.city, set()).add(practice.country)
+            self._by_place.setdefault((practice.city, practice.country), []).append(practice)
 
     def _entries(self, group: str, terms, names_of) -> tuple[TermEntry, ...]:
         filed: dict[str, list[Practice]] = {term.name: [] for term in terms}
@@ -57,6 +67,14 @@ class PracticeIndex:
     def topic_entry(self, name: str) -> TermEntry:
         return next(entry for entry in self.topics if entry.name == name)
 
+    def city_state(self, practice: Practice) -> str:
+        """The finder's address fragment for every case of the practice's city: ``city=Oslo``, with its
+        country when another country has a city of that name (the finder matches the name alone)."""
+        state = f"city={quote(practice.city, safe='')}"
+        if len(self._countries_of_city.get(practice.city, ())) > 1:
+            state += f"&country={self.vocabulary.country(practice.country).slug}"
+        return state
+
     def latest(self, count: int) -> tuple[Practice, ...]:
         return self.practices[:count]
 
@@ -71,24 +89,33 @@ class PracticeIndex:
         return index
 
     def related(self, practice: Practice) -> list[Practice]:
-        """Cases named in ``related``, then those sharing most topics; at most five."""
+        """Cases named in ``related``, then the closest: most topics shared, a case of the same city
+        counting as one topic more; newest first among equals. At most :data:`MAX_RELATED`."""
         chosen = [self.by_slug[slug] for slug in practice.related if slug in self.by_slug][:MAX_RELATED]
         seen = {practice.slug, *(p.slug for p in chosen)}
+        own = set(practice.topics)
+        place = (practice.city, practice.country)
+
+        def score(other: Practice) -> int:
+            return len(own.intersection(other.topics)) + ((other.city, other.country) == place)
+
+        neighbours = [other for other in self._by_place.get(place, ()) if other.slug not in seen]
         for size in range(len(practice.topics), 0, -1):
             need = MAX_RELATED - len(chosen)
             if need <= 0:
                 break
-            candidates: dict[str, Practice] = {}
+            candidates: dict[str, Practice] = {other.slug: other for other in neighbours
+                                               if other.slug not in seen and score(other) >= size}
             for subset in combinations(practice.topics, size):
                 taken = 0
                 for other in self._by_topic_set.get(frozenset(subset), ()):
-                    if other.slug in seen:
+                    if other.slug in seen or other.slug in candidates:
                         continue
                     candidates[other.slug] = other
                     taken += 1
                     if taken >= need:
                         break
-            best = sorted(candidates.values(), key=lambda p: self._position[p.slug])[:need]
+            best = sorted(candidates.values(), key=lambda p: (-score(p), self._position[p.slug]))[:need]
             chosen.extend(best)
             seen.update(p.slug for p in best)
         return chosen

@@ -18,8 +18,10 @@ from markupsafe import Markup
 
 from .body import Heading
 from .cite import citation, page_address
+from .facts import YEAR_HELP, YEAR_LABEL, card_facts, page_facts
 from .feeds import topic_feed_path
 from .index import PracticeIndex, TermEntry
+from .jsonld import json_ld_script
 from .lifting import html_block
 from .practice import Practice
 from .templating import render
@@ -43,7 +45,8 @@ class GroupLabels:
 GROUP_LABELS = {
     "topics": GroupLabels("Topics", "Topic", "topic", "Topic"),
     "countries": GroupLabels("Countries", "Country", "country", "Countries"),
-    "years": GroupLabels("Years", "Year", "year", "Year"),
+    "years": GroupLabels("Years", "Year of the record", "year", "Year"),
+    "evidence": GroupLabels("Evidence", "Evidence", "evidence", "Evidence"),
 }
 _INTROS = {
     "topics": "The topics of the Council of Europe's Intercultural Cities good-practice database, in the order its "
@@ -124,7 +127,8 @@ class Cards:
             key = (practice.slug, prefix)
             made = self._made.get(key)
             if made is None:
-                made = self._made[key] = Markup(render("card.html", practice=practice, prefix=prefix))
+                made = self._made[key] = Markup(render("card.html", practice=practice, prefix=prefix,
+                                                       facts=card_facts(practice), year_label=YEAR_LABEL))
             cards.append(made)
         return cards
 
@@ -138,20 +142,19 @@ def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, s
                   built: date, cards: Cards | None = None) -> GeneratedPage:
     """A case's page; ``built`` is the date its citation gives until the page's script puts in today's."""
     topics = [index.topic_entry(name) for name in practice.topics]
-    optional = [(label, value) for label, value in (("Period", practice.period),
-                                                    ("Organisation", practice.organisation),
-                                                    ("Contact", practice.contact)) if value]
     rendered = practice.rendered
     headings = rendered.headings if rendered else ()
     sources_heading = any(heading.id == "sources" for heading in headings)
     related = index.related(practice)
     html = render(
-        "case.html", practice=practice, topics=topics, first_topic=topics[0],
+        "case.html", practice=practice, topics=topics, city_state=index.city_state(practice),
         country=next(entry for entry in index.countries if entry.name == practice.country),
-        optional_facts=optional, body=rendered.html if rendered else Markup(),
+        facts=page_facts(practice), year_label=YEAR_LABEL, year_help=YEAR_HELP,
+        body=rendered.html if rendered else Markup(),
         sources_heading=sources_heading, related=(cards or Cards()).render(related, "../"),
         citation=citation(practice, site_name=site_name, site_url=site_url, accessed=built),
         site_name=site_name, address=page_address(practice, site_url),
+        json_ld=json_ld_script(practice, site_name=site_name, site_url=site_url),
     )
     toc = list(headings)
     if practice.sources and not sources_heading:

@@ -14,10 +14,11 @@
   if (!data || !form || !ICP || !ICP.finderState) return;
 
   var PAGE = 50;
-  var CITY = 2, TOPICS = 3, COUNTRY = 4, YEAR = 5;
   var groups = data.groups;
   var cases = data.cases;
-  var State = ICP.finderState, Search = ICP.finderSearch, View = ICP.finderView;
+  var State = ICP.finderState, Search = ICP.finderSearch, View = ICP.finderView, Filter = ICP.finderFilter;
+  var words = { facts: data.facts, evidenceLabel: data.evidenceLabel, yearLabel: data.yearLabel,
+    notGiven: data.notGiven };
   var box = document.getElementById("icp-q");
   var results = document.getElementById("icp-results");
   var counter = document.getElementById("icp-result-count");
@@ -45,6 +46,9 @@
   var inputs = optionElements("f-");
   var counts = optionElements("c-");
   var notes = groups.map(function (group) { return document.getElementById("s-" + group.key); });
+  /* The span of years the practices ran in: two year boxes (from, to). */
+  var span = [document.getElementById("f-from"), document.getElementById("f-to")];
+  var spanNote = document.getElementById("s-span");
 
   var state = State.empty(groups);
   var matches = [];
@@ -77,43 +81,6 @@
     apply(next);
   }
 
-  /* The matching rows and the menu's counts; with `places`, also how many rows each city would give
-     with the other filters (by city, and by city and country for a name that two countries share). */
-  function tally(rows, state, places) {
-    var chosen = state.chosen, city = state.city;
-    var tallies = groups.map(function (group) { return new Int32Array(group.terms.length); });
-    var sets = chosen.map(function (list, g) {
-      var set = new Uint8Array(groups[g].terms.length);
-      list.forEach(function (i) { set[i] = 1; });
-      return set;
-    });
-    var open = chosen.map(function (list) { return list.length === 0; });
-    var topicTally = tallies[0], countryTally = tallies[1], yearTally = tallies[2];
-    var found = [];
-    var byCity = places ? new Map() : null, byPlace = places ? new Map() : null;
-    for (var r = 0; r < rows.length; r++) {
-      var row = cases[rows[r]];
-      var topics = row[TOPICS];
-      var topicOk = open[0];
-      if (!topicOk) for (var t = 0; t < topics.length; t++) if (sets[0][topics[t]]) { topicOk = true; break; }
-      var countryOk = open[1] || sets[1][row[COUNTRY]] === 1;
-      var yearOk = open[2] || sets[2][row[YEAR]] === 1;
-      var cityOk = !city || row[CITY] === city;
-      if (countryOk && yearOk && cityOk) for (t = 0; t < topics.length; t++) topicTally[topics[t]]++;
-      if (topicOk && yearOk && cityOk) countryTally[row[COUNTRY]]++;
-      if (topicOk && countryOk && cityOk) yearTally[row[YEAR]]++;
-      if (topicOk && countryOk && yearOk) {
-        if (cityOk) found.push(rows[r]);
-        if (places) {
-          var place = row[CITY] + "\n" + row[COUNTRY];
-          byCity.set(row[CITY], (byCity.get(row[CITY]) || 0) + 1);
-          byPlace.set(place, (byPlace.get(place) || 0) + 1);
-        }
-      }
-    }
-    return { tallies: tallies, found: found, byCity: byCity, byPlace: byPlace };
-  }
-
   var allRows = cases.map(function (_, r) { return r; });
 
   function apply(next) {
@@ -131,7 +98,7 @@
     if (searched && searched.blank) searched = null;
     var rows = searched ? searched.rows : allRows;
     matchOf = searched ? searched.match : null;
-    var result = tally(rows, state, state.view === "map");
+    var result = Filter.tally(cases, rows, groups, state, state.view === "map");
     matches = result.found;
     writeMenu(result.tallies);
     writeChips();
@@ -188,6 +155,11 @@
     return groups[pair[0]].singular + ": " + groups[pair[0]].terms[pair[1]][1];
   }
 
+  function spanLabel() {
+    if (state.from !== null && state.to !== null) return "Running " + state.from + "–" + state.to;
+    return state.from !== null ? "Running in " + state.from + " or later" : "Running in " + state.to + " or earlier";
+  }
+
   function writeChips() {
     chips.textContent = "";
     state.order.forEach(function (pair) {
@@ -196,8 +168,20 @@
         (chips.querySelector("button") || box).focus();
       }));
     });
-    chips.hidden = state.order.length === 0;
-    reset.hidden = state.order.length === 0;
+    var spanned = state.from !== null || state.to !== null;
+    if (spanned) {
+      chips.appendChild(View.chip(spanLabel(), function () {
+        go(State.withSpan(State.withSpan(state, "from", ""), "to", ""));
+        (chips.querySelector("button") || box).focus();
+      }));
+    }
+    span.forEach(function (input) {
+      var value = state[input.name] === null ? "" : String(state[input.name]);
+      if (input.value !== value && document.activeElement !== input) input.value = value;
+    });
+    spanNote.textContent = spanned ? "(" + spanLabel().replace(/^Running /, "") + ")" : "";
+    chips.hidden = State.chosenCount(state) === 0;
+    reset.hidden = State.chosenCount(state) === 0;
   }
 
   function writeNothing(query) {
@@ -208,6 +192,9 @@
     if (query) offers.push(["Clear the search", function () { box.value = ""; go(State.withQuery(state, "")); box.focus(); }]);
     var last = state.order[state.order.length - 1];
     if (last) offers.push(["Remove “" + label(last) + "”", function () { go(State.toggle(state, last[0], last[1], false)); }]);
+    if (state.from !== null || state.to !== null) {
+      offers.push(["Remove “" + spanLabel() + "”", function () { go(State.withSpan(State.withSpan(state, "from", ""), "to", "")); }]);
+    }
     nothing.appendChild(View.element("p", "", "Try fewer or shorter words, another spelling, or fewer filters."));
     offers.forEach(function (offer) {
       var button = View.element("button", "md-button", offer[0]);
@@ -239,7 +226,7 @@
     var end = Math.min(shown + PAGE, matches.length);
     for (; shown < end; shown++) {
       var row = matches[shown];
-      fragment.appendChild(View.card(cases[row], groups, matchOf ? matchOf.get(row) : null));
+      fragment.appendChild(View.card(cases[row], groups, matchOf ? matchOf.get(row) : null, words));
     }
     results.appendChild(fragment);
     more.hidden = shown >= matches.length;
@@ -247,6 +234,10 @@
 
   form.addEventListener("change", function (event) {
     var input = event.target;
+    if (input && span.indexOf(input) >= 0) {
+      go(State.withSpan(state, input.name, input.value));
+      return;
+    }
     if (!input || input.type !== "checkbox") return;
     var g = groups.findIndex(function (group) { return group.key === input.name; });
     var i = g < 0 ? -1 : groups[g].terms.findIndex(function (term) { return term[0] === input.value; });
@@ -281,6 +272,15 @@
       return { rows: matches.slice(), slugs: matches.map(function (row) { return cases[row][0]; }) };
     });
   }
+  /* Following a result: the finder as the reader leaves it, for the case page's "Back to results" (back.js). */
+  results.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.icp-card__title");
+    if (!link) return;
+    try {
+      window.sessionStorage.setItem("icp-finder-return", JSON.stringify({
+        hash: hashOf(state), slug: link.getAttribute("href").replace(/\.html$/, "") }));
+    } catch (error) { /* storage refused: the link stays "Find practices" */ }
+  });
   more.addEventListener("click", function () {
     var first = shown;
     showMore();

@@ -1,8 +1,9 @@
-/* The finder's state and its address: "#q=schools&topic=education&country=united-kingdom&city=Oslo&view=map".
+/* The finder's state and its address: "#q=schools&topic=education&country=united-kingdom&city=Oslo&from=2010&to=2015&view=map".
    A state is the text query, per menu group the chosen options, at most one city (a group with no menu:
-   too many cities for one; the map and shared links set it), all in the order they were chosen, and the
-   view (list or map). Menu values the menu does not have are ignored, so an old or mistyped address
-   still opens; a city is kept as written, so an unknown one finds nothing and says so. */
+   too many cities for one; the map and shared links set it), all in the order they were chosen, the
+   span of years the practices ran in (from / to, each optional), and the view (list or map). Menu
+   values the menu does not have are ignored, so an old or mistyped address still opens; a city is
+   kept as written, so an unknown one finds nothing and says so; a year that is not one is ignored. */
 (function () {
   "use strict";
   var ICP = (window.ICP = window.ICP || {});
@@ -10,6 +11,13 @@
   var MAX_CITY = 200;
   var CITY = "city";
   var VIEWS = ["list", "map"];
+  var SPAN = ["from", "to"];
+
+  /* A year of four digits, or null. */
+  function year(text) {
+    var value = String(text === null || text === undefined ? "" : text).trim();
+    return /^\d{4}$/.test(value) ? Number(value) : null;
+  }
 
   /* At most max characters of text, cut between characters (never inside an emoji's surrogate pair,
      which encodeURIComponent refuses), with any lone surrogate made a replacement character. */
@@ -20,12 +28,13 @@
   }
 
   function empty(groups) {
-    return { q: "", chosen: groups.map(function () { return []; }), order: [], city: "", view: "list" };
+    return { q: "", chosen: groups.map(function () { return []; }), order: [], city: "", from: null, to: null,
+      view: "list" };
   }
 
   function copy(state) {
     return { q: state.q, chosen: state.chosen.map(function (list) { return list.slice(); }), order: state.order.slice(),
-      city: state.city, view: state.view };
+      city: state.city, from: state.from, to: state.to, view: state.view };
   }
 
   function parse(text, groups) {
@@ -38,6 +47,10 @@
       }
       if (key === CITY) {
         state = toggle(state, CITY, value, true);
+        return;
+      }
+      if (SPAN.indexOf(key) >= 0) {
+        state[key] = year(value);
         return;
       }
       if (key === "view") {
@@ -65,6 +78,7 @@
       if (pair[0] === CITY) parts.push(CITY + "=" + encodeURIComponent(pair[1]));
       else parts.push(groups[pair[0]].key + "=" + encodeURIComponent(groups[pair[0]].terms[pair[1]][0]));
     });
+    SPAN.forEach(function (key) { if (state[key] !== null) parts.push(key + "=" + state[key]); });
     if (state.view !== "list") parts.push("view=" + state.view);
     return parts.join("&");
   }
@@ -101,19 +115,29 @@
     return next;
   }
 
-  /* Reset: no option and no city; the query and the view stay. */
+  /* The span: key "from" or "to", and a year (text; anything else clears it). */
+  function withSpan(state, key, text) {
+    var next = copy(state);
+    if (SPAN.indexOf(key) >= 0) next[key] = year(text);
+    return next;
+  }
+
+  /* Reset: no option, no city, no span; the query and the view stay. */
   function withoutFilters(state) {
     var next = copy(state);
     next.chosen = state.chosen.map(function () { return []; });
     next.order = [];
     next.city = "";
+    next.from = null;
+    next.to = null;
     return next;
   }
 
+  /* Options, city and span: what a chip each stands for. */
   function chosenCount(state) {
-    return state.order.length;
+    return state.order.length + (state.from !== null || state.to !== null ? 1 : 0);
   }
 
   ICP.finderState = { CITY: CITY, empty: empty, parse: parse, serialise: serialise, toggle: toggle, withQuery: withQuery,
-    withView: withView, withoutFilters: withoutFilters, chosenCount: chosenCount };
+    withView: withView, withSpan: withSpan, withoutFilters: withoutFilters, chosenCount: chosenCount };
 })();
