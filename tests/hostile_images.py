@@ -125,6 +125,11 @@ def odd_colours() -> bytes:
     return _saved(grey.convert("I;16"), "PNG", icc_profile=b"not a profile at all")
 
 
+def cmyk_with_broken_profile() -> bytes:
+    """A print shop's CMYK JPEG whose ICC profile is 200 KB of zeros."""
+    return _saved(Image.new("CMYK", (50, 40), (0, 255, 0, 0)), "JPEG", icc_profile=b"\0" * 200_000)
+
+
 CASES = (
     ImageCase("pixel bomb", "bomb.webp", webp_of_one_colour(16_384, 16_384), "refused", "268,435,456 pixels",
               "a 28-byte WebP of 16,384 x 16,384 pixels (a gigabyte in the reader's tab)"),
@@ -171,4 +176,6 @@ CASES = (
               "3,000 x 1,000 JPEG: allowed, scaled down"),
     ImageCase("odd colours", "grey-16-bit.png", odd_colours(), "harmless", "",
               "16-bit grey with an ICC profile that is not one"),
+    ImageCase("odd colours", "print-shop.jpg", cmyk_with_broken_profile(), "harmless", "",
+              "CMYK with a 200 KB ICC profile of zeros"),
 )
