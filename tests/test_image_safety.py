@@ -138,6 +138,7 @@ def test_an_animation_keeps_its_first_frame(built):
     _, site, _ = built
     for name in ("flash.gif", "flash.webp", "flash-apng.png"):
         with Image.open(site / "practices" / "images" / name) as image:
+            assert getattr(image, "n_frames", 1) == 1, f"{name}: still an animation"
             assert set(image.convert("RGB").getcolors()) == {(40 * 30, (255, 255, 255))}, name
 
 
