@@ -9,7 +9,7 @@ once; the script carries them (:func:`term_rules`) and ``assets/javascripts/sear
 applies them, so an index and the rules it was made with always ship together and no generated
 JavaScript file has to be kept in step. The payload is a ``JSON.parse('…')`` string, which Chromium
 runs in about half the time of the same object literal, and the index is kept within what the
-browser loads in well under a second (:func:`within_budget`).
+browser loads in well under a second (:func:`within_budget`), each case with its own share of it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ import math
 import re
 import sys
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate, chain
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,14 +44,15 @@ TOPIC_SEPARATOR = ", "
 # and MiniSearch.loadJS makes Maps for each term: a posting costs about 1 µs in all, a term about
 # as much as TERM_COST postings. The index is kept within INDEX_COST such units (~0.7 s for both
 # steps in headless Chromium on the 2 shared cores measured). The short fields are always indexed
-# whole; the bodies are too if they fit, and otherwise each case keeps as many of its best body
-# terms as fit, of those in at most COMMON_SHARE of the bodies and in at least RARE_SHARE of them
-# (and 2): a term in nearly every body tells cases apart by almost nothing (BM25's IDF is near 0)
-# yet costs a posting per case, and one in a body or two (a name, a typo) costs a term for a case.
+# whole; the bodies are too if they fit. Otherwise every case gets the same share of what is left,
+# and keeps the body terms most worth their cost that fit in it (a term used often in the body and
+# seldom elsewhere, that costs a posting and its part of the term's own cost); a case that needs
+# less than its share leaves the rest to the others. A case's FLOOR_TERMS best terms are kept
+# whatever the others hold: two cases of 200 KB of made-up words cannot starve the real ones.
 TERM_COST = 10
 INDEX_COST = 800_000
-COMMON_SHARE = 0.1
-RARE_SHARE = 0.0005
+FLOOR_TERMS = 16
+SHARE_PRECISION = 0.05  # of a cost unit: a posting costs at least 1, so no share closer to the best gains a term
 
 
 # --- terms: defined here, applied the same way by search-terms.js from term_rules() ---------
@@ -280,13 +283,32 @@ class FieldTerms:
             ranked.append(sorted(weight, key=weight.__getitem__, reverse=True))
         return ranked
 
-    def keep(self, documents: list[dict], ranked: list[list[str]], per_document: int | None) -> list[dict]:
-        """The documents with the field reduced to its ``per_document`` best ranked terms, each as often
-        as it was there (MiniSearch keeps no positions): what MiniSearch indexes from these documents
-        scores as its own."""
+    def by_worth(self) -> tuple[list[list[str]], list[list[float]]]:
+        """Each document's terms, those most worth their cost first, and the share of the budget the
+        document needs to keep each one with those before it (-1 for its first FLOOR_TERMS, kept
+        whatever the share). A term is worth its tf-idf per cost; it costs a posting and its part of
+        the term's own cost (TERM_COST shared by the documents that hold it)."""
+        everyone = len(self.counts)
+        cost = {term: 1 + TERM_COST / share for term, share in self.shares.items()}
+        worth = {term: math.log(everyone / share) / cost[term] for term, share in self.shares.items()}
+        ranked, needs = [], []
+        for counts in self.counts:
+            score = {term: count * worth[term] for term, count in (counts or {}).items()}
+            order = sorted(score, key=score.__getitem__, reverse=True)
+            levels = list(accumulate(map(cost.__getitem__, order)))
+            levels[:FLOOR_TERMS] = [-1.0] * min(FLOOR_TERMS, len(levels))
+            ranked.append(order)
+            needs.append(levels)
+        return ranked, needs
+
+    def keep(self, documents: list[dict], ranked: list[list[str]], per_document: int | None | list[int]) -> list[dict]:
+        """The documents with the field reduced to its ``per_document`` best ranked terms (one number for
+        all, or one per document), each as often as it was there (MiniSearch keeps no positions): what
+        MiniSearch indexes from these documents scores as its own."""
         trimmed = []
-        for document, counts, best in zip(documents, self.counts, ranked):
-            kept = set(best[:per_document])
+        limits = per_document if isinstance(per_document, list) else [per_document] * len(documents)
+        for document, counts, best, limit in zip(documents, self.counts, ranked, limits):
+            kept = set(best[:limit])
             trimmed.append(document if counts is None else {**document, self.field: " ".join(
                 " ".join([term] * count) for term, count in counts.items() if term in kept)})
         return trimmed
@@ -295,7 +317,8 @@ class FieldTerms:
 def trim_field(documents, field: str = "body", max_share: float = 1.0, max_terms: int | None = None,
                min_documents: int = 1) -> list[dict]:
     """The documents with ``field`` reduced to its terms in ``min_documents`` to ``max_share`` of the
-    documents and, of those, to its ``max_terms`` best (:meth:`FieldTerms.ranked`)."""
+    documents and, of those, to its ``max_terms`` best (:meth:`FieldTerms.ranked`), for
+    scripts/bench_search_index.py to compare with :func:`within_budget`."""
     documents = list(documents)
     field_terms = FieldTerms(documents, field)
     return field_terms.keep(documents, field_terms.ranked(min_documents, max_share * len(documents)), max_terms)
@@ -303,28 +326,43 @@ def trim_field(documents, field: str = "body", max_share: float = 1.0, max_terms
 
 def within_budget(case_documents, budget: int = INDEX_COST, count_terms=term_counts) -> list[dict]:
     """The case documents as the finder indexes them: whole if the index stays within ``budget``,
-    otherwise with as many of each body's best terms as fit (see INDEX_COST)."""
+    otherwise each body with the terms that fit in its share (see INDEX_COST)."""
     documents = list(case_documents)
     body = FieldTerms(documents, "body", count_terms)
     short_fields = sum(FieldTerms(documents, field, count_terms).cost() for field in FIELDS if field != "body")
     if short_fields + body.cost() <= budget:
         return documents
-    cases = len(documents)
-    ranked = body.ranked(max(2, math.ceil(RARE_SHARE * cases)), COMMON_SHARE * cases)
-    return body.keep(documents, ranked, _most_terms_within(ranked, budget - short_fields))
+    ranked, needs = body.by_worth()
+    share = largest_share(ranked, needs, budget - short_fields)
+    return body.keep(documents, ranked, [bisect_right(levels, share) for levels in needs])
 
 
-def _most_terms_within(ranked: list[list[str]], budget: int) -> int:
-    """The most terms each document can keep, best first, for them all to cost at most ``budget``."""
-    postings, seen, kept = 0, set(), 0
-    while True:
-        level = [best[kept] for best in ranked if len(best) > kept]
-        new_terms = set(level) - seen
-        if not level or postings + len(level) + TERM_COST * (len(seen) + len(new_terms)) > budget:
-            return kept
-        postings += len(level)
-        seen |= new_terms
-        kept += 1
+def largest_share(ranked: list[list[str]], needs: list[list[float]], budget: float) -> float:
+    """The largest share each document may spend for the terms kept to cost at most ``budget`` in
+    all (-1: each keeps its floor only, whatever that costs). The cost is the index's own: a posting
+    per term kept in a document, and TERM_COST per distinct term kept."""
+    floors = sum(min(FLOOR_TERMS, len(levels)) for levels in needs)
+    floor_terms = set().union(*(order[:FLOOR_TERMS] for order in ranked))
+    first_need: dict[str, float] = {}  # each term's least need, in the documents holding it beyond their floor
+    need_of = first_need.get
+    for order, levels in zip(ranked, needs):
+        for term, level in zip(order[FLOOR_TERMS:], levels[FLOOR_TERMS:]):
+            if level < need_of(term, math.inf):
+                first_need[term] = level
+    term_needs = sorted(need for term, need in first_need.items() if term not in floor_terms)
+    postings = sorted(chain.from_iterable(levels[FLOOR_TERMS:] for levels in needs))
+
+    def cost(share: float) -> int:
+        return (floors + bisect_right(postings, share)
+                + TERM_COST * (len(floor_terms) + bisect_right(term_needs, share)))
+
+    low, high = -1.0, postings[-1] if postings else 0.0
+    if cost(low) > budget:
+        return low
+    while high - low > SHARE_PRECISION:
+        middle = (low + high) / 2
+        low, high = (middle, high) if cost(middle) <= budget else (low, middle)
+    return low
 
 
 def term_rules() -> dict:
