@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -9,6 +10,11 @@ from pathlib import Path
 
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+# The names the site's generated pages take in the topics/ and countries/ folders beside each term's
+# own page: the overview of the menu (index.html). A term's listing continues on <slug>-2.html, ...,
+# so a term whose slug is another's followed by -<number> is refused too (see icp.pages).
+RESERVED_TERM_SLUGS = frozenset({"index"})
+_PAGE_NUMBER = re.compile(r"^(.+)-([0-9]+)$")
 # Lowercase letters that have no decomposition to drop a mark from, as their usual transliteration,
 # for slugs and for the finder's search terms (icp.searchindex); "ς" (final sigma) is "σ" so that a
 # search term does not depend on where the sigma stood in its word.
@@ -86,12 +92,13 @@ def load_vocabulary(path: Path) -> Vocabulary:
     from .frontmatter import load_front_matter
 
     try:
-        data = load_front_matter(read_project_file(path, kind="vocabulary file").decode("utf-8"), 1).meta
+        front = load_front_matter(read_project_file(path, kind="vocabulary file").decode("utf-8"), 1)
     except CaseFileError as error:
         where = f" (line {error.line})" if error.line else ""
         raise VocabularyError(f"{path}: cannot read the vocabulary{where}: {error.message}") from None
     except UnicodeDecodeError:
         raise VocabularyError(f"{path}: cannot read the vocabulary: it is not UTF-8; save it with UTF-8 encoding") from None
+    data = front.meta
     if not isinstance(data, dict):
         raise VocabularyError(f"{path}: expected a mapping with the keys 'topics' and 'countries'")
     lists = {}
@@ -100,21 +107,32 @@ def load_vocabulary(path: Path) -> Vocabulary:
         if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
             raise VocabularyError(f"{path}: '{key}' must be a non-empty list of names")
         seen: dict[str, str] = {}
-        for name in names:
+        for number, name in enumerate(names):
+            where = f"{path}:{front.lines.get((key, number), 0)}: {key}[{number}]"
             slug = slugify(name)
             if not slug:
-                raise VocabularyError(f"{path}: {key}: {name!r} has no letters or digits to make a slug from")
+                raise VocabularyError(f"{where}: {name!r} has no letters or digits to make a slug from")
             if slug in seen:
-                raise VocabularyError(
-                    f"{path}: {key}: {name!r} and {seen[slug]!r} have the same slug {slug!r}; rename one"
-                )
+                raise VocabularyError(f"{where}: {name!r} and {seen[slug]!r} have the same slug {slug!r}; rename one")
+            if slug in RESERVED_TERM_SLUGS:
+                raise VocabularyError(f"{where}: {name!r} would be written as {key}/{slug}.html, the page that lists "
+                                      f"every term of the menu; rename it (and the cases that use it), then run scripts/make_schema.py")
             seen[slug] = name
+        for slug, name in seen.items():
+            page = _PAGE_NUMBER.match(slug)
+            if page and page.group(1) in seen and int(page.group(2)) >= 2:
+                raise VocabularyError(
+                    f"{path}:{front.lines.get((key, names.index(name)), 0)}: {key}[{names.index(name)}]: {name!r} "
+                    f"would be written as {key}/{slug}.html, page {page.group(2)} of the list of "
+                    f"{seen[page.group(1)]!r}; rename it without a number at its end (and the cases that use it), then run "
+                    "scripts/make_schema.py")
         lists[key] = names
     unknown = set(data) - {"topics", "countries", *ALIAS_TABLES}
     if unknown:
         raise VocabularyError(f"{path}: unknown keys {sorted(unknown)}; only 'topics', 'countries', "
                               "'country_aliases' and 'cities' are allowed")
     countries = lists["countries"]
+    _check_atlas(path, countries, front.lines)
     tables = {key: _alias_table(path, key, data.get(key, {}), countries if key == "country_aliases" else None)
               for key in ALIAS_TABLES}
     return Vocabulary.from_names(lists["topics"], countries, tables["country_aliases"], tables["cities"])
@@ -155,3 +173,20 @@ def _alias_table(path: Path, key: str, table: object, countries: list[str] | Non
 def _is_name(value: object) -> bool:
     return (isinstance(value, str) and 0 < len(value.strip()) <= MAX_NAME
             and any(character.isalpha() for character in value))
+
+
+def _check_atlas(path: Path, countries: list[str], lines: dict) -> None:
+    """Every country must be one the map can draw and the validator can check coordinates in: a
+    country the atlas does not know would have no outline, and any coordinates would pass."""
+    from .geo.atlas import ATLAS_FILE, ATLAS_NAMES, atlas
+
+    known = atlas().countries
+    for number, name in enumerate(countries):
+        if name not in known:
+            close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise VocabularyError(
+                f"{path}:{lines.get(('countries', number), 0)}: countries[{number}]: {name!r} is not a country of "
+                f"the map's atlas ({ATLAS_FILE.parent.name}/{ATLAS_FILE.name}); {hint}Write the name the atlas uses, "
+                f"or, if the atlas spells it otherwise, add {name!r} with the atlas's name to ATLAS_NAMES in "
+                f"hooks/icp/geo/atlas.py (it has {len(ATLAS_NAMES)} such names already)")
