@@ -2,7 +2,8 @@
 
 A marker stands for a city and every case of it, not only the cases that give coordinates: its
 count is then the count the finder shows for that city (``#city=...``). A city is placed at the
-first of its cases (in listing order) that has coordinates. Cities the Europe view cannot show
+median of the coordinates of all its cases that give them (:func:`icp.geo.places.median_point`), so
+no one case moves it (and the validator refuses a case far from the others: :mod:`icp.cities`). Cities the Europe view cannot show
 (Melbourne, Montréal) and cities whose cases give no coordinates are listed beside the map as links
 to the same finder addresses, so every case is reachable from the panel. A city name that two
 countries share (Hamilton, Canada and New Zealand) links with its country too, since the finder's
@@ -18,6 +19,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from .geo import Place, in_view, map_svg
+from .geo.places import median_point
 from .geo.svgmap import MIN_RADIUS, radius_per_root
 from .index import PracticeIndex
 from .practice import Practice
@@ -74,8 +76,8 @@ def cities(practices: Iterable[Practice], country_slugs: dict[str, str]) -> list
         countries_of.setdefault(city, set()).add(country)
     found = []
     for (city, country), cases in sorted(groups.items(), key=lambda item: (item[0][0].casefold(), item[0])):
-        point = next(((case.lat, case.lon) for case in cases if case.lat is not None and case.lon is not None),
-                     (None, None))
+        points = [(case.lat, case.lon) for case in cases if case.lat is not None and case.lon is not None]
+        point = median_point(points) if points else (None, None)
         found.append(CityCases(city, country, country_slugs[country], len(cases), *point,
                                shared_name=len(countries_of[city]) > 1))
     return found

@@ -105,7 +105,7 @@ def explain(error: ValidationError, case: CaseFile, vocabulary: Vocabulary) -> t
                 f"{error.schema.get('minimum')} and {error.schema.get('maximum')}")
     if kind == "pattern":
         if location[-1:] == ("url",):
-            return (line, field, f"'{excerpt(value, 80)}' is not an http(s) URL; write it in full, starting with https://")
+            return (line, field, web_address_problem(value))
         return (line, field, f"'{excerpt(value, 80)}' is not a case slug (a file name without .md: lowercase letters, digits, single hyphens)")
     if kind == "dependentRequired":
         present = next((key for key in error.validator_value if key in value and any(
@@ -118,6 +118,10 @@ def explain(error: ValidationError, case: CaseFile, vocabulary: Vocabulary) -> t
         return (case.line_of((present,)) or line, present,
                 f"'{present}' is given without '{other}'; give both coordinates or neither")
     return (line, field, error.message)
+
+
+def web_address_problem(value: str) -> str:
+    return f"'{excerpt(value, 80)}' is not an http(s) URL; write it in full, starting with https://"
 
 
 def is_required(location: tuple) -> bool:
@@ -163,8 +167,9 @@ def kind_of(value: object) -> str:
     return type(value).__name__
 
 
-def year_range() -> str:
-    return f"give a year from {FIRST_YEAR} to {datetime.date.today().year + 1}"
+def year_range(last_year: int | None = None) -> str:
+    """The years a case may give: to the year of the build's date (this year when not told)."""
+    return f"give a year from {FIRST_YEAR} to {last_year or datetime.date.today().year}"
 
 
 def did_you_mean(value: str, choices) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .body import RenderedBody
+from .lookalikes import normal_city
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Practice:
             slug=slug,
             path=path,
             title=meta["title"].strip(),
-            city=meta["city"].strip(),
+            city=normal_city(meta["city"]),
             country=meta["country"],
             year=meta["year"],
             topics=tuple(meta["topics"]),

@@ -7,7 +7,6 @@ names, links between cases, the body). Every problem in every file is reported i
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 import unicodedata
@@ -16,15 +15,18 @@ from pathlib import Path
 
 from . import timing
 from .body import RenderedBody, render_body
+from .builddate import build_date
 from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
 from .characters import excerpt, printable
+from .cities import project_city_problems
 from .frontmatter import field_name
 from .geo import locate
 from .images import prepared_images
 from .incremental import CheckedFiles
 from .inventory import IMAGES_DIR, case_paths, folder_problems, local_images
 from .links import SiteMap
-from .messages import did_you_mean, explain, is_required, kind_of, year_range
+from .lookalikes import invisible_problem, mixed_problem
+from .messages import did_you_mean, explain, is_required, kind_of, web_address_problem, year_range
 from .practice import Practice
 from .schema import FrontMatterValidator, schema_for
 from .vocabulary import Vocabulary, slugify
@@ -44,6 +46,9 @@ _MARKDOWN = re.compile(r"\]\(|!\[|\*\*|__|`|^\s*#", re.MULTILINE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d ()./-]{7,}\d")
 _YEAR_SPAN = re.compile(r"^\d{4}\s*[-/]\s*\d{4}$")
+# A source's address, checked here as well as by the schema's pattern (which a contributor regenerates
+# and might loosen): http or https and a host, never javascript:, data: or a relative address.
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#@:]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, order=True)
@@ -95,7 +100,7 @@ def check_practices(
     """
     root = root if root is not None else directory.parent
     validator = FrontMatterValidator(schema_for(schema, vocabulary))
-    next_year = datetime.date.today().year + 1
+    last_year = build_date(root).year
     problems: list[Problem] = []
     cases: list[CaseFile] = []
     bodies: dict[str, RenderedBody] = {}
@@ -108,7 +113,7 @@ def check_practices(
         except CaseFileError as error:
             return None, None, [Problem(shown, error.line or 0, error.field, error.message)]
         with timing.step("validate"):
-            file_problems = _file_problems(case, shown, validator, vocabulary, next_year)
+            file_problems = _file_problems(case, shown, validator, vocabulary, last_year)
         with timing.step("body"):
             rendered = render_case_body(case)
         return case, rendered, file_problems + [Problem(shown, issue.line, "body", issue.message)
@@ -125,7 +130,7 @@ def check_practices(
         if checked is None:
             case, rendered, file_problems = check(path, raw, shown)
         else:
-            rules = (vocabulary, schema, next_year, root)
+            rules = (vocabulary, schema, last_year, root)
             case, rendered, file_problems = checked.result(path, raw, rules, lambda: check(path, raw, shown))
         problems.extend(file_problems)
         if case is not None:
@@ -146,6 +151,10 @@ def check_practices(
         shown = display_path(case.path, root)
         problems.extend(_related_problems(case, shown, known_slugs))
         problems.extend(_address_problems(case, bodies[case.slug], site, shown))
+    problems.extend(Problem(*found) for found in project_city_problems(
+        cases, all_paths, paths, lambda path: display_path(path, root), set(vocabulary.country_names),
+        refused={problem.path for problem in problems if problem.field in ("lat", "lon")},
+        misspelled={problem.path for problem in problems if problem.field == "city"}))
     troubled = {problem.path for problem in problems}
     practices = [Practice.from_front_matter(case.slug, case.path, case.meta, case.body, bodies[case.slug])
                  for case in cases if display_path(case.path, root) not in troubled]
@@ -213,7 +222,7 @@ def _address_problems(case: CaseFile, rendered: RenderedBody, site: SiteMap, sho
 def check_case(case: CaseFile, vocabulary: Vocabulary, schema: dict, known_slugs: set[str], shown: str) -> list[Problem]:
     """Every rule of one case that does not depend on other files' names (a new file, say)."""
     validator = FrontMatterValidator(schema_for(schema, vocabulary))
-    problems = _file_problems(case, shown, validator, vocabulary, datetime.date.today().year + 1)
+    problems = _file_problems(case, shown, validator, vocabulary, build_date(case.path.parent.parent).year)
     problems += [Problem(shown, issue.line, "body", issue.message) for issue in render_case_body(case).issues]
     return sorted(problems + _related_problems(case, shown, known_slugs))
 
@@ -238,7 +247,7 @@ def load_practices(
     return practices
 
 
-def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary, next_year: int) -> list[Problem]:
+def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary, last_year: int) -> list[Problem]:
     if not isinstance(case.meta, dict):
         return [Problem(shown, case.line_of(()) or 2, "", "the front matter must be a list of 'key: value' lines, "
                         f"not {kind_of(case.meta)}")]
@@ -250,8 +259,11 @@ def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary
         problems.append(Problem(shown, *explain(error, case, vocabulary)))
     meta = case.meta
     year = meta.get("year")
-    if isinstance(year, int) and not isinstance(year, bool) and year > next_year:
-        problems.append(Problem(shown, case.line_of(("year",)), "year", f"{year} is in the future; {year_range()}"))
+    if isinstance(year, int) and not isinstance(year, bool) and year > last_year:
+        problems.append(Problem(shown, case.line_of(("year",)), "year",
+                                f"{year} is after {last_year}, the year this build is dated (SOURCE_DATE_EPOCH, else the "
+                                f"last commit's date, never after today); {year_range(last_year)} (a practice "
+                                "dated in the future would list first everywhere)"))
     if isinstance(year, float) and year.is_integer():
         problems.append(Problem(shown, case.line_of(("year",)), "year",
                                 f"expected a whole number, found the number {year}; write it as year: {int(year)}"))
@@ -323,6 +335,11 @@ def _text_problems(case: CaseFile, shown: str) -> list[Problem]:
         elif location[-1] == "url" and any(character.isspace() for character in value):
             problems.append(Problem(shown, line, field, "has a space or a line break in it; write the address on one "
                                     "line, without spaces (write a space inside an address as %20)"))
+        elif location[-1] == "url" and not _WEB_ADDRESS.match(value):
+            problems.append(Problem(shown, line, field, web_address_problem(value)))
+        else:
+            problems += [Problem(shown, line, field, message)
+                         for message in (invisible_problem(value), mixed_problem(value)) if message]
     return problems
 
 

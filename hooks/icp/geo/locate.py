@@ -116,6 +116,30 @@ def country_at(lat: float, lon: float) -> str | None:
     return name if distance <= TOLERANCE_KM else None
 
 
+@lru_cache(maxsize=None)
+def main_land(name: str) -> CountryIndex | None:
+    """The largest piece of a country (by area): metropolitan France without French Guiana, Jutland
+    without Bornholm."""
+    country = atlas().countries.get(name)
+    if not country:
+        return None
+    return build_index(name, [max(country.polygons, key=lambda polygon: _area(polygon[0]))])
+
+
+def main_land_km(name: str, lat: float, lon: float) -> float:
+    """How far the point lies from its country's main land (0 on it); 0 for a country the atlas does not know."""
+    index = main_land(name)
+    if index is None or index.contains(lon, lat):
+        return 0.0
+    return index.distance_km(lon, lat)
+
+
+def _area(ring) -> float:
+    """A ring's area in square degrees of latitude, longitudes shrunk by the cosine of its mean latitude."""
+    scale = math.cos(math.radians(sum(y for _, y in ring) / len(ring)))
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:]))) * scale / 2
+
+
 def is_near(index: CountryIndex, lat: float, lon: float) -> bool:
     return index.contains(lon, lat) or index.within_km(lon, lat, TOLERANCE_KM)
 

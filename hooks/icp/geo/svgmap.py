@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Protocol
 from urllib.parse import urlsplit
 
 from ..templating import plural, render
+from .places import median_point
 from .views import Frame, ViewGeometry, geometry
 
 MIN_RADIUS = 4.0  # SVG units; the map is 1000 units wide
@@ -255,7 +256,7 @@ def size_key(counts: list[tuple[int, float]], scale: float, frame: Frame) -> Key
 
 
 def places_by_city(practices: Iterable, link: Callable[[list], str]) -> list[Place]:
-    """One Place per (country, city) of the cases that have coordinates, at its first case's point.
+    """One Place per (country, city) of the cases that have coordinates, at the median of their points.
 
     ``link(cases)`` gives the marker's address for that city's cases, e.g. the case page for one
     case and a filtered list for several.
@@ -264,5 +265,5 @@ def places_by_city(practices: Iterable, link: Callable[[list], str]) -> list[Pla
     for practice in practices:
         if practice.lat is not None and practice.lon is not None:
             groups.setdefault((practice.country, practice.city), []).append(practice)
-    return [Place(city, country, cases[0].lat, cases[0].lon, len(cases), link(cases))
+    return [Place(city, country, *median_point([(case.lat, case.lon) for case in cases]), len(cases), link(cases))
             for (country, city), cases in sorted(groups.items())]
