@@ -148,7 +148,7 @@ def mixed_problem(text: str) -> str | None:
                if unicodedata.category(character)[0] == "L" and script_of(character) != scripts[0]][:3]
     alphabets = " and ".join(script.capitalize() for script in scripts)
     return (f"the word '{word}' mixes {alphabets} letters ({', '.join(foreign)}), which look alike but are other "
-            f"letters; retype the word using {scripts[0].capitalize()} letters only")
+            f"letters; retype the word: write all its letters as {scripts[0].capitalize()} ones")
 
 
 def city_key(city: str) -> str:

@@ -183,7 +183,8 @@ def _check_atlas(path: Path, countries: list[str], lines: dict) -> None:
     known = atlas().countries
     for number, name in enumerate(countries):
         if name not in known:
-            close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
+            renamed = {atlas_name: ours for ours, names in ATLAS_NAMES.items() for atlas_name in names}
+            close = [renamed[name]] if name in renamed else difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise VocabularyError(
                 f"{path}:{lines.get(('countries', number), 0)}: countries[{number}]: {name!r} is not a country of "

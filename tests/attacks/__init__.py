@@ -3,7 +3,8 @@
 ``script/`` runs script on a page, ``request/`` makes the page load something from another host,
 ``cover/`` covers the page or part of it, ``machine/`` publishes a file of the build machine,
 ``opendata/`` poisons the JSON and CSV exports, ``crash/`` crashes, hangs or wipes the build or
-makes a page differ from what the validator checked.
+makes a page differ from what the validator checked, ``shadow/`` changes what other cases show (moves a
+city's marker, draws a second city that looks like another).
 
 A file's first body lines say what it tries and how to set it up, as HTML comments:
 ``<!-- tries: ... -->`` (always), ``<!-- field: ... -->`` (the field a refusal must name; default
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
-GROUPS = ("script", "request", "cover", "machine", "opendata", "crash")
+GROUPS = ("script", "request", "cover", "machine", "opendata", "crash", "shadow")
 JS = "window.__pwned=1;alert(1)"
 FRONT = ("---\ntitle: Attack {name}\ncity: Oslo\ncountry: Norway\nyear: 2010\ntopics: [Education]\n"
          "summary: A hostile case file of the attack test suite.\nevidence: none given\n---\n<!-- tries: {tries} -->\n\n## Summary\n\n")
