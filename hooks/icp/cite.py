@@ -110,7 +110,7 @@ def bibtex_url(url: str) -> str:
 
 
 def reference(practice: Practice, *, site_name: str, site_url: str = "", accessed: date) -> tuple[Part, ...]:
-    head = (f"{sentence(plain(practice.title))} {plain(practice.city)}, {plain(practice.country)}, {practice.year}. "
+    head = (f"{sentence(plain(practice.title))} {plain(practice.city)}, {plain(practice.country)}, {practice.year or 'n.d.'}. "
             f"In: {sentence(plain(site_name))} ")
     return (
         Part(head),
@@ -126,7 +126,7 @@ def bibtex(practice: Practice, *, site_name: str, site_url: str = "", accessed: 
     fields: list[tuple[str, tuple[Part, ...]]] = [
         ("author", (Part("{" + bibtex_escape(site_name) + "}"),)),
         ("title", (Part(bibtex_title(practice.title)),)),
-        ("year", (Part(str(practice.year)),)),
+        ("year", (Part(str(practice.year) if practice.year is not None else "n.d."),)),
         ("url", (address,)),
         ("howpublished", (Part("\\url{"), address, Part("}"))),
         ("urldate", (Part(accessed.isoformat(), "urldate"),)),

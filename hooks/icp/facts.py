@@ -31,14 +31,14 @@ class Span:
     end: int | None
 
 
-def running_span(practice: Practice) -> Span:
+def running_span(practice: Practice) -> Span | None:
     """The span of years in ``period`` ("2011–2014", "since 2007", "2016–ongoing", "2001"); a period
-    without a year (or none) is taken as the year of the record alone."""
+    without a year (or none) is taken as the year of the record alone; None when neither gives a year."""
     period = practice.period or ""
     years = [int(year) for year in _YEAR.findall(period)]
     years += [int(first[:2] + last) for first, last in _SHORT_END.findall(period) if int(first[:2] + last) > int(first)]
     if not years:
-        return Span(practice.year, practice.year)
+        return Span(practice.year, practice.year) if practice.year is not None else None
     start, last = min(years), max(years)
     if _OPEN.search(period) and not (len(years) > 1 and practice.status == "ended"):
         return Span(start, None)

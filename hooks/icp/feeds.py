@@ -23,7 +23,7 @@ to the root (``./`` or ``../``), which a reader resolves against the address it 
 feed from, so the same feed works on any host and from file://.
 
 Dates. A case has a year but no date. An entry's ``updated`` is taken from the case itself
-(:func:`entry_date`: its newest dated source, else 1 January of its year), never later than the
+(:func:`entry_date`: its newest dated source, else 1 January of its year, else the build date), never later than the
 build date the caller passes. Not from git: a commit's date is whatever its author typed (a
 forged 2099 would lead every feed), and a shallow checkout dates every file by its one commit,
 so the same commit would give other feeds. The feed's ``updated`` is its newest entry's.
@@ -132,7 +132,9 @@ def entry_date(practice: Practice, build_date: date) -> date:
     year or month is its first day), else 1 January of its year; never after ``build_date``."""
     dated = [_SOURCE_DATE.fullmatch(source.date) for source in practice.sources if source.date]
     days = [date(int(found[1]), int(found[2] or 1), int(found[3] or 1)) for found in dated if found]
-    return min(max(days, default=date(practice.year, 1, 1)), build_date)
+    if not days and practice.year is None:
+        return build_date
+    return min(max(days, default=date(practice.year or 1, 1, 1)), build_date)
 
 
 def atom_feed(practices: tuple[Practice, ...] | list[Practice], site: FeedSite, *, path: str, title: str,

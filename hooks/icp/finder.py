@@ -49,7 +49,7 @@ def finder_page(index: PracticeIndex) -> GeneratedPage:
     groups = [{"key": GROUP_LABELS[group].key, "legend": GROUP_LABELS[group].legend, "entries": index.group(group)}
               for group in FINDER_GROUPS]
     spans = [running_span(practice) for practice in index.practices]
-    first = min((span.start for span in spans), default=this_year())
+    first = min((span.start for span in spans if span is not None), default=this_year())
     html = render("finder.html", groups=groups, total=len(index.practices), first_year=first, last_year=this_year(),
                   shown=Cards().render(index.practices[:FIRST_RESULTS], "../"), scripts=SCRIPTS,
                   map_panel=Markup(panel_html(index, "index.html", panel_id=MAP_PANEL_ID, hidden=True)))
@@ -62,7 +62,8 @@ def finder_page(index: PracticeIndex) -> GeneratedPage:
 def finder_data(index: PracticeIndex) -> dict:
     """What the finder needs, compact: the menu's terms once, each case as a row of indexes and text.
     A case's row number is its id in the search index. A row: slug, title, city, topic indexes,
-    country, year and evidence indexes, summary, the first and last year it ran (null: still running),
+    country, year (an empty list when the sources give none) and evidence indexes, summary, the first and
+    last year it ran (both null when no year is known; the last null: still running),
     then the card's facts but the evidence (:func:`icp.facts.card_facts`: null where not given, the
     trailing ones left out)."""
     topic_position = {term.name: i for i, term in enumerate(index.vocabulary.topics)}
@@ -76,8 +77,10 @@ def finder_data(index: PracticeIndex) -> dict:
         while facts and facts[-1] is None:
             facts.pop()
         rows.append([practice.slug, practice.title, practice.city, [topic_position[name] for name in practice.topics],
-                     country_position[practice.country], year_position[str(practice.year)], practice.summary,
-                     evidence_position[practice.evidence], span.start, span.end, facts])
+                     country_position[practice.country],
+                     year_position[str(practice.year)] if practice.year is not None else [], practice.summary,
+                     evidence_position[practice.evidence], span.start if span else None, span.end if span else None,
+                     facts])
     return {
         "groups": [
             {"key": GROUP_LABELS[group].key, "singular": GROUP_LABELS[group].singular,

@@ -39,8 +39,9 @@ class PracticeIndex:
         self._position = {practice.slug: i for i, practice in enumerate(self.practices)}
         self.topics = self._entries("topics", vocabulary.topics, lambda p: p.topics)
         self.countries = self._entries("countries", vocabulary.countries, lambda p: (p.country,))
-        years = sorted({practice.year for practice in self.practices})
-        self.years = self._entries("years", [Term(str(y), str(y)) for y in years], lambda p: (str(p.year),))
+        years = sorted({practice.year for practice in self.practices if practice.year is not None})
+        self.years = self._entries("years", [Term(str(y), str(y)) for y in years],
+                                   lambda p: (str(p.year),) if p.year is not None else ())
         # Not a menu of the source site (no pages of its own): a facet of the finder.
         self.evidence = self._entries("evidence", [Term(name, slugify(name)) for name in EVIDENCE],
                                       lambda p: (p.evidence,))
@@ -122,5 +123,5 @@ class PracticeIndex:
 
 
 def listing_order(practice: Practice) -> tuple:
-    """Newest first, then by title: the order of every listing."""
-    return (-practice.year, practice.title.casefold(), practice.slug)
+    """Newest first (a case whose source gives no year last), then by title: the order of every listing."""
+    return (practice.year is None, -(practice.year or 0), practice.title.casefold(), practice.slug)

@@ -19,6 +19,8 @@ def temporal_coverage(practice: Practice) -> str | None:
     if not practice.period:
         return None
     span = running_span(practice)
+    if span is None:
+        return None
     if span.end == span.start:
         return str(span.start)
     return f"{span.start}/{span.end if span.end is not None else '..'}"

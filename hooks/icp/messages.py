@@ -133,7 +133,6 @@ _REQUIRED_HINTS = {
     "title": ", e.g. title: The practice's name",
     "city": ", e.g. city: Copenhagen",
     "country": ", e.g. country: Denmark (one of the countries in practices/taxonomy.yml)",
-    "year": ", e.g. year: 2016 (the year the source dates the practice by)",
     "topics": ", e.g. topics: [Education] (topics from practices/taxonomy.yml)",
     "summary": ", e.g. summary: One or two plain sentences, at most 300 characters",
     "evidence": (", e.g. evidence: none given (exactly one of 'evaluated', 'results reported', 'none given': "

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from .body import Heading
 from .cite import citation, page_address
-from .facts import YEAR_HELP, YEAR_LABEL, card_facts, page_facts
+from .facts import NOT_GIVEN, YEAR_HELP, YEAR_LABEL, card_facts, page_facts
 from .feeds import topic_feed_path
 from .index import PracticeIndex, TermEntry
 from .jsonld import json_ld_script
@@ -128,7 +128,8 @@ class Cards:
             made = self._made.get(key)
             if made is None:
                 made = self._made[key] = Markup(render("card.html", practice=practice, prefix=prefix,
-                                                       facts=card_facts(practice), year_label=YEAR_LABEL))
+                                                       facts=card_facts(practice), year_label=YEAR_LABEL,
+                                                       not_given=NOT_GIVEN))
             cards.append(made)
         return cards
 
@@ -149,7 +150,7 @@ def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, s
     html = render(
         "case.html", practice=practice, topics=topics, city_state=index.city_state(practice),
         country=next(entry for entry in index.countries if entry.name == practice.country),
-        facts=page_facts(practice), year_label=YEAR_LABEL, year_help=YEAR_HELP,
+        facts=page_facts(practice), year_label=YEAR_LABEL, year_help=YEAR_HELP, not_given=NOT_GIVEN,
         body=rendered.html if rendered else Markup(),
         sources_heading=sources_heading, related=(cards or Cards()).render(related, "../"),
         citation=citation(practice, site_name=site_name, site_url=site_url, accessed=built),

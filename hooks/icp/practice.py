@@ -26,7 +26,7 @@ class Practice:
     title: str
     city: str
     country: str
-    year: int
+    year: int | None
     topics: tuple[str, ...]
     summary: str
     body: str
@@ -60,7 +60,7 @@ class Practice:
             title=meta["title"].strip(),
             city=normal_city(meta["city"]),
             country=meta["country"],
-            year=meta["year"],
+            year=meta.get("year"),
             topics=tuple(meta["topics"]),
             summary=" ".join(meta["summary"].split()),
             body=body,

@@ -14,6 +14,7 @@
   /* Whether a case ran at some time between from and to (either may be null: open). */
   function inSpan(row, from, to) {
     var end = row[ROW.END];
+    if (row[ROW.START] === null) return false;  /* no year known: it cannot be placed in a span */
     return (to === null || row[ROW.START] <= to) && (from === null || end === null || end >= from);
   }
 

@@ -55,8 +55,8 @@
     var link = marked(element("a", "icp-card__title"), row[TITLE], terms);
     link.href = row[SLUG] + ".html";
     item.appendChild(link);
-    var place = row[CITY] + " · " + groups[1].terms[row[COUNTRY]][1] + " · " + words.yearLabel + ": " +
-      groups[2].terms[row[YEAR]][1];
+    var year = typeof row[YEAR] === "number" ? groups[2].terms[row[YEAR]][1] : words.notGiven;
+    var place = row[CITY] + " · " + groups[1].terms[row[COUNTRY]][1] + " · " + words.yearLabel + ": " + year;
     item.appendChild(marked(element("p", "icp-card__meta"), place, terms));
     item.appendChild(marked(element("p", "icp-card__summary"), row[SUMMARY], terms));
     item.appendChild(facts(row, groups, words));
