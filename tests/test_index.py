@@ -1,6 +1,11 @@
 """Loading and indexing: which case is filed where, and which cases are related."""
 
+import json
+from datetime import date
+
 from conftest import write_case
+from icp import cite, facts, feeds, finder, opendata
+from icp.pages import practice_page
 from icp.index import PracticeIndex
 from icp.validate import load_practices
 
@@ -54,3 +59,23 @@ def test_related_never_names_the_case_itself_and_stops_at_six(project_copy):
         assert len(related) == 6
         assert practice not in related
         assert len(set(related)) == 6
+
+
+def test_a_case_whose_sources_give_no_year_is_listed_last_and_never_guessed(project_copy):
+    write_case(project_copy.practices_dir, "oslo-dated", year=2012)
+    undated = write_case(project_copy.practices_dir, "oslo-undated", year=2012)
+    undated.write_text(undated.read_text(encoding="utf-8").replace("year: 2012\n", ""), encoding="utf-8")
+    index = project_copy.load_index()
+    assert [case.slug for case in index.practices] == ["oslo-dated", "oslo-undated"]
+    case = index.by_slug["oslo-undated"]
+    assert case.year is None and [entry.name for entry in index.years] == ["2012"]
+    assert facts.running_span(case) is None
+    row = finder.finder_data(index)["cases"][1]
+    assert row[0] == "oslo-undated" and row[5] == [] and row[8] is None and row[9] is None
+    page = practice_page(case, index, site_name="ICP", built=date(2026, 1, 2)).markdown
+    assert "Year of the record</dt><dd>not given" in page and "years/None" not in page
+    assert ", n.d. In:" in "".join(part.text for part in cite.reference(case, site_name="ICP", accessed=date(2026, 1, 2)))
+    assert feeds.entry_date(case, date(2026, 1, 2)) == date(2026, 1, 2)
+    assert opendata.csv_row(case)[opendata.CSV_COLUMNS.index("year")] == ""
+    records = {record["slug"]: record for record in json.loads(opendata.practices_json(index))["practices"]}
+    assert "year" not in records["oslo-undated"] and records["oslo-dated"]["year"] == 2012

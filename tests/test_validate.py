@@ -31,8 +31,8 @@ EXPECTED = {
     "not-a-mapping.md": [
         "practices/not-a-mapping.md:2: the front matter must be a list of 'key: value' lines, not a list"],
     "missing-key.md": [
-        "practices/missing-key.md:8: year: the required key 'year' is missing; add it to the front matter, "
-        "between the '---' lines (lines 1 and 8), e.g. year: 2016 (the year the source dates the practice by)"],
+        "practices/missing-key.md:8: city: the required key 'city' is missing; add it to the front matter, "
+        "between the '---' lines (lines 1 and 8), e.g. city: Copenhagen"],
     "unknown-key.md": [
         "practices/unknown-key.md:8: organization: 'organization' is not an allowed key; did you mean "
         "'organisation'? (allowed: budget, city, contact, country, evidence, lat, lon, organisation, partners, "

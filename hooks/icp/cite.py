@@ -110,7 +110,7 @@ def bibtex_url(url: str) -> str:
 
 
 def reference(practice: Practice, *, site_name: str, site_url: str = "", accessed: date) -> tuple[Part, ...]:
-    head = (f"{sentence(plain(practice.title))} {plain(practice.city)}, {plain(practice.country)}, {practice.year or 'n.d.'}. "
+    head = (f"{sentence(plain(practice.title))} {plain(practice.city)}, {plain(practice.country)}, {practice.year if practice.year is not None else 'n.d.'}{'' if practice.year is None else '.'} "
             f"In: {sentence(plain(site_name))} ")
     return (
         Part(head),
