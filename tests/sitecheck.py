@@ -71,7 +71,7 @@ def open_page(context, url: str):
 
 
 def values(case: dict, key: str) -> set[str]:
-    value = case[GROUP_FIELDS[key]]
+    value = case.get(GROUP_FIELDS[key], [])  # a case whose sources give no year has none
     return {str(item) for item in value} if isinstance(value, list) else {str(value)}
 
 

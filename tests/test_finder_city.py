@@ -54,10 +54,10 @@ def test_the_city_combines_with_query_topic_country_and_year(page, built_site, r
     assert_menu_matches(page, in_city, {"topic": {topic}})
     assert page.url.endswith(f"#city={quote(city)}&topic={slugify(topic)}")
 
-    year = str(with_topic[0]["year"])
-    country = with_topic[0]["country"]
+    dated = next(r for r in with_topic if "year" in r)
+    year, country = str(dated["year"]), dated["country"]
     query = city.lower()
-    expected = [r for r in with_topic if str(r["year"]) == year and r["country"] == country
+    expected = [r for r in with_topic if str(r.get("year")) == year and r["country"] == country
                 and r["title"] in expected_for(real_index, query)]
     open_filter(page, built_site, f"#q={query}&city={quote(city)}&topic={slugify(topic)}"
                                   f"&country={slugify(country)}&year={year}")
