@@ -129,7 +129,8 @@ def test_swapped_coordinates_are_named_with_the_fix(case):
     message = locate(case.country, case.lon, case.lat)
     assert message is not None
     assert "latitude and longitude look swapped" in message
-    assert f"write lat: {case.lat:g} and lon: {case.lon:g}" in message
+    written = [f"{value:.6f}".rstrip("0").rstrip(".") for value in (case.lat, case.lon)]  # as the editor wrote it
+    assert f"write lat: {written[0]} and lon: {written[1]}" in message
 
 
 def test_a_point_in_another_country_names_that_country():

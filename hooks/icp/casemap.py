@@ -3,8 +3,9 @@
 A marker stands for a city and every case of it, not only the cases that give coordinates: its
 count is then the count the finder shows for that city (``#city=...``). A city is placed at the
 median of the coordinates of all its cases that give them (:func:`icp.geo.places.median_point`), so
-no one case moves it (and the validator refuses a case far from the others: :mod:`icp.cities`). Cities the Europe view cannot show
-(Melbourne, Montréal) and cities whose cases give no coordinates are listed beside the map as links
+no one case moves it (and the validator refuses a case far from the others: :mod:`icp.cities`). The
+map shows Europe while every case is there, and the world once one is not (:func:`view_for`). Cities
+the view cannot show and cities whose cases give no coordinates are listed beside the map as links
 to the same finder addresses, so every case is reachable from the panel. A city name that two
 countries share (Hamilton, Canada and New Zealand) links with its country too, since the finder's
 city filter matches the name alone.
@@ -26,6 +27,7 @@ from .practice import Practice
 from .templating import plural, render
 
 VIEW = "europe"
+WORLD = "world"
 FINDER = "practices/index.html"
 
 
@@ -83,7 +85,15 @@ def cities(practices: Iterable[Practice], country_slugs: dict[str, str]) -> list
     return found
 
 
-def map_panel(index: PracticeIndex, view: str = VIEW) -> MapPanel:
+def view_for(index: PracticeIndex) -> str:
+    """Europe while every placed city is on its map; the world once a case lies beyond it."""
+    outside = any(practice.lat is not None and practice.lon is not None and not in_view(VIEW, practice.lat, practice.lon)
+                  for practice in index.practices)
+    return WORLD if outside else VIEW
+
+
+def map_panel(index: PracticeIndex, view: str | None = None) -> MapPanel:
+    view = view or view_for(index)
     slugs = {term.name: term.slug for term in index.vocabulary.countries}
     placed, elsewhere, unplaced = [], [], []
     for city in cities(index.practices, slugs):
@@ -97,10 +107,11 @@ def map_panel(index: PracticeIndex, view: str = VIEW) -> MapPanel:
 
 
 def panel_html(index: PracticeIndex, finder: str, *, panel_id: str, hidden: bool = False, beside: bool = False,
-               view: str = VIEW) -> str:
+               view: str | None = None) -> str:
     """The map with its lists as HTML; every link leads to ``finder`` (the finder page's address from
     the page the panel is on) with the city's state. ``beside``: the lists stand beside the map on a
     wide screen (a full-width page), not below it (a column, where the map needs all the width)."""
+    view = view or view_for(index)
     panel = map_panel(index, view)
     places = [Place(city.city, city.country, city.lat, city.lon, city.count, f"{finder}#{city.finder_state()}",
                     label=city.label) for city in panel.placed]

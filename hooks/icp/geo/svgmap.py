@@ -221,15 +221,16 @@ def _touches(box: Box, circle: tuple[float, float, float]) -> bool:
 
 
 def key_counts(markers: list[Marker]) -> list[tuple[int, float]]:
-    """Reference counts with their radii: 1, a round number near a fifth of the largest, the largest round number."""
+    """Reference counts with their radii: 1, a round number near a fifth (at most half) of the largest,
+    and the largest itself, so the key's biggest circle is the map's biggest marker (a key of 1 and 2
+    beside a city of 4 told the reader nothing of that city)."""
     if not markers:
         return []
-    most = markers[0].count
+    most = max(marker.count for marker in markers)
     per_root = radius_per_root(most)
     nice = [n * 10 ** e for e in range(7) for n in (1, 2, 5)]
-    top = max(n for n in nice if n <= most)
-    middle = max(n for n in nice if n <= max(1, top // 5))
-    return [(count, marker_radius(count, per_root)) for count in sorted({1, middle, top})]
+    middle = max(n for n in nice if n <= max(1, most // 5, most // 2 if most < 10 else 0))
+    return [(count, marker_radius(count, per_root)) for count in sorted({1, middle, most})]
 
 
 def size_key(counts: list[tuple[int, float]], scale: float, frame: Frame) -> Key | None:
