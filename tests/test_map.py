@@ -162,7 +162,7 @@ def test_every_link_of_the_home_map_opens_the_finder_with_its_city(browser, map_
                 page.locator("#icp-home-map summary").click()
             link.click()
             wait_for_finder(page)
-            page.wait_for_load_state("load")  # the next address would cut the page's last scripts short
+            page.wait_for_load_state("networkidle")  # the next address would cut the page's last loads short
             _, count, titles = expected[name]
             assert count_text(page) == plural(count), name
             assert page.locator("#icp-results .icp-card__title").all_inner_texts() == titles, name
