@@ -51,7 +51,7 @@ PAGE = """<!doctype html><meta charset="utf-8"><title>bench</title>
 <script src="{index}"></script>
 <script>
 window.afterIndex = performance.now();
-window.search = ICP_TERMS.load(window.ICP_SEARCH_INDEX);
+window.search = ICP.searchTerms.load(window.ICP_SEARCH_INDEX);
 window.usable = performance.now();
 </script>
 """
@@ -155,7 +155,7 @@ def time_in_browser_indexing(browser, workdir: Path, documents: list[dict], runs
         times.append(page.evaluate("""() => {
             const data = window.ICP_SEARCH_INDEX;
             const start = performance.now();
-            const search = new MiniSearch(ICP_TERMS.options(data, ICP_TERMS.termRules(data.rules)));
+            const search = new MiniSearch(ICP.searchTerms.options(data, ICP.searchTerms.termRules(data.rules)));
             search.addAll(DOCS);
             return performance.now() - start;
         }"""))

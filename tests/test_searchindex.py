@@ -86,7 +86,7 @@ def open_index(page, folder: Path, script: str, *, inline: bool = False):
     html = folder / "finder.html"
     html.write_text(f'<!doctype html><meta charset="utf-8"><title>t</title>'
                     f'<script src="{MINISEARCH.as_uri()}"></script><script src="{SEARCH_TERMS.as_uri()}"></script>'
-                    f"{tag}<script>window.loaded = ICP_TERMS.load(window.ICP_SEARCH_INDEX);</script>",
+                    f"{tag}<script>window.loaded = ICP.searchTerms.load(window.ICP_SEARCH_INDEX);</script>",
                     encoding="utf-8")
     page.goto(html.as_uri())
     assert page.errors == []
@@ -103,7 +103,7 @@ def search(page, query: str, options: dict | None = None) -> list[list]:
 
 def js_terms(page, texts: list[str]) -> list[list[str]]:
     return page.evaluate("""texts => {
-        const rules = ICP_TERMS.termRules(window.ICP_SEARCH_INDEX.rules);
+        const rules = ICP.searchTerms.termRules(window.ICP_SEARCH_INDEX.rules);
         return texts.map(text => rules.tokenize(text).flatMap(rules.processTerm));
     }""", texts)
 
@@ -115,7 +115,7 @@ def test_the_python_index_is_what_minisearch_serialises_and_scores_the_same(page
     open_index(page, tmp_path, searchindex.index_script(documents))
     reference = page.evaluate("""documents => {
         const data = window.ICP_SEARCH_INDEX;
-        window.reference = new MiniSearch(ICP_TERMS.options(data, ICP_TERMS.termRules(data.rules)));
+        window.reference = new MiniSearch(ICP.searchTerms.options(data, ICP.searchTerms.termRules(data.rules)));
         reference.addAll(documents);
         return JSON.stringify(reference);
     }""", documents)
@@ -138,7 +138,7 @@ def test_stored_fields_and_missing_fields_are_kept_as_minisearch_keeps_them(page
     open_index(page, tmp_path, searchindex.index_script(documents, fields, stored))
     reference = page.evaluate("""([documents, fields, storeFields]) => {
         const data = window.ICP_SEARCH_INDEX;
-        const options = {...ICP_TERMS.options(data, ICP_TERMS.termRules(data.rules)), fields, storeFields};
+        const options = {...ICP.searchTerms.options(data, ICP.searchTerms.termRules(data.rules)), fields, storeFields};
         const search = new MiniSearch(options);
         search.addAll(documents);
         return JSON.stringify(search);
@@ -171,7 +171,7 @@ def test_past_its_budget_a_body_keeps_its_best_terms_and_minisearch_scores_them(
     open_index(page, tmp_path, searchindex.index_script(trimmed))
     page.evaluate("""documents => {
         const data = window.ICP_SEARCH_INDEX;
-        window.reference = new MiniSearch(ICP_TERMS.options(data, ICP_TERMS.termRules(data.rules)));
+        window.reference = new MiniSearch(ICP.searchTerms.options(data, ICP.searchTerms.termRules(data.rules)));
         reference.addAll(documents);
     }""", trimmed)
     for query, options in QUERIES[:4]:

@@ -31,6 +31,7 @@ SCRIPTS = (
     "finder-data.js",
     "../assets/vendor/minisearch/minisearch.js",
     "../assets/javascripts/search-terms.js",
+    "../assets/javascripts/finder/load.js",
     "../assets/javascripts/finder/state.js",
     "../assets/javascripts/finder/search.js",
     "../assets/javascripts/finder/filter.js",

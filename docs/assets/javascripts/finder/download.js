@@ -8,26 +8,12 @@
   var TYPES = { csv: "text/csv;charset=utf-8", json: "application/json;charset=utf-8" };
   var SLUG = 0, LINE = 1, RECORD = 2;
 
-  var waiting = null;
-
+  /* The records, once their script has run; failed() if it could not be loaded or set no records. */
   function loadRecords(src, done, failed) {
-    if (window.ICP_RECORDS) { done(window.ICP_RECORDS); return; }
-    if (waiting) { waiting.push([done, failed]); return; }
-    waiting = [[done, failed]];
-    var script = document.createElement("script");
-    script.src = src;
-    script.onload = function () {
-      var callbacks = waiting;
-      waiting = null;
-      callbacks.forEach(function (pair) { if (window.ICP_RECORDS) pair[0](window.ICP_RECORDS); else pair[1](); });
-    };
-    script.onerror = function () {
-      var callbacks = waiting;
-      waiting = null;
-      script.remove();
-      callbacks.forEach(function (pair) { pair[1](); });
-    };
-    document.body.appendChild(script);
+    ICP.loadScript(src, function () {
+      if (window.ICP_RECORDS) done(window.ICP_RECORDS);
+      else failed();
+    }, failed);
   }
 
   /* The file's text for the rows (the finder's row numbers) in `format`; null if the records are not

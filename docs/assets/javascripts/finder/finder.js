@@ -14,6 +14,7 @@
   if (!data || !form || !ICP || !ICP.finderState) return;
 
   var PAGE = 50;
+  var SEARCH_FAILED = "The search could not be loaded (reload the page to try again); the filters still work: ";
   var groups = data.groups;
   var cases = data.cases;
   var State = ICP.finderState, Search = ICP.finderSearch, View = ICP.finderView, Filter = ICP.finderFilter;
@@ -62,15 +63,48 @@
 
   /* Ticking, removing a chip, Reset: a new entry in the history, so Back undoes it. */
   function go(next) {
+    if (pendingQuery) {
+      searchTyped();
+      next = State.withQuery(next, box.value);
+    }
+    if (addressTimer) writeTypedAddress();
     typing = false;
     var hash = hashOf(next);
     if (hash === currentHash()) { apply(next); return; }
     window.location.hash = hash;
   }
 
-  /* Typing: the first keystroke after a pause starts a new history entry; the rest replace it. */
-  function type(next) {
-    var hash = hashOf(next);
+  /* Typing: keys that arrive while a search runs are coalesced, so only the latest text is searched
+     and drawn (an input event only notes the text and schedules one search, which reads the box when
+     it runs). The address follows when the typing pauses or the box loses the focus, not at each
+     key: Chromium fetches the page's icon again at every change of the address, replaceState too.
+     The first address written after a pause starts a new history entry; the rest replace it. */
+  var ADDRESS_PAUSE_MS = 400;
+  var pendingQuery = false; /* whether the box holds text not yet searched */
+  var scheduled = false;
+  var addressTimer = 0;
+
+  function typed() {
+    pendingQuery = true;
+    if (scheduled) return;
+    scheduled = true;
+    window.setTimeout(searchTyped, 0);
+  }
+
+  function searchTyped() {
+    scheduled = false;
+    if (!pendingQuery) return;
+    pendingQuery = false;
+    apply(State.withQuery(state, box.value));
+    window.clearTimeout(addressTimer);
+    addressTimer = window.setTimeout(writeTypedAddress, ADDRESS_PAUSE_MS);
+  }
+
+  function writeTypedAddress() {
+    window.clearTimeout(addressTimer);
+    addressTimer = 0;
+    var hash = hashOf(state);
+    if (hash === currentHash()) return;
     var url = window.location.pathname + window.location.search + (hash ? "#" + hash : "");
     if (!typing) {
       typing = true;
@@ -78,7 +112,6 @@
     } else {
       history.replaceState(null, "", url);
     }
-    apply(next);
   }
 
   var allRows = cases.map(function (_, r) { return r; });
@@ -88,10 +121,13 @@
     if (box.value !== state.q && document.activeElement !== box) box.value = state.q;
     var query = state.q.trim();
     var searched = null;
+    var unsearchable = query && Search.failed();
     if (query && Search.ready()) searched = Search.run(query);
-    if (query && !Search.ready()) {
+    if (query && !Search.ready() && !unsearchable) {
       counter.textContent = "Searching…";
-      Search.whenReady(function () { if (state === next) apply(next); });
+      /* Drawn only if it is still what the reader asked for when the index has loaded (or failed). */
+      var redraw = function () { if (state === next) apply(next); };
+      Search.whenReady(redraw, redraw);
       Search.load(data.index);
       return;
     }
@@ -102,7 +138,8 @@
     matches = result.found;
     writeMenu(result.tallies);
     writeChips();
-    counter.textContent = View.countText(matches.length, searched ? query : "", State.chosenCount(state) > 0);
+    counter.textContent = (unsearchable ? SEARCH_FAILED : "") +
+      View.countText(matches.length, searched ? query : "", State.chosenCount(state) > 0);
     writeNothing(query);
     results.textContent = "";
     shown = 0;
@@ -244,12 +281,15 @@
     if (i >= 0) go(State.toggle(state, g, i, input.checked));
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  box.addEventListener("input", function () { type(State.withQuery(state, box.value)); });
+  box.addEventListener("input", typed);
   box.addEventListener("focus", function () { Search.load(data.index); });
-  box.addEventListener("blur", function () { typing = false; });
+  box.addEventListener("blur", function () {
+    if (pendingQuery) searchTyped();
+    if (addressTimer) writeTypedAddress();
+    typing = false;
+  });
   document.getElementById("icp-search").addEventListener("submit", function (event) {
     event.preventDefault();
-    typing = false;
     go(State.withQuery(state, box.value));
     resultsHeading.focus();
   });

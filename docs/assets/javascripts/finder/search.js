@@ -7,33 +7,43 @@
   var ICP = (window.ICP = window.ICP || {});
   var engine = null;
   var rules = null;
-  var waiting = [];
-  var requested = false;
+  var waiting = []; /* [ready(), failed()] */
+  var status = "idle"; /* idle, loading, ready or failed: a failed index is not asked for again */
   /* Short forms of place names ("uk", "nz"): matched whole, so "UK" does not find Ukraine. */
   var exact = new Set();
 
-  function load(src) {
-    if (requested) return;
-    requested = true;
-    var script = document.createElement("script");
-    script.src = src;
-    script.onload = function () {
-      var data = window.ICP_SEARCH_INDEX;
-      /* One set of term rules (their regular expressions are large) for the engine and the highlighting. */
-      rules = window.ICP_TERMS.termRules(data.rules);
-      exact = new Set(data.exact || []);
-      engine = window.MiniSearch.loadJS(data.index, window.ICP_TERMS.options(data, rules));
-      ICP.finderSearch.pages = data.pages || {};
-      var callbacks = waiting;
-      waiting = [];
-      callbacks.forEach(function (callback) { callback(); });
-    };
-    document.body.appendChild(script);
+  function settle(ok) {
+    status = ok ? "ready" : "failed";
+    var callbacks = waiting;
+    waiting = [];
+    callbacks.forEach(function (pair) {
+      if (ok) pair[0]();
+      else if (pair[1]) pair[1]();
+    });
   }
 
-  function whenReady(callback) {
-    if (engine) callback();
-    else waiting.push(callback);
+  function start() {
+    var data = window.ICP_SEARCH_INDEX;
+    if (!data) { settle(false); return; }
+    /* One set of term rules (their regular expressions are large) for the engine and the highlighting. */
+    rules = ICP.searchTerms.termRules(data.rules);
+    exact = new Set(data.exact || []);
+    engine = window.MiniSearch.loadJS(data.index, ICP.searchTerms.options(data, rules));
+    ICP.finderSearch.pages = data.pages || {};
+    settle(true);
+  }
+
+  function load(src) {
+    if (status !== "idle") return;
+    status = "loading";
+    ICP.loadScript(src, start, function () { settle(false); });
+  }
+
+  /* ready() once the index is loaded; failed() (optional) if it cannot be. */
+  function whenReady(ready, failed) {
+    if (status === "ready") ready();
+    else if (status === "failed") { if (failed) failed(); }
+    else waiting.push([ready, failed]);
   }
 
   var OPTIONS = {
@@ -67,6 +77,7 @@
     return rules ? rules.words(text) : [];
   }
 
-  ICP.finderSearch = { load: load, whenReady: whenReady, run: run, words: words, ready: function () { return !!engine; },
+  ICP.finderSearch = { load: load, whenReady: whenReady, run: run, words: words, ready: function () { return status === "ready"; },
+    failed: function () { return status === "failed"; },
     pages: {} };
 })();
