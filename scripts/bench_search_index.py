@@ -42,7 +42,7 @@ ZIPF_VOCABULARY = 50_000
 ZIPF_WORDS = 400
 QUERIES = ("schoo", "youth mediators", "Malmo", "intercultural dialogue tables", "montreal")
 SEARCH_TRIES = 5
-VENDOR = ROOT / "docs" / "assets" / "vendor" / "minisearch" / "minisearch.js"
+VENDOR = ROOT / "docs" / "assets" / "vendor" / "minisearch" / "minisearch.min.js"
 TERMS = ROOT / "docs" / "assets" / "javascripts" / "search-terms.js"
 
 PAGE = """<!doctype html><meta charset="utf-8"><title>bench</title>

@@ -4,6 +4,8 @@ no request, and a search index that cannot load says so while the filters keep w
 
 from __future__ import annotations
 
+import re
+
 from test_finder import expected_for, matching, open_filter, plural, records, result_titles, wait_for_count  # noqa: F401 - records is a fixture
 
 APPLIED = "() => Number(document.documentElement.getAttribute('data-icp-finder-applied'))"
@@ -79,3 +81,10 @@ def test_a_search_index_that_cannot_load_says_so_and_the_filters_still_work(page
                            arg=min(len(in_topic), 50))
     assert page.get_by_role("checkbox", name="Education", exact=True).is_checked()
     assert plural(len(in_topic)) in page.locator("#icp-result-count").inner_text()
+
+
+def test_the_finders_own_scripts_are_deferred_and_minisearch_is_the_minified_build(built_site):
+    html = (built_site / "practices" / "index.html").read_text(encoding="utf-8")
+    own = re.findall(r'<script src="([^"]*(?:finder|minisearch|search-terms)[^"]*)"([^>]*)>', html)
+    assert own and all("defer" in attributes for _, attributes in own), own
+    assert "../assets/vendor/minisearch/minisearch.min.js" in [src for src, _ in own]

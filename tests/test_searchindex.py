@@ -16,7 +16,7 @@ from icp.casefile import parse_case_text
 from icp.practice import Practice
 from icp.synthetic import SyntheticCases
 
-MINISEARCH = ROOT / "docs" / "assets" / "vendor" / "minisearch" / "minisearch.js"
+MINISEARCH = ROOT / "docs" / "assets" / "vendor" / "minisearch" / "minisearch.min.js"
 SEARCH_TERMS = ROOT / "docs" / "assets" / "javascripts" / "search-terms.js"
 SYNTHETIC_CASES = 300
 QUERIES = [

@@ -29,7 +29,7 @@ MAP_PANEL_ID = "icp-map"
 # The finder's own scripts, in the order they must run; paths from the finder page.
 SCRIPTS = (
     "finder-data.js",
-    "../assets/vendor/minisearch/minisearch.js",
+    "../assets/vendor/minisearch/minisearch.min.js",
     "../assets/javascripts/search-terms.js",
     "../assets/javascripts/finder/load.js",
     "../assets/javascripts/finder/state.js",
