@@ -44,6 +44,10 @@ SCRIPTS = (
 
 # The menu's groups: the source site's three, then the evidence the sources give.
 FINDER_GROUPS = (*PracticeIndex.GROUPS, "evidence")
+# A case row of the finder's data, by column: the scripts read it by these names (data["row"]).
+ROW = ("slug", "title", "city", "topics", "country", "year", "summary", "evidence", "start", "end", "facts")
+# The row's column of each menu group.
+GROUP_COLUMNS = {"topics": "topics", "countries": "country", "years": "year", "evidence": "evidence"}
 
 
 def finder_page(index: PracticeIndex) -> GeneratedPage:
@@ -62,7 +66,8 @@ def finder_page(index: PracticeIndex) -> GeneratedPage:
 
 def finder_data(index: PracticeIndex) -> dict:
     """What the finder needs, compact: the menu's terms once, each case as a row of indexes and text.
-    A case's row number is its id in the search index. A row: slug, title, city, topic indexes,
+    A case's row number is its id in the search index. A row (its columns named by :data:`ROW`, which
+    the data carries, as each group the name of its column): slug, title, city, topic indexes,
     country, year (an empty list when the sources give none) and evidence indexes, summary, the first and
     last year it ran (both null when no year is known; the last null: still running),
     then the card's facts but the evidence (:func:`icp.facts.card_facts`: null where not given, the
@@ -77,14 +82,17 @@ def finder_data(index: PracticeIndex) -> dict:
         facts = [fact.value for fact in card_facts(practice) if fact.label != EVIDENCE_LABEL]
         while facts and facts[-1] is None:
             facts.pop()
-        rows.append([practice.slug, practice.title, practice.city, [topic_position[name] for name in practice.topics],
-                     country_position[practice.country],
-                     year_position[str(practice.year)] if practice.year is not None else [], practice.summary,
-                     evidence_position[practice.evidence], span.start if span else None, span.end if span else None,
-                     facts])
+        cells = {"slug": practice.slug, "title": practice.title, "city": practice.city,
+                 "topics": [topic_position[name] for name in practice.topics],
+                 "country": country_position[practice.country],
+                 "year": year_position[str(practice.year)] if practice.year is not None else [],
+                 "summary": practice.summary, "evidence": evidence_position[practice.evidence],
+                 "start": span.start if span else None, "end": span.end if span else None, "facts": facts}
+        rows.append([cells[name] for name in ROW])
     return {
+        "row": list(ROW),
         "groups": [
-            {"key": GROUP_LABELS[group].key, "singular": GROUP_LABELS[group].singular,
+            {"key": GROUP_LABELS[group].key, "singular": GROUP_LABELS[group].singular, "column": GROUP_COLUMNS[group],
              "terms": [[entry.slug, entry.name] for entry in index.group(group)]}
             for group in FINDER_GROUPS
         ],

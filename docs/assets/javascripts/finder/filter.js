@@ -1,21 +1,31 @@
 /* Which cases a state gives, and what each option of the menu would give. A case row
-   (icp.finder.finder_data): [slug, title, city, topic indexes, country, year, summary, evidence,
-   first year it ran, last year it ran (null: still running), card facts]. Options in a group widen the
+   (icp.finder.finder_data) is read by the names of its columns, which the data gives once (data.row:
+   slug, title, city, topics, country, year, summary, evidence, start, end, facts), as it gives each
+   menu group's column (group.column). Options in a group widen the
    choice (any of them), groups narrow it (all of them); an option's count is what it would give with
    the query and the other groups, the city and the span of years counting as groups without a menu. */
 (function () {
   "use strict";
   var ICP = (window.ICP = window.ICP || {});
-  var ROW = { SLUG: 0, TITLE: 1, CITY: 2, TOPICS: 3, COUNTRY: 4, YEAR: 5, SUMMARY: 6, EVIDENCE: 7, START: 8, END: 9,
-    FACTS: 10 };
-  /* The column of each menu group, in the menu's order: topic (a list), country, year, evidence. */
-  var COLUMNS = [ROW.TOPICS, ROW.COUNTRY, ROW.YEAR, ROW.EVIDENCE];
+  var ROW = {};
+  var COLUMNS = [];
+
+  /* The data's layout, by name: row (column name -> position) and group (group key -> position in the
+     menu). Called once, before tally. */
+  function layout(data) {
+    ROW = {};
+    data.row.forEach(function (name, i) { ROW[name] = i; });
+    var group = {};
+    data.groups.forEach(function (g, i) { group[g.key] = i; });
+    COLUMNS = data.groups.map(function (g) { return ROW[g.column]; });
+    return { row: ROW, group: group };
+  }
 
   /* Whether a case ran at some time between from and to (either may be null: open). */
   function inSpan(row, from, to) {
-    var end = row[ROW.END];
-    if (row[ROW.START] === null) return false;  /* no year known: it cannot be placed in a span */
-    return (to === null || row[ROW.START] <= to) && (from === null || end === null || end >= from);
+    var end = row[ROW.end];
+    if (row[ROW.start] === null) return false;  /* no year known: it cannot be placed in a span */
+    return (to === null || row[ROW.start] <= to) && (from === null || end === null || end >= from);
   }
 
   /* rows: the case rows to consider (all, or a search's); places: also count the rows each city would give
@@ -45,7 +55,7 @@
         if (!ok) { failed = g; failures++; }
       }
       if (failures > 1 || (spanned && !inSpan(row, from, to))) continue;
-      var cityOk = !city || row[ROW.CITY] === city;
+      var cityOk = !city || row[ROW.city] === city;
       if (cityOk) {
         for (g = 0; g < G; g++) {
           if (failures === 1 && g !== failed) continue;
@@ -57,8 +67,8 @@
       if (failures === 0) {
         if (cityOk) found.push(rows[r]);
         if (places) {
-          var place = row[ROW.CITY] + "\n" + row[ROW.COUNTRY];
-          byCity.set(row[ROW.CITY], (byCity.get(row[ROW.CITY]) || 0) + 1);
+          var place = row[ROW.city] + "\n" + row[ROW.country];
+          byCity.set(row[ROW.city], (byCity.get(row[ROW.city]) || 0) + 1);
           byPlace.set(place, (byPlace.get(place) || 0) + 1);
         }
       }
@@ -66,5 +76,5 @@
     return { tallies: tallies, found: found, byCity: byCity, byPlace: byPlace };
   }
 
-  ICP.finderFilter = { ROW: ROW, tally: tally, inSpan: inSpan };
+  ICP.finderFilter = { layout: layout, tally: tally, inSpan: inSpan };
 })();

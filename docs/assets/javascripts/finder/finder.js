@@ -18,6 +18,9 @@
   var groups = data.groups;
   var cases = data.cases;
   var State = ICP.finderState, Search = ICP.finderSearch, View = ICP.finderView, Filter = ICP.finderFilter;
+  /* The row's columns and the groups, by name: the data says where each is. */
+  var byName = Filter.layout(data);
+  var COUNTRY = byName.group.country;
   var words = { facts: data.facts, evidenceLabel: data.evidenceLabel, yearLabel: data.yearLabel,
     notGiven: data.notGiven };
   var box = document.getElementById("icp-q");
@@ -263,7 +266,7 @@
     var end = Math.min(shown + PAGE, matches.length);
     for (; shown < end; shown++) {
       var row = matches[shown];
-      fragment.appendChild(View.card(cases[row], groups, matchOf ? matchOf.get(row) : null, words));
+      fragment.appendChild(View.card(cases[row], groups, matchOf ? matchOf.get(row) : null, words, byName));
     }
     results.appendChild(fragment);
     more.hidden = shown >= matches.length;
@@ -301,15 +304,15 @@
     button.addEventListener("click", function () { go(State.withView(state, button.getAttribute("data-view"))); });
   });
   /* A city chosen on the map: its practices, as a list. A name that two countries share comes with its country. */
-  var map = mapPanel && ICP.finderMap ? ICP.finderMap.setup(mapPanel, groups[1].terms, function (city, country) {
+  var map = mapPanel && ICP.finderMap ? ICP.finderMap.setup(mapPanel, groups[COUNTRY].terms, function (city, country) {
     var next = State.toggle(state, State.CITY, city, true);
-    if (country >= 0 && next.chosen[1].indexOf(country) < 0) next = State.toggle(next, 1, country, true);
+    if (country >= 0 && next.chosen[COUNTRY].indexOf(country) < 0) next = State.toggle(next, COUNTRY, country, true);
     go(State.withView(next, "list"));
     resultsHeading.focus();
   }) : null;
   if (ICP.finderDownload) {
     ICP.finderDownload.setup(downloads, document.getElementById("icp-download-status"), data.records, function () {
-      return { rows: matches.slice(), slugs: matches.map(function (row) { return cases[row][0]; }) };
+      return { rows: matches.slice(), slugs: matches.map(function (row) { return cases[row][byName.row.slug]; }) };
     });
   }
   /* Following a result: the finder as the reader leaves it, for the case page's "Back to results" (back.js). */

@@ -4,8 +4,6 @@
 (function () {
   "use strict";
   var ICP = (window.ICP = window.ICP || {});
-  /* A case row: see filter.js (icp.finder.finder_data). */
-  var SLUG = 0, TITLE = 1, CITY = 2, COUNTRY = 4, YEAR = 5, SUMMARY = 6, EVIDENCE = 7, FACTS = 10;
   /* Fields a card shows (the other names of its place stand for its city and country). */
   var SHOWN_FIELDS = { title: true, summary: true, city: true, country: true, places: true };
 
@@ -35,12 +33,13 @@
   }
 
   /* The facts line of a card, as the site's own cards write it (card.html): "Label: value" or "not given". */
-  function facts(row, groups, words) {
+  function facts(row, groups, words, layout) {
+    var R = layout.row;
     var line = element("p", "icp-card__facts");
-    var given = row[FACTS], at = 0;
+    var given = row[R.facts], at = 0;
     words.facts.forEach(function (label, i) {
       /* The evidence is the row's index into its group; the others come in order, trailing ones left out. */
-      var value = label === words.evidenceLabel ? groups[3].terms[row[EVIDENCE]][1] : given[at++];
+      var value = label === words.evidenceLabel ? groups[layout.group.evidence].terms[row[R.evidence]][1] : given[at++];
       if (i) line.appendChild(document.createTextNode(" · "));
       line.appendChild(element("span", "icp-card__fact" + (value ? "" : " icp-not-given"),
         label + ": " + (value || words.notGiven)));
@@ -48,18 +47,20 @@
     return line;
   }
 
-  /* words: the labels the data gives (facts, evidenceLabel, yearLabel, notGiven). */
-  function card(row, groups, match, words) {
+  /* words: the labels the data gives (facts, evidenceLabel, yearLabel, notGiven); layout: the row's
+     columns and the groups by name (ICP.finderFilter.layout). */
+  function card(row, groups, match, words, layout) {
+    var R = layout.row, G = layout.group;
     var terms = match ? new Set(Object.keys(match)) : null;
     var item = element("li", "icp-card");
-    var link = marked(element("a", "icp-card__title"), row[TITLE], terms);
-    link.href = row[SLUG] + ".html";
+    var link = marked(element("a", "icp-card__title"), row[R.title], terms);
+    link.href = row[R.slug] + ".html";
     item.appendChild(link);
-    var year = typeof row[YEAR] === "number" ? groups[2].terms[row[YEAR]][1] : words.notGiven;
-    var place = row[CITY] + " · " + groups[1].terms[row[COUNTRY]][1] + " · " + words.yearLabel + ": " + year;
+    var year = typeof row[R.year] === "number" ? groups[G.year].terms[row[R.year]][1] : words.notGiven;
+    var place = row[R.city] + " · " + groups[G.country].terms[row[R.country]][1] + " · " + words.yearLabel + ": " + year;
     item.appendChild(marked(element("p", "icp-card__meta"), place, terms));
-    item.appendChild(marked(element("p", "icp-card__summary"), row[SUMMARY], terms));
-    item.appendChild(facts(row, groups, words));
+    item.appendChild(marked(element("p", "icp-card__summary"), row[R.summary], terms));
+    item.appendChild(facts(row, groups, words, layout));
     if (match) {
       var elsewhere = Object.keys(match).filter(function (term) {
         return !match[term].some(function (field) { return SHOWN_FIELDS[field]; });
