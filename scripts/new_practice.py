@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 
 from _paths import ROOT
-from icp.casefile import parse_case_text
+from icp.casefile import CaseFileError, parse_case_text
+from icp.characters import FRONT_MATTER_REFUSED, describe, fix_for, printable
 from icp.scaffold import case_text, default_title, slug_for, split_topics
 from icp.site import Project
-from icp.validate import case_files, check_case, slug_problems
+from icp.validate import Problem, case_files, check_case, slug_problems
 
 # The scaffold leaves these empty on purpose: only the editor, reading the sources, can fill them in.
 LEFT_TO_THE_EDITOR = ("summary", "evidence")
@@ -55,6 +56,25 @@ def fill_in(args: argparse.Namespace) -> list[str]:
     return missing
 
 
+def option_problems(args: argparse.Namespace) -> list[str]:
+    """What no case file may hold, in the options as given: a control character (an escape sequence
+    such as ESC [2J), a bidirectional control, or bytes that are not UTF-8."""
+    problems = []
+    for name, _ in QUESTIONS:
+        values = getattr(args, name) or []
+        for value in values if isinstance(values, list) else [values]:
+            bad = FRONT_MATTER_REFUSED.search(value)
+            if bad is None:
+                continue
+            if 0xDC80 <= ord(bad.group()) <= 0xDCFF:  # how Python hands over bytes that are not UTF-8
+                problems.append(f"--{name}: '{printable(value)}' is not UTF-8 text; set the terminal to UTF-8 "
+                                "and type it again")
+            else:
+                problems.append(f"--{name}: '{printable(value)}' holds {describe(bad.group())}; {fix_for(bad.group())}")
+            break
+    return problems
+
+
 def year_value(text: str) -> object:
     return int(text) if text.strip().isdigit() else text
 
@@ -66,22 +86,35 @@ def main(argv: list[str] | None = None) -> int:
         print(f"missing {', '.join(missing)} (give them as options, or run this in a terminal to be asked)",
               file=sys.stderr)
         return 2
+    refused = option_problems(args)
+    if refused:
+        print("\n".join(refused) + "\n\nNothing was written.", file=sys.stderr)
+        return 1
     project = Project(args.root.resolve())
     vocabulary = project.vocabulary()
     topics = split_topics(args.topics, vocabulary)
     title = args.title or default_title(args.city, topics)
     slug = slug_for(args.city, title)
+    if not slug:
+        print(f"file name: the city '{printable(args.city)}' and the title '{printable(title)}' have no letters or "
+              "digits to name the file after; give them in words, e.g. --city Oslo --title 'Welcome desk'\n\n"
+              "Nothing was written.", file=sys.stderr)
+        return 1
     text = case_text(title=title, city=args.city, country=args.country, year=year_value(args.year), topics=topics)
     path = project.practices_dir / f"{slug}.md"
     shown = path.relative_to(project.root).as_posix()
     problems = slug_problems(slug, case_files(project.practices_dir), project.root)
-    case = parse_case_text(path, text)
-    known = {existing.stem for existing in case_files(project.practices_dir)}
-    problems += [problem for problem in check_case(case, vocabulary, project.schema(), known, shown)
-                 if problem.field not in LEFT_TO_THE_EDITOR]
+    try:
+        case = parse_case_text(path, text)
+    except CaseFileError as error:
+        problems.append(Problem(shown, error.line or 0, error.field or "front matter", error.message))
+    else:
+        known = {existing.stem for existing in case_files(project.practices_dir)}
+        problems += [problem for problem in check_case(case, vocabulary, project.schema(), known, shown)
+                     if problem.field not in LEFT_TO_THE_EDITOR]
     if problems:
         for problem in problems:
-            print(f"{problem.field}: {problem.message}", file=sys.stderr)
+            print(printable(f"{problem.field}: {problem.message}"), file=sys.stderr)
         print(f"\nNothing was written; {shown} would break the rules above.", file=sys.stderr)
         return 1
     path.write_text(text, encoding="utf-8")

@@ -17,7 +17,7 @@ from _paths import ROOT
 from icp.schema import SchemaFileError
 from icp.site import Project
 from icp.inventory import IMAGES_DIR
-from icp.validate import case_files, check_practices, image_notices, image_problems
+from icp.validate import case_files, check_practices, count_problems, image_notices, image_problems
 from icp.vocabulary import VocabularyError
 
 
@@ -49,8 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         print(notice)
     checked = len(paths) if paths is not None else len(case_files(project.practices_dir))
     if problems:
-        files = len({problem.path for problem in problems})
-        print(f"\n{len(problems)} problem(s) in {files} of {checked} case file(s).", file=sys.stderr)
+        print(f"\n{count_problems(problems, checked)}.", file=sys.stderr)
         return 1
     print(f"All {checked} case file(s) are valid.")
     return 0

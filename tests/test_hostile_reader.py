@@ -155,7 +155,7 @@ def test_a_key_that_is_a_list_is_refused(project_copy):
 
 def test_a_front_matter_of_one_long_text_is_quoted_briefly(project_copy):
     problem = only_problem(project_copy, "scalar.md", "---\n" + "x" * 1_500 + "\n---\n\n## Summary\n\nText.\n")
-    assert problem.startswith("practices/scalar.md:2: the front matter must be a list of 'key: value' lines"), problem
+    assert problem.startswith("practices/scalar.md:2: front matter: must be a list of 'key: value' lines"), problem
     assert "'xxxx" in problem and "…' (1,500 characters)" in problem
 
 
@@ -370,7 +370,7 @@ def test_stray_files_and_folders_are_reported(project_copy):
         pass
     (practices / "drafts").mkdir()
     (practices / "drafts" / "draft.md").write_text(case_text())
-    (practices / ".x.md.swp").write_text("vim's swap file is litter, never read")
+    (practices / ".x.md.swp").write_text("vim's swap file is litter, never read as a case")
     problems = problems_of(project_copy)
     allowed = ("only case files (*.md), taxonomy.yml, practice.schema.json and the folder images/ belong in "
                "practices/")
@@ -379,6 +379,8 @@ def test_stray_files_and_folders_are_reported(project_copy):
         "in lowercase); rename it to 'oslo-case.md'",
         f"practices/drafts: file: the folder 'drafts/' is not allowed here; {allowed}: move it out",
         f"practices/notes.txt: file: 'notes.txt' is not a case and is never read; {allowed}: move or remove it",
+        "practices/.x.md.swp: file: '.x.md.swp' is Vim's swap file, kept while the file is open in Vim (or left by "
+        "a crash), not part of the site; delete it (close the file in the editor first) and do not commit it",
     ]
     if (practices / "X.MD").exists() and "X.MD" in os.listdir(practices):
         expected.insert(0, "practices/X.MD: file: 'X.MD' is not read as a case (case files end in '.md', in "

@@ -25,11 +25,12 @@ EXPECTED = {
         "practices/no-front-matter.md:1: the file has no front matter; it must start with a line '---', then the keys "
         "(title, city, country, year, topics, summary, evidence), then another line '---'"],
     "yaml-error.md": [
-        "practices/yaml-error.md:2: the front matter is not valid YAML: mapping values are not allowed here "
+        "practices/yaml-error.md:2: title: the front matter is not valid YAML: mapping values are not allowed here "
         "(line 2, column 20); check the indentation and put quotes around values that contain ': ' or start "
         "with a special character"],
     "not-a-mapping.md": [
-        "practices/not-a-mapping.md:2: the front matter must be a list of 'key: value' lines, not a list"],
+        "practices/not-a-mapping.md:2: front matter: must be a list of 'key: value' lines, not a list; write each "
+        "key and its value on a line of its own, e.g. title: The practice's name"],
     "missing-key.md": [
         "practices/missing-key.md:8: city: the required key 'city' is missing; add it to the front matter, "
         "between the '---' lines (lines 1 and 8), e.g. city: Copenhagen"],
@@ -72,7 +73,8 @@ EXPECTED = {
         f"else the last commit's date, never after today); give a year from 1945 to {THIS_YEAR} (a practice dated in "
         "the future would list first everywhere)"],
     "year-not-whole.md": [
-        "practices/year-not-whole.md:5: year: expected a whole number, found the number 2010.5"],
+        "practices/year-not-whole.md:5: year: expected a whole number, found the number 2010.5; write a whole "
+        "number, e.g. year: 2010"],
     "Not_A_Slug.md": [
         "practices/Not_A_Slug.md: file name: 'Not_A_Slug.md' is not a valid slug: use lowercase ASCII letters, "
         "digits and single hyphens; rename it to 'not-a-slug.md'"],
@@ -80,7 +82,8 @@ EXPECTED = {
         "practices/index.md: file name: 'index' is reserved for a page the site makes; choose another name, "
         "e.g. '<city>-index-practice.md'"],
     "related-missing.md": [
-        "practices/related-missing.md:9: related[0]: no case 'practices/related-mising.md' exists"],
+        "practices/related-missing.md:9: related[0]: no case 'practices/related-mising.md' exists; write the file "
+        "name of an existing case, without .md, or remove it"],
     "related-self.md": [
         "practices/related-self.md:8: related[0]: 'related-self' is this case itself; remove it"],
     "source-url.md": [

@@ -93,12 +93,18 @@ def _refuse_at(front: str, first_line: int, position: int, problem: str) -> None
     start = front.rfind("\n", 0, position) + 1
     line = first_line + front.count("\n", 0, position)
     column = position - start + 1
+    raise CaseFileError(f"line {line}, column {column} {problem}",
+                        line=line, column=column, field=_key_at(front, start))
+
+
+def _key_at(front: str, start: int) -> str:
+    """The top-level key of the line that starts at ``start``, or of the last one before it (whose value
+    the line continues); "front matter" when there is none."""
     key = _TOP_KEY.match(front, start)
     if key is None:
         for key in _TOP_KEY.finditer(front, 0, start):
-            pass  # the line continues the value of the last top-level key before it
-    raise CaseFileError(f"line {line}, column {column} {problem}",
-                        line=line, column=column, field=key.group(1) if key else "front matter")
+            pass
+    return key.group(1) if key else "front matter"
 
 
 def _read_events(reader_class, front: str, first_line: int) -> FrontMatter:
@@ -125,6 +131,8 @@ def _syntax_error(front: str, first_line: int, error: yaml.YAMLError) -> CaseFil
     mark = getattr(error, "problem_mark", None)
     line = mark.line + first_line if mark else None
     column = mark.column + 1 if mark else None
+    at = min(mark.index, len(front)) if mark else 0
+    field = _key_at(front, front.rfind("\n", 0, at) + 1) if mark else "front matter"
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     detail = f"{context}, {problem}" if context else problem
@@ -132,7 +140,7 @@ def _syntax_error(front: str, first_line: int, error: yaml.YAMLError) -> CaseFil
     return CaseFileError(
         f"the front matter is not valid YAML: {detail}{where}; check the indentation and put quotes "
         "around values that contain ': ' or start with a special character",
-        line=line, column=column,
+        line=line, column=column, field=field,
     )
 
 
@@ -187,7 +195,7 @@ class _Builder:
         self._check_node(event)
         if len(self.open) >= MAX_DEPTH:
             raise self._refuse(event, f"is nested more than {MAX_DEPTH} levels deep; a case needs at most "
-                                      "a list of mappings (as in 'sources')")
+                                      "a list of mappings (as in 'sources'): remove the extra brackets or indentation")
         location = self._place(event, value)
         self.open.append(_Open(value, location))
 
@@ -216,7 +224,7 @@ class _Builder:
         value = _resolve(text) if event.implicit[0] else text
         if value.__class__ is float and not math.isfinite(value):
             raise self._refuse(event, f"must be a finite number, not '{excerpt(text)}'; write a decimal "
-                                      "number, e.g. 59.91")
+                                      "number, e.g. 59.91, or put the value in quotes if it is text")
         if parent is not None and parent.is_mapping:
             parent.value[parent.key] = value
             parent.key = None

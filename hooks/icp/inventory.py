@@ -25,7 +25,17 @@ MAX_IMAGE_BYTES = 2_000_000
 IMAGE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(png|jpg|jpeg|gif|webp)$")
 _FORMATS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "gif": "GIF", "webp": "WebP"}
 _SUFFIX_OF = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WebP": "webp"}
-_IGNORED = re.compile(r"^(?:\.DS_Store|Thumbs\.db|\..*\.sw[a-p]|.*~|\.#.*|#.*#)$")  # editors' and systems' litter
+# What editors and file managers leave beside the files they show: never read, always reported.
+LITTER = (
+    (re.compile(r"\.DS_Store"), "a file macOS's Finder leaves to remember how it showed the folder"),
+    (re.compile(r"\._.+"), "a resource file macOS leaves when it copies a file to a drive or a network share"),
+    (re.compile(r"Thumbs\.db|ehthumbs\.db|desktop\.ini", re.IGNORECASE),
+     "a file Windows' Explorer leaves (thumbnails or folder settings)"),
+    (re.compile(r"\..*\.sw[a-p]"), "Vim's swap file, kept while the file is open in Vim (or left by a crash)"),
+    (re.compile(r"\.#.*"), "Emacs's lock file, kept while the file has unsaved changes in Emacs"),
+    (re.compile(r"#.*#"), "Emacs's auto-save file"),
+    (re.compile(r".*~"), "an editor's backup of the file as it was before the last save"),
+)
 _ALLOWED = (f"only case files (*.md), {TAXONOMY_FILE}, {SCHEMA_FILE} and the folder {IMAGES_DIR}/ "
             "belong in practices/")
 
@@ -68,10 +78,19 @@ def _shown(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
+def litter(name: str) -> str | None:
+    """What left the file ``name`` behind, if an editor or a file manager did; None for any other name."""
+    return next((what for pattern, what in LITTER if pattern.fullmatch(name)), None)
+
+
+def is_case_name(name: str) -> bool:
+    """Whether a file of ``practices/`` named ``name`` is read as a case (and counted as one)."""
+    return name.endswith(CASE_SUFFIX) and litter(name) is None
+
+
 def case_paths(practices_dir: Path) -> list[Path]:
     """Every name ending in '.md', sorted; whether each is a readable case is the reader's business."""
-    return sorted(practices_dir / entry.name for entry in _entries(practices_dir)
-                  if entry.name.endswith(CASE_SUFFIX) and not _IGNORED.match(entry.name))
+    return sorted(practices_dir / entry.name for entry in _entries(practices_dir) if is_case_name(entry.name))
 
 
 def folder_problems(practices_dir: Path) -> list[FolderProblem]:
@@ -79,9 +98,11 @@ def folder_problems(practices_dir: Path) -> list[FolderProblem]:
     problems = []
     for entry in _entries(practices_dir):
         path = practices_dir / entry.name
-        if entry.name.endswith(CASE_SUFFIX) or _IGNORED.match(entry.name):
+        if is_case_name(entry.name):
             continue
-        if entry.name in (TAXONOMY_FILE, SCHEMA_FILE):
+        if litter(entry.name):
+            problems.append(FolderProblem(path, "file", _litter_message(entry.name)))
+        elif entry.name in (TAXONOMY_FILE, SCHEMA_FILE):
             if not entry.is_file(follow_symlinks=False):
                 problems.append(FolderProblem(path, "file", f"'{entry.name}' must be a regular file, not a link "
                                                             "or folder; replace it with the file itself"))
@@ -101,7 +122,7 @@ def local_images(practices_dir: Path) -> list[Path]:
     except OSError:
         return []
     return sorted(folder / entry.name for entry in _entries(folder)
-                  if not _IGNORED.match(entry.name) and _image_problem(entry) is None)
+                  if not litter(entry.name) and _image_problem(entry) is None)
 
 
 def image_format(name: str) -> str | None:
@@ -116,6 +137,11 @@ def _entries(folder: Path) -> list[os.DirEntry]:
             return list(entries)
     except OSError:
         return []
+
+
+def _litter_message(name: str) -> str:
+    return (f"'{name}' is {litter(name)}, not part of the site; delete it (close the file in the editor first) "
+            "and do not commit it")
 
 
 def _stray_message(entry: os.DirEntry) -> str:
@@ -135,7 +161,7 @@ def _images_folder_problems(entry: os.DirEntry, path: Path) -> list[FolderProble
                                             "replace it with a real folder")]
     problems = []
     for image in _entries(path):
-        problem = None if _IGNORED.match(image.name) else _image_problem(image)
+        problem = _litter_message(image.name) if litter(image.name) else _image_problem(image)
         if problem is not None:
             problems.append(FolderProblem(path / image.name, "image", problem))
     return problems

@@ -8,6 +8,7 @@ from .schema import SCHEMA_FILE
 from .vocabulary import Vocabulary, slugify
 
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
+MAX_SLUG = 80
 
 SECTIONS = (
     ("Summary", "Two to four sentences: what the city did and why it matters."),
@@ -63,11 +64,17 @@ def default_title(city: str, topics: list[str]) -> str:
 
 
 def slug_for(city: str, title: str) -> str:
-    """The file name: the city, then the title (without repeating the city)."""
+    """The file name: the city, then the title (without repeating the city), cut after a word to at most
+    ``MAX_SLUG`` characters (a file system's names stop at 255 bytes; a title may have 200 characters)."""
     city_slug, title_slug = slugify(city), slugify(title)
     if title_slug == city_slug or title_slug.startswith(f"{city_slug}-"):
-        return title_slug
-    return "-".join(part for part in (city_slug, title_slug) if part)
+        slug = title_slug
+    else:
+        slug = "-".join(part for part in (city_slug, title_slug) if part)
+    if len(slug) <= MAX_SLUG:
+        return slug
+    cut = slug[:MAX_SLUG + 1].rpartition("-")[0]
+    return cut or slug[:MAX_SLUG]
 
 
 def _key(key: str, value: object) -> str:

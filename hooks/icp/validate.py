@@ -10,14 +10,13 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import timing
 from .body import RenderedBody, render_body
 from .builddate import build_date
 from .casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
-from .characters import excerpt, printable
+from .characters import excerpt
 from .cities import project_city_problems
 from .frontmatter import field_name
 from .geo import locate
@@ -26,8 +25,9 @@ from .incremental import CheckedFiles
 from .inventory import IMAGES_DIR, case_paths, folder_problems, local_images
 from .links import SiteMap
 from .lookalikes import invisible_problem, mixed_problem
-from .messages import did_you_mean, explain, is_required, kind_of, web_address_problem, year_range
+from .messages import did_you_mean, explain_errors, is_required, kind_of, web_address_problem, year_range
 from .practice import Practice
+from .problems import PracticeProblems, Problem, checker_failed, count_problems  # noqa: F401 - importers' names
 from .schema import FrontMatterValidator, schema_for
 from .vocabulary import Vocabulary, slugify
 
@@ -49,32 +49,6 @@ _YEAR_SPAN = re.compile(r"^\d{4}\s*[-/]\s*\d{4}$")
 # A source's address, checked here as well as by the schema's pattern (which a contributor regenerates
 # and might loosen): http or https and a host, never javascript:, data: or a relative address.
 _WEB_ADDRESS = re.compile(r"https?://[^\s/?#@:]", re.IGNORECASE)
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong in one file, told the way an editor can act on it."""
-
-    path: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return printable(f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}")
-
-
-class PracticeProblems(Exception):
-    """Raised when any case file breaks a rule; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        files = len({problem.path for problem in self.problems})
-        lines = "\n".join(f"  {problem}" for problem in self.problems)
-        super().__init__(
-            f"{len(self.problems)} problem(s) in {files} case file(s); nothing was built:\n{lines}"
-        )
 
 
 def case_files(directory: Path) -> list[Path]:
@@ -107,6 +81,12 @@ def check_practices(
     all_paths = case_files(directory)
 
     def check(path: Path, raw: bytes, shown: str) -> tuple[CaseFile | None, RenderedBody | None, list[Problem]]:
+        try:
+            return check_one(path, raw, shown)
+        except Exception as error:  # noqa: BLE001 - one file's surprise must not stop the others, or the preview
+            return None, None, [Problem(shown, 0, "file", checker_failed(error))]
+
+    def check_one(path: Path, raw: bytes, shown: str) -> tuple[CaseFile | None, RenderedBody | None, list[Problem]]:
         try:
             with timing.step("read"):
                 case = parse_case_bytes(path, raw)
@@ -197,8 +177,8 @@ def site_map(directory: Path, root: Path, vocabulary: Vocabulary, cases: list[Ca
     pages |= {"contribute.md", "practices/index.md"}
     for group, terms in (("topics", vocabulary.topics), ("countries", vocabulary.countries)):
         pages |= {f"{group}/index.md", *(f"{group}/{term.slug}.md" for term in terms)}
-    years = {case.meta.get("year") for case in cases if isinstance(case.meta, dict)}
-    pages |= {"years/index.md", *(f"years/{year}.md" for year in years if isinstance(year, int))}
+    years = {year for case in cases if isinstance(case.meta, dict) and isinstance(year := case.meta.get("year"), int)}
+    pages |= {"years/index.md", *(f"years/{year}.md" for year in years)}
     images = {f"{directory.name}/{IMAGES_DIR}/{path.name}" for path in local_images(directory)}
 
     def anchors_of(slug: str) -> set[str] | None:
@@ -249,22 +229,34 @@ def load_practices(
 
 def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary, last_year: int) -> list[Problem]:
     if not isinstance(case.meta, dict):
-        return [Problem(shown, case.line_of(()) or 2, "", "the front matter must be a list of 'key: value' lines, "
-                        f"not {kind_of(case.meta)}")]
+        return [Problem(shown, case.line_of(()) or 2, "front matter", "must be a list of 'key: value' lines, "
+                        f"not {kind_of(case.meta)}; write each key and its value on a line of its own, "
+                        "e.g. title: The practice's name")]
     problems = [
         Problem(shown, line, key, f"the key appears twice; keep one '{key}:' line")
         for key, line in case.duplicate_keys
     ]
-    for error in validator.iter_errors(case.meta):
-        problems.append(Problem(shown, *explain(error, case, vocabulary)))
+    # The text checks come before the schema's: "a space in the address" says more than "not a URL".
+    problems += [Problem(shown, line or 0, field, message)
+                 for line, field, message in explain_errors(validator.iter_errors(case.meta), case, vocabulary)]
+    problems += _value_problems(case, shown, last_year)
+    told: dict[str, Problem] = {}
+    for problem in problems:
+        told.setdefault(problem.field, problem)  # one message a field, the most telling
+    return list(told.values())
+
+
+def _value_problems(case: CaseFile, shown: str, last_year: int) -> list[Problem]:
+    """What the schema cannot say about a year, the summary, the contact, the evidence and the coordinates."""
+    problems = []
     meta = case.meta
     year = meta.get("year")
-    if isinstance(year, int) and not isinstance(year, bool) and year > last_year:
+    if isinstance(year, (int, float)) and not isinstance(year, bool) and year == int(year) > last_year:
         problems.append(Problem(shown, case.line_of(("year",)), "year",
-                                f"{year} is after {last_year}, the year this build is dated (SOURCE_DATE_EPOCH, else the "
+                                f"{int(year)} is after {last_year}, the year this build is dated (SOURCE_DATE_EPOCH, else the "
                                 f"last commit's date, never after today); {year_range(last_year)} (a practice "
                                 "dated in the future would list first everywhere)"))
-    if isinstance(year, float) and year.is_integer():
+    elif isinstance(year, float) and year.is_integer():
         problems.append(Problem(shown, case.line_of(("year",)), "year",
                                 f"expected a whole number, found the number {year}; write it as year: {int(year)}"))
     problems += _text_problems(case, shown)
@@ -332,11 +324,11 @@ def _text_problems(case: CaseFile, shown: str) -> list[Problem]:
         if not any(unicodedata.category(character)[0] in "LNPS" for character in value):
             problems.append(Problem(shown, line, field, "has no visible text (only spaces or invisible characters); "
                                     "fill it in" + ("" if is_required(location) else " or remove the key")))
+        elif location[-1] == "url" and not _WEB_ADDRESS.match(value):
+            problems.append(Problem(shown, line, field, web_address_problem(value)))
         elif location[-1] == "url" and any(character.isspace() for character in value):
             problems.append(Problem(shown, line, field, "has a space or a line break in it; write the address on one "
                                     "line, without spaces (write a space inside an address as %20)"))
-        elif location[-1] == "url" and not _WEB_ADDRESS.match(value):
-            problems.append(Problem(shown, line, field, web_address_problem(value)))
         else:
             problems += [Problem(shown, line, field, message)
                          for message in (invisible_problem(value), mixed_problem(value)) if message]
@@ -384,13 +376,15 @@ def _related_problems(case: CaseFile, shown: str, known_slugs: set[str]) -> list
     if len(case.meta["related"]) > MAX_RELATED_CHECKED:
         return []  # the schema's maxItems reports the list; each name is not looked up
     for index, slug in enumerate(case.meta["related"]):
-        if not isinstance(slug, str):
-            continue
+        if not isinstance(slug, str) or not SLUG.match(slug) or slug in case.meta["related"][:index]:
+            continue  # the schema reports it (not a slug, or listed twice)
         location = ("related", index)
         if slug == case.slug:
             problems.append(Problem(shown, case.line_of(location), f"related[{index}]",
                                     f"'{slug}' is this case itself; remove it"))
         elif slug not in known_slugs:
             problems.append(Problem(shown, case.line_of(location), f"related[{index}]",
-                                    f"no case 'practices/{excerpt(slug, 80)}.md' exists{did_you_mean(slug, known_slugs - {case.slug})}"))
+                                    f"no case 'practices/{excerpt(slug, 80)}.md' exists"
+                                    + (did_you_mean(slug, known_slugs - {case.slug})
+                                       or "; write the file name of an existing case, without .md, or remove it")))
     return problems
