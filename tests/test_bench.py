@@ -115,6 +115,7 @@ def test_bench_runs_at_a_small_n_and_writes_its_table(tmp_path: Path):
     assert 0 < result["finder_tick_ms"] and 0 < result["finder_reset_ms"]
     assert len(result["finder_key_by_prefix_ms"]) == len(result["finder_query"])
     assert 0 < result["finder_key_ms"] <= result["finder_key_slowest_ms"]
+    assert result["finder_word"] == "education" and 0 < result["finder_word_ms"]
     assert result["map_cases"] == 20  # every synthetic case has coordinates
     assert result["map_europe"]["places"] > 5 and result["map_europe"]["bytes"] > 0
     vocabulary = Project(ROOT).vocabulary()

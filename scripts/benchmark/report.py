@@ -105,6 +105,8 @@ def rows(results: list[dict]) -> list[tuple[str, callable]]:
         ("**Finder: open to search index loaded**", _finder("finder_search_ready_ms")),
         ("**Finder: a key typed to results and counts redrawn**, median / slowest key", lambda r: "–"
          if r.get("finder_key_ms") is None else f"{_ms(r['finder_key_ms'])} / {_ms(r['finder_key_slowest_ms'])}"),
+        ("**Finder: a nine-letter word typed at machine speed, first key to its results**",
+         _finder("finder_word_ms")),
         ("**Finder: tick an option**", _finder("finder_tick_ms")),
         ("Finder: Reset", _finder("finder_reset_ms")),
         ("Home page's map (SVG and lists): size; draw first / again", lambda r: _map(r, "europe")),
@@ -120,10 +122,11 @@ def rows(results: list[dict]) -> list[tuple[str, callable]]:
 TARGETS = [
     ("Full build ≤ 1.10 × the floor with search", "ratio_floor_search", {1000: 1.10, 10000: 1.10}, "×"),
     ("Full build ≤ 1.10 × the floor without search", "ratio_floor", {1000: 1.10, 10000: 1.10}, "×"),
-    ("Finder: first results, box usable", "finder_ready_ms", {1000: 300, 10000: 1000}, "ms"),
+    ("Finder: first results, box usable", "finder_ready_ms", {1000: 300, 10000: 300}, "ms"),
     ("Finder: search index loaded", "finder_search_ready_ms", {1000: 300, 10000: 1000}, "ms"),
     ("Finder: a key to results (slowest key)", "finder_key_slowest_ms", {1000: 100, 10000: 300}, "ms"),
     ("Finder: tick an option", "finder_tick_ms", {10000: 50}, "ms"),
+    ("Finder: a nine-letter word typed at machine speed to its results", "finder_word_ms", {1000: 150, 10000: 250}, "ms"),
 ]
 
 
