@@ -104,7 +104,7 @@ def test_every_schema_field_and_csv_column_is_in_the_codebook(built_site):
         header = next(csv.reader(file))
     assert [row.removeprefix("column-") for row in page.order if row.startswith("column-")] == header
     assert all(page.rows[f"column-{column}"][1] for column in header)
-    assert "an empty item where that source gives no url" in page.rows["column-source_urls"][1]
+    assert 'as in "Title <https://example.org/page>"' in page.rows["column-sources"][1]
 
 
 def test_the_codebook_links_to_the_files_and_about_links_to_it(built_site):
@@ -129,19 +129,14 @@ def test_csv_and_json_from_a_built_copy_keep_formulas_inert_and_missing_values_m
     assert list(rows["oslo-formula"]) == list(codebook.CSV_COLUMNS)
     assert rows["oslo-formula"]["title"] == "'" + FORMULA
     assert rows["oslo-formula"]["summary"] == "'@SUM(1+1)"
-    assert rows["oslo-formula"]["organisation"] == "" and rows["oslo-formula"]["source_titles"] == ""
+    assert rows["oslo-formula"]["organisation"] == "" and rows["oslo-formula"]["sources"] == ""
     records = {record["slug"]: record for record in json.loads((site / "practices.json").read_text("utf-8"))["practices"]}
     assert records["oslo-formula"]["title"] == FORMULA
     assert "organisation" not in records["oslo-formula"] and "sources" not in records["oslo-formula"]
-    copenhagen = rows["copenhagen-engage-in-copenhagen"]
-    sources = records["copenhagen-engage-in-copenhagen"]["sources"]
-    assert copenhagen["source_titles"].split(" | ") == [source["title"] for source in sources]
-    urls = [source.get("url", "") for source in sources]
-    assert copenhagen["source_urls"] == (" | ".join(urls) if any(urls) else "")
+    assert records["oslo-formula"]["text"] == "## Summary\n\n'@SUM(1+1)'"
     bergen = rows["bergen-two-sources"]
-    assert (bergen["source_titles"], bergen["source_urls"]) == ("A printed memo | A web page", " | https://example.org/page")
-    assert (bergen["source_publishers"], bergen["source_dates"]) == ("The city | ", "")
-    assert bergen["source_evaluations"] == " | true"
+    assert bergen["sources"] == "A printed memo; A web page <https://example.org/page>"
+    assert records["bergen-two-sources"]["text"] == "A body."
     assert [bergen[key] for key in ("evidence", "status", "status_date", "partners", "target_groups", "budget")] == [
         "evaluated", "ended", "2017", "Red Cross Norway | Bergen public library", "newly arrived refugees",
         "NOK 1 million (2016)"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .body import Heading
-from .opendata import CASE_LICENCE, CASE_LICENCE_URL, CSV_COLUMNS, LICENCE_NOTE, LIST_SEPARATOR, SOURCE_FIELDS
+from .opendata import CASE_LICENCE, CASE_LICENCE_URL, CSV_COLUMNS, LICENCE_NOTE, LIST_SEPARATOR, SOURCE_SEPARATOR
 from .pages import GeneratedPage, page
 from .schema import schema_for
 from .templating import render
@@ -138,16 +138,15 @@ def csv_columns(schema: dict) -> list[ColumnDoc]:
     for column in CSV_COLUMNS:
         if column in _COLUMNS_NOT_IN_SCHEMA:
             holds = _COLUMNS_NOT_IN_SCHEMA[column]
-        elif column in properties:
+        elif column in properties and column != "sources":
             prop = properties[column]
             holds = prop.get("description", "")
             if prop["type"] == "array":
                 holds += f' The items are joined with "{LIST_SEPARATOR}".'
-        elif column.startswith("source_") and column[len("source_"):-1] in SOURCE_FIELDS:
-            key = column[len("source_"):-1]
-            holds = (f"The {key} of each source (the sources field's {key}: {sources[key].get('description', '')}) "
-                     f'One item per source, in the order of the sources, joined with "{LIST_SEPARATOR}"; '
-                     f"an empty item where that source gives no {key}, an empty cell where none does.")
+        elif column == "sources":
+            holds = (f"Every source in one cell, in order, joined with \"{SOURCE_SEPARATOR}\": each its title "
+                     f"({sources['title'].get('description', '')}), then its address in angle brackets where it has one, "
+                     "as in \"Title <https://example.org/page>\". The JSON file has every detail of each source.")
         else:
             raise KeyError(f"the codebook does not describe the CSV column {column!r}")
         columns.append(ColumnDoc(column, holds))

@@ -21,17 +21,23 @@ CASE_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE_NOTE = (f"Case texts: {CASE_LICENCE} ({CASE_LICENCE_URL}), {SITE_NAME}. The facts come from the "
                 "sources each case cites; the source documents belong to their publishers.")
 LIST_SEPARATOR = " | "
-SOURCE_FIELDS = ("title", "publisher", "date", "url", "reference", "evaluation")
+SOURCE_SEPARATOR = "; "
 CSV_COLUMNS = ("slug", "url", "title", "subtitle", "city", "country", "year", "topics", "summary",
                "organisation", "period", "status", "status_date", "partners", "target_groups", "evidence", "budget",
-               "contact", *(f"source_{name}s" for name in SOURCE_FIELDS),
-               "related", "lat", "lon", "licence")
+               "contact", "sources", "related", "lat", "lon", "licence")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def open_data_record(practice: Practice) -> dict:
-    """A case as published: its front matter, its slug and its page's address."""
-    return {**practice.front_matter(), "slug": practice.slug, "url": practice.url}
+    """A case as published: its front matter, its slug, its page's address and its text (the body as
+    its file gives it, in Markdown)."""
+    return {**practice.front_matter(), "slug": practice.slug, "url": practice.url, "text": practice.body.strip()}
+
+
+def sources_cell(practice: Practice) -> str:
+    """Every source in one cell: "title <address>; title; ..." (a source without an address: its title)."""
+    return SOURCE_SEPARATOR.join(f"{source.title} <{source.url}>" if source.url else source.title
+                                 for source in practice.sources)
 
 
 def practices_json(index: PracticeIndex) -> str:
@@ -51,8 +57,7 @@ def spreadsheet_safe(text: str) -> str:
 
 
 def csv_row(practice: Practice) -> list[str]:
-    """One case as CSV cells; lists joined with ' | ', sources as parallel lists (the n-th item of
-    each source column belongs to the n-th source; an empty item means that source does not give it)."""
+    """One case as CSV cells; lists joined with ' | ', the sources in one cell (:func:`sources_cell`)."""
     texts = {
         "slug": practice.slug, "url": practice.url, "title": practice.title, "subtitle": practice.subtitle,
         "city": practice.city, "country": practice.country, "topics": LIST_SEPARATOR.join(practice.topics),
@@ -60,20 +65,11 @@ def csv_row(practice: Practice) -> list[str]:
         "contact": practice.contact, "related": LIST_SEPARATOR.join(practice.related), "licence": CASE_LICENCE,
         "status": practice.status, "status_date": practice.status_date, "evidence": practice.evidence,
         "partners": LIST_SEPARATOR.join(practice.partners), "target_groups": LIST_SEPARATOR.join(practice.target_groups),
-        "budget": practice.budget,
+        "budget": practice.budget, "sources": sources_cell(practice),
     }
-    for name in SOURCE_FIELDS:
-        values = [_source_cell(getattr(source, name)) for source in practice.sources]
-        texts[f"source_{name}s"] = LIST_SEPARATOR.join(values) if any(values) else ""
     numbers = {"year": practice.year, "lat": practice.lat, "lon": practice.lon}
     return [spreadsheet_safe(texts[column] or "") if column in texts
             else ("" if numbers[column] is None else repr(numbers[column])) for column in CSV_COLUMNS]
-
-
-def _source_cell(value: str | bool | None) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value or ""
 
 
 def csv_lines(rows) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import codebook, feeds, finder, footer, home, opendata, package, preview, records, searchindex, timing
+from . import codebook, datapackage, feeds, finder, footer, home, opendata, package, preview, records, searchindex, timing
 from .allowlist import sanitise
 from .body import plain_text
 from .casefile import CaseFileError, read_project_file
@@ -116,15 +116,18 @@ class SiteBuild:
 
     def data_files(self) -> dict[str, str]:
         """Open data, feeds and the finder's scripts, by their path in the site."""
-        index, publication = self.index, self.publication
+        index, publication, schema = self.index, self.publication, self.loaded.schema
         with timing.step("render"):
-            return {
+            files = {
                 "practices.json": opendata.practices_json(index),
                 "practices.csv": opendata.practices_csv(index),
                 finder.DATA_SCRIPT: finder.finder_data_script(index),
                 finder.RECORDS_SCRIPT: records.records_script(index),
                 **feeds.feed_files(index, publication.feed, publication.built),
             }
+            if schema is not None:  # a preview whose schema file is broken has no table schema to describe
+                files[datapackage.PATH] = datapackage.datapackage_json(schema, index.vocabulary)
+            return files
 
     def images(self) -> dict[str, bytes]:
         """The case images as the site publishes them (re-encoded, see ``icp.images``), by their address
