@@ -8,6 +8,7 @@ time and memory limit, so a missing guard fails the test instead of the test run
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import os
@@ -21,6 +22,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 
 from conftest import ROOT, write_case
 from icp.casefile import MAX_CASE_BYTES, CaseFileError, parse_case_bytes, parse_case_text, read_case_file
@@ -41,10 +43,16 @@ project = Project(Path(sys.argv[2]))
 practices, problems = check_practices(project.practices_dir, project.vocabulary(), project.schema(), root=project.root)
 print(json.dumps({"slugs": [p.slug for p in practices], "problems": [str(problem) for problem in problems]}))
 """
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 8
-JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 8
-GIF = b"GIF89a" + b"\0" * 8
-WEBP = b"RIFF\0\0\0\0WEBPVP8 "
+
+
+def _image(kind: str) -> bytes:
+    """A real, tiny image in ``kind``: the validator decodes every image, so a header alone is refused."""
+    out = io.BytesIO()
+    Image.new("RGB", (4, 3), (30, 120, 200)).save(out, kind)
+    return out.getvalue()
+
+
+PNG, JPEG, GIF, WEBP = (_image(kind) for kind in ("PNG", "JPEG", "GIF", "WEBP"))
 
 
 def case_text(front_extra: str = "", body: str = "\n## Summary\n\nA short plain summary.\n", **fields) -> str:
