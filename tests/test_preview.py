@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import write_case
+from icp.csp import with_policy
 from icp.preview import BANNER_LIMIT, keeps_going, load_site, problems_banner, with_banner
 from icp.schema import SchemaFileError
 from icp.validate import PracticeProblems, check_practices
@@ -88,10 +91,14 @@ def test_the_banner_is_first_on_the_page_readable_and_within_the_screen(browser,
     problems = [f"practices/{slug}.md:8: topics[0]: 'Anti-discrimination and Equalit' is not a topic; did you mean "
                 "'Anti-discrimination and Equality'? (the topics are listed in practices/taxonomy.yml)",
                 f"practices/{slug}-with-a-much-longer-file-name-than-any-screen-is-wide.md:11: year: the required key"]
+    built = page_path.read_text(encoding="utf-8")
+    built_policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">', built)
+    assert built_policy, "every built page carries its policy"
+    # As the hook finishes a preview's page: the banner first, then the policy (which allows its style).
+    html = with_policy(with_banner(built.replace(built_policy.group(0), "", 1), problems_banner(problems)))
     base = f'<head><base href="{page_path.parent.as_uri()}/">'
-    html = page_path.read_text(encoding="utf-8").replace("<head>", base, 1)
     shown = tmp_path / page_path.name  # beside nothing: the <base> finds the site's stylesheets
-    shown.write_text(with_banner(html, problems_banner(problems)), encoding="utf-8")
+    shown.write_text(html.replace("<head>", base, 1), encoding="utf-8")
     context = browser.new_context(viewport={"width": width, "height": 800})
     try:
         page = context.new_page()
