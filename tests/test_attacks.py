@@ -274,11 +274,16 @@ def test_the_page_check_sees_what_it_looks_for(harmless_site, recorded_context):
     assert check_page(context, recorder, dialogs, site, path) == []
     assert _laid_over(context, site), "a case page has a sticky header: the baseline should see it"
     original = (site / path).read_text(encoding="utf-8")
+    # The page's policy would refuse these inline styles and handler, and the check would see nothing:
+    # the page is written without it, as if both the sanitiser and the policy had let the body through.
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">', original)
+    assert policy, "every built page carries its policy"
     hostile = ('<div style="position:fixed;inset:0">Session expired</div><p style="width:5000px">wide</p>'
                f'<img src="https://example.com/a.png" onerror="{JS}"><dialog open>x</dialog>'
                '<p>ICP-MACHINE-SECRET-root</p><p id="summary">again</p>')
     assert original.count('<h2 id="summary">') == 1 and original.count("</body>") == 1
-    (site / path).write_text(original.replace('<h2 id="summary">', hostile + '<h2 id="summary">')
+    (site / path).write_text(original.replace(policy.group(0), "", 1)
+                             .replace('<h2 id="summary">', hostile + '<h2 id="summary">')
                              .replace("</body>", '<aside style="position:fixed;inset:0">Sign in</aside></body>'),
                              encoding="utf-8")
     try:
