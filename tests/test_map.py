@@ -175,6 +175,39 @@ def test_every_link_of_the_home_map_opens_the_finder_with_its_city(browser, map_
         context.close()
 
 
+# Where a pointer lands on each marker's own link: points across its circle, first its centre, as the page draws them.
+CLICKABLE = """() => [...document.querySelectorAll('#icp-home-map svg .places a')].map(a => {
+  const box = a.querySelector('circle').getBoundingClientRect();
+  const cx = box.left + box.width / 2, cy = box.top + box.height / 2, r = box.width / 2;
+  for (const f of [0, .3, .6, .85]) for (let angle = 0; angle < 360; angle += f ? 10 : 360) {
+    const x = cx + f * r * Math.cos(angle * Math.PI / 180), y = cy + f * r * Math.sin(angle * Math.PI / 180);
+    if (document.elementFromPoint(x, y)?.closest('a') === a) return [a.getAttribute('aria-label'), x, y];
+  }
+  return [a.getAttribute('aria-label'), null, null];
+})"""
+
+
+def test_every_marker_of_the_home_map_shows_a_part_a_pointer_can_click(page, map_site, map_index):
+    """London and Camden fall on one point of the world map (the one hid the other): every city keeps a visible part,
+    and a click there opens the finder with that city."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    home = (map_site / "index.html").as_uri()
+    page.goto(home)
+    page.locator("#icp-home-map svg").scroll_into_view_if_needed()
+    points = {name: (x, y) for name, x, y in page.evaluate(CLICKABLE)}
+    assert len(points) == sum(where == "map" for where, _, _ in expected_links(map_index).values())
+    assert [name for name, (x, _) in points.items() if x is None] == [], "markers no pointer can reach"
+    for city in ("Camden", "London"):
+        page.goto(home)
+        page.locator("#icp-home-map svg").scroll_into_view_if_needed()
+        name, x, y = next(found for found in page.evaluate(CLICKABLE) if found[0].startswith(f"{city}:"))
+        page.mouse.click(x, y)
+        wait_for_finder(page)
+        assert page.url.endswith(f"#city={city}") and count_text(page) == name.split(": ")[1], city
+        page.wait_for_load_state("load")
+    assert page.errors == []
+
+
 def test_the_finder_map_follows_the_filters_and_a_marker_sets_the_city(page, map_site, map_index):
     page.goto((map_site / "practices" / "index.html").as_uri() + "#view=map")
     wait_for_finder(page)

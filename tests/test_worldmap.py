@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -131,6 +132,8 @@ def test_swapped_coordinates_are_named_with_the_fix(case):
     assert "latitude and longitude look swapped" in message
     written = [f"{value:.6f}".rstrip("0").rstrip(".") for value in (case.lat, case.lon)]  # as the editor wrote it
     assert f"write lat: {written[0]} and lon: {written[1]}" in message
+    fix = re.search(r"write lat: (\S+) and lon: (\S+)$", message)
+    assert (float(fix[1]), float(fix[2])) == (case.lat, case.lon), "the fix gives back the very numbers, no digit lost"
 
 
 def test_a_point_in_another_country_names_that_country():

@@ -2,7 +2,9 @@
 
 The caller aggregates the cases per city (``Place``). Markers are circles whose area grows with the
 count (with a minimum, so one case stays visible and clickable) and are drawn largest first, so a
-small city next to a big one stays on top. Each marker is an SVG link with an accessible name, so
+small city next to a big one stays on top. Cities closer than SPREAD units (London and Camden, on
+the world map one point, where the one hid the other) are nudged apart (at most about SPREAD), so
+one-case markers never overlap and every marker keeps a part a pointer can click. Each marker is an SVG link with an accessible name, so
 the map is a keyboard- and screen-reader-usable list of cities too. The most frequent cities get a
 visible name where it covers no other name or marker.
 
@@ -25,6 +27,8 @@ from .views import Frame, ViewGeometry, geometry
 MIN_RADIUS = 4.0  # SVG units; the map is 1000 units wide
 ONE_CASE_RADIUS = 5.0  # the radius of a one-case city while no city is large
 MAX_RADIUS = 24.0
+SPREAD = 2 * ONE_CASE_RADIUS  # two cities' marker centres at least this far apart: one-case markers never overlap
+SPREAD_ROUNDS = 50
 MAX_LABELS = 12
 LABEL_SIZE = 16.0
 KEY_SIZE = 13.0
@@ -160,12 +164,41 @@ def place_markers(places: list[PlaceLike], drawn: ViewGeometry) -> list[Marker]:
     if not shown:
         return []
     per_root = radius_per_root(max(place.count for place, _ in shown))
+    points = spread([point for _, point in shown])
+    shown = [(place, point) for (place, _), point in zip(shown, points)]
     markers = [
         Marker(x=round(x, 1), y=round(y, 1), r=marker_radius(place.count, per_root), href=safe_href(place.href),
                name=place.label or f"{place.city}: {plural(place.count)}", city=place.city, count=place.count)
         for place, (x, y) in shown
     ]
     return sorted(markers, key=lambda m: (-m.count, m.city, m.x, m.y))
+
+
+def spread(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """``points`` moved apart until no two lie closer than SPREAD (within rounding), each as little as it can.
+
+    A pair too close is pushed apart symmetrically along the line between them (west to east, in the
+    order given, for points on top of each other), for at most SPREAD_ROUNDS rounds. The counts play
+    no part, so a case that agrees with its city moves no marker.
+    """
+    moved = [list(point) for point in points]
+    for _ in range(SPREAD_ROUNDS):
+        pushed = False
+        for i, a in enumerate(moved):
+            for j in range(i + 1, len(moved)):
+                b = moved[j]
+                dx, dy = b[0] - a[0], b[1] - a[1]
+                distance = math.hypot(dx, dy)
+                if distance >= SPREAD - 0.01:
+                    continue
+                ux, uy = (dx / distance, dy / distance) if distance > 1e-9 else (1.0, 0.0)
+                half = (SPREAD - distance) / 2
+                a[0], a[1] = a[0] - ux * half, a[1] - uy * half
+                b[0], b[1] = b[0] + ux * half, b[1] + uy * half
+                pushed = True
+        if not pushed:
+            break
+    return [(x, y) for x, y in moved]
 
 
 def safe_href(href: str) -> str:
