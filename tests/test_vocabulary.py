@@ -29,18 +29,33 @@ def test_the_vocabulary_is_the_source_sites_menu_in_order():
     assert vocabulary.topic("Culture, Leisure and Heritage").slug == "culture-leisure-and-heritage"
 
 
+SEED = ROOT.parent / "shared" / "seeds" / "000_768e313509cec487.txt"
+SEED_MENU = ROOT / "tests" / "fixtures" / "seed-menu.txt"
+
+
+def menu_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if not line.startswith("#")]
+
+
 def test_seed_menu_matches_taxonomy():
-    """The menu in seed 000 (Topic, Countries, then Year) is what taxonomy.yml holds, in order."""
-    seed = ROOT.parent / "shared" / "seeds" / "000_768e313509cec487.txt"
-    if not seed.exists():
-        pytest.skip("the seeds are not beside this checkout")
-    lines = [line.strip() for line in seed.read_text(encoding="utf-8").splitlines()]
+    """The menu of seed 000 (Topic, Countries, then Year), kept in tests/fixtures, is what taxonomy.yml holds,
+    in order."""
+    lines = menu_lines(SEED_MENU.read_text(encoding="utf-8"))
     start = lines.index("Topic")
     countries = lines.index("Countries")
     years = lines.index("Year")
     vocabulary = load_vocabulary(ROOT / "practices" / "taxonomy.yml")
     assert vocabulary.topic_names == lines[start + 1:countries]
     assert vocabulary.country_names == lines[countries + 1:years]
+    assert lines[years + 1:] == [str(year) for year in range(2015, 2022)]
+
+
+def test_the_kept_menu_is_the_seeds():
+    """Where the seeds lie beside the checkout (CI has them), the copy in tests/fixtures is still the seed's menu."""
+    if not SEED.exists():
+        pytest.skip("the seeds are not beside this checkout; tests/fixtures/seed-menu.txt is checked instead")
+    seed = menu_lines(SEED.read_text(encoding="utf-8"))
+    assert menu_lines(SEED_MENU.read_text(encoding="utf-8")) == seed[seed.index("Topic"):]
 
 
 def test_two_terms_with_one_slug_are_refused(tmp_path):
