@@ -1,4 +1,9 @@
-"""Shared fixtures: the project's paths, a real build of the site, and a real Chromium."""
+"""Shared fixtures: the project's paths, a real build of the site, and a real Chromium.
+
+pyproject.toml puts hooks/, scripts/ and tests/ on the import path; tests/kinds.py marks every test
+browser, build, serve or properdocs from what it uses, and tests/parallel.py spreads the tests over
+pytest-xdist's workers (their hooks are imported here so that pytest runs them).
+"""
 
 from __future__ import annotations
 
@@ -9,15 +14,21 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+from icp.site import Project
+from kinds import makes, pytest_collection_modifyitems, pytest_configure, pytest_runtest_protocol  # noqa: F401
+from parallel import once_for_all_workers, pytest_xdist_make_scheduler  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from icp.site import Project  # noqa: E402
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "properdocs: builds the site with ProperDocs too (needs .venv-properdocs/)")
+# One Hypothesis profile for every test, whichever files a run collects: the same examples in every run and on
+# every pytest-xdist worker (derandomize), so a failure shows again on the next run without an example database,
+# and no database exists for two workers to write at once.
+settings.register_profile("icp", derandomize=True, database=None, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile("icp")
 
 
 CASE_TEMPLATE = """---
@@ -56,6 +67,7 @@ def project_copy(tmp_path: Path) -> Project:
     return Project(tmp_path)
 
 
+@makes("build")
 def mkdocs_build(project_dir: Path, site_dir: Path, *extra: str, publish: bool = False,
                  repository: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """``publish`` builds as the deploy workflow does, with the offline zip inside the site;
@@ -88,14 +100,17 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built by MkDocs from this checkout into a temporary folder, as published."""
-    site = tmp_path_factory.mktemp("site")
+def _build_as_published(site: Path) -> None:
     result = mkdocs_build(ROOT, site, publish=True)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
-    return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built by MkDocs from this checkout into a temporary folder, as published (once for all
+    workers of a parallel run)."""
+    return once_for_all_workers(tmp_path_factory, "site", _build_as_published)
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ import time
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
@@ -26,9 +26,6 @@ from icp.body import _OPTIONS, _EXTENSIONS, render_body
 
 import cmarkgfm
 
-settings.register_profile("fuzz-ci", derandomize=True, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.load_profile("fuzz-ci")
 EXAMPLES = 3000
 # A body of a few hundred characters renders in a millisecond; this only tells a hang from slowness.
 HANG_GUARD_SECONDS = 2.0

@@ -17,6 +17,7 @@ import pytest
 
 import sitecheck
 from conftest import ROOT, copy_project, mkdocs_build
+from kinds import makes
 from icp.package import DOWNLOAD_DIR, DOWNLOAD_PATH, OFFLINE_NOTE, ZIP_NAME, write_offline_zip
 
 PAGE_TYPES = ["home", "filter", "case", "topic", "country", "year", "topics overview",
@@ -26,6 +27,7 @@ SERVER_ONLY_PAGES = {"404.html"}
 
 
 @pytest.fixture(scope="session")
+@makes("build")
 def unpacked_zip(tmp_path_factory) -> Path:
     """The zip written by scripts/package_offline.py (which builds the site itself), unpacked."""
     folder = tmp_path_factory.mktemp("offline")

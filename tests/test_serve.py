@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from bench import SERVE_OPTIONS
 from conftest import ROOT, copy_project, mkdocs_build
+from kinds import makes
 
 from icp.preview import load_site
 from icp.site import Project
@@ -42,6 +43,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@makes("serve")
 class Served:
     def __init__(self, project: Path, log: Path):
         self.port = _free_port()
@@ -114,10 +116,23 @@ def served_real(tmp_path: Path):
     yield from _serving(copy_project(tmp_path / "project"), tmp_path / "serve.log")
 
 
+def _started(project: Path, log: Path, tries: int = 3) -> Served:
+    """A server that answers. The free port is chosen before MkDocs binds it, so another process (a parallel
+    test worker) may take it first: then MkDocs exits with "Address already in use" and another port is tried."""
+    for attempt in range(1, tries + 1):
+        server = Served(project, log)
+        try:
+            server.wait_until("index.html", lambda text: "</html>" in text, timeout=120)
+            return server
+        except AssertionError:
+            server.stop()
+            if attempt == tries or "Address already in use" not in log.read_text():
+                raise
+
+
 def _serving(project: Path, log: Path):
-    server = Served(project, log)
+    server = _started(project, log)
     try:
-        server.wait_until("index.html", lambda text: "</html>" in text, timeout=120)
         time.sleep(2)  # the first import writes hooks/__pycache__, which the server watches: one more rebuild
         yield project, server
     finally:
