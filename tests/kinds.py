@@ -17,7 +17,9 @@ The classification is checked while the tests run: a test not marked ``build`` t
 
 from __future__ import annotations
 
+import dis
 import functools
+import importlib
 import inspect
 import os
 import re
@@ -95,6 +97,17 @@ def script_builds(name: str) -> bool:
     return False
 
 
+def _test_modules_named(code: types.CodeType, names: dict) -> list[types.ModuleType]:
+    """The modules of tests/ that ``code`` reads names from: ``test_serve._serving`` with ``import test_serve``,
+    or ``from test_serve import _serving`` inside a function."""
+    modules = [value for name in code.co_names if isinstance(value := names.get(name), types.ModuleType)
+               and getattr(value, "__file__", None) and _file_in_tests(value.__file__)]
+    for instruction in dis.get_instructions(code):
+        if instruction.opname == "IMPORT_NAME" and (TESTS / f"{instruction.argval}.py").is_file():
+            modules.append(importlib.import_module(instruction.argval))
+    return modules
+
+
 _REACHED: dict[int, frozenset[str]] = {}
 
 
@@ -107,12 +120,13 @@ def kinds_reached(thing) -> frozenset[str]:
     kinds = {thing.makes_kind} if getattr(thing, "makes_kind", None) else set()
     for function in _functions(thing):
         for code in _codes(function.__code__):
+            modules = _test_modules_named(code, function.__globals__)
             for name in code.co_names:
                 if name in MAKERS:
                     kinds.add(MAKERS[name])
-                named = function.__globals__.get(name)
-                if (inspect.isfunction(named) or isinstance(named, type)) and _in_tests(named):
-                    kinds |= kinds_reached(named)
+                for named in [function.__globals__.get(name)] + [getattr(module, name, None) for module in modules]:
+                    if (inspect.isfunction(named) or isinstance(named, type)) and _in_tests(named):
+                        kinds |= kinds_reached(named)
             # request.getfixturevalue("built_site") asks for a fixture by its name; ROOT / "scripts" / "bench.py"
             # names a script that builds
             for constant in code.co_consts:

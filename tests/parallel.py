@@ -1,7 +1,7 @@
 """The suite on several pytest-xdist workers without building anything twice.
 
-- A module that defines a fixture living longer than one test (``scope="module"`` or ``"session"``: a site built
-  for the module) is one unit of work, run whole on one worker, so the fixture is made once. Every other test is
+- A module that defines (or imports from another test module) a fixture living longer than one test
+  (``scope="module"`` or ``"session"``: a site built for the module) is one unit of work, run whole on one worker, so the fixture is made once. Every other test is
   a unit by itself, handed to whichever worker is free. This is xdist's ``--dist loadscope`` (which pyproject.toml
   turns on) with the scope narrowed from "every module" to "a module that shares a fixture".
   (xdist_group marks cannot do it here: xdist 3.8 writes the group into ``item._nodeid``, which pytest 9 no
@@ -13,10 +13,10 @@
 
 from __future__ import annotations
 
+import ast
 import fcntl
 import functools
 import os
-import re
 import shutil
 from pathlib import Path
 
@@ -24,13 +24,34 @@ import pytest
 from xdist.scheduler import LoadScopeScheduling
 
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
-SHARED_FIXTURE = re.compile(r"""@pytest\.fixture\(\s*scope\s*=\s*["'](?:module|class|package|session)["']""")
+WIDER_THAN_A_TEST = {"module", "class", "package", "session"}
 
 
 @functools.cache
+def shared_fixtures(path: Path) -> frozenset[str]:
+    """The fixtures that outlive one test in the test module at ``path``: those it defines with a wider scope,
+    and those it imports from another test module (``from test_finder import records``)."""
+    if not path.is_file():
+        return frozenset()
+    names = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef) and any(_wider_fixture(decorator) for decorator in node.decorator_list):
+            names.add(node.name)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names |= {alias.asname or alias.name for alias in node.names
+                      if alias.name in shared_fixtures(path.with_name(f"{node.module}.py"))}
+    return frozenset(names)
+
+
+def _wider_fixture(decorator: ast.expr) -> bool:
+    return isinstance(decorator, ast.Call) and ast.unparse(decorator.func) == "pytest.fixture" and any(
+        keyword.arg == "scope" and isinstance(keyword.value, ast.Constant) and keyword.value.value in WIDER_THAN_A_TEST
+        for keyword in decorator.keywords)
+
+
 def shares_a_fixture(path: Path) -> bool:
-    """Whether the test module at ``path`` defines a fixture that outlives one test."""
-    return path.is_file() and bool(SHARED_FIXTURE.search(path.read_text(encoding="utf-8")))
+    """Whether the test module at ``path`` has a fixture that outlives one test."""
+    return bool(shared_fixtures(path))
 
 
 class SharedFixtureScheduling(LoadScopeScheduling):

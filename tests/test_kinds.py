@@ -27,7 +27,8 @@ def kinds(tmp_path_factory) -> dict[str, set[str]]:
     plugin = tmp_path_factory.mktemp("reporter")
     (plugin / "kinds_reporter.py").write_text(REPORTER, encoding="utf-8")
     files = ["tests/test_bench.py", "tests/test_serve.py", "tests/test_offline.py", "tests/test_searchindex.py",
-             "tests/test_vocabulary.py", "tests/test_properdocs.py", "tests/test_attacks.py"]
+             "tests/test_vocabulary.py", "tests/test_properdocs.py", "tests/test_attacks.py",
+             "tests/test_image_safety.py"]
     env = {name: value for name, value in os.environ.items() if not name.startswith(("PYTEST_XDIST", "PYTEST_ADDOPTS"))}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(plugin), env.get("PYTHONPATH")]))
     result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
@@ -51,6 +52,9 @@ def kinds(tmp_path_factory) -> dict[str, set[str]]:
     # harmless_site (a fixture of the module) calls conftest.mkdocs_build; recorded_context needs browser
     ("tests/test_attacks.py::test_no_file_of_the_machine_is_published", {"build"}),
     ("tests/test_attacks.py::test_the_page_check_sees_what_it_looks_for", {"build", "browser"}),
+    # imports test_serve's _serving inside the test, which makes a Served
+    ("tests/test_image_safety.py::test_the_preview_serves_images_made_safe_and_lists_a_refused_one_until_it_is_gone",
+     {"serve", "build"}),
     ("tests/test_vocabulary.py::test_seed_menu_matches_taxonomy", set()),
     ("tests/test_bench.py::test_the_same_seed_gives_the_same_cases", set()),
 ])

@@ -8,13 +8,15 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from conftest import ROOT
-from parallel import SharedFixtureScheduling, once_for_all_workers, shares_a_fixture
+from parallel import SharedFixtureScheduling, once_for_all_workers, shared_fixtures, shares_a_fixture
 
 
 def test_a_module_that_shares_a_fixture_is_one_unit_and_other_tests_are_units_alone():
     assert shares_a_fixture(ROOT / "tests" / "test_attacks.py")  # harmless_site, scope="module"
     assert shares_a_fixture(ROOT / "tests" / "test_offline.py")  # unpacked_zip, scope="session"
     assert not shares_a_fixture(ROOT / "tests" / "test_validate.py")
+    # imports the module-scoped fixture records from test_finder
+    assert shared_fixtures(ROOT / "tests" / "test_case_navigation.py") == {"records"}
     scheduler = SharedFixtureScheduling.__new__(SharedFixtureScheduling)
     scheduler.config = SimpleNamespace(rootpath=ROOT)
     assert scheduler._split_scope("tests/test_attacks.py::test_x[script/a]") == "tests/test_attacks.py"
