@@ -1,11 +1,12 @@
-"""Which kind each test is (browser, build, serve, properdocs), read from what it uses, never written by hand.
+"""Which kind each test is (browser, build, serve, properdocs, slow), read from what it uses, never written by hand.
 
 A test is of a kind when something it uses makes that kind: the fixtures it asks for (``browser``, and ``page``
 which is built on it, make it a browser test; ``built_site`` a build test), or a helper marked ``@makes(kind)``
 (``conftest.mkdocs_build``, ``test_serve.Served``, ...) that the test function, one of its fixtures, or any
 function or class of tests/ they call reaches. The walk reads the names in the code, so a new helper that calls
 ``mkdocs_build`` makes every test that uses it a build test, with no list to keep. ``serve`` and
-``properdocs`` imply ``build``.
+``properdocs`` imply ``build``. A Hypothesis property test (``@given``) is ``slow``, and so is a test that reaches
+a fixture marked ``@makes("slow")`` (one that validates the project once per attack, say).
 
 A test that runs a script of scripts/ which starts ``mkdocs build`` or ``serve`` (``bench.py``,
 ``package_offline.py``; found by reading the script and the modules of scripts/ it imports) is a build test too.
@@ -149,6 +150,10 @@ def kinds_of(item: pytest.Item) -> set[str]:
     kinds = {KIND_OF_FIXTURE[name] for name in item.fixturenames if name in KIND_OF_FIXTURE}
     kinds |= {mark.name for mark in item.iter_markers() if mark.name in IMPLIED}
     function = getattr(item, "function", None)
+    inner = getattr(getattr(function, "hypothesis", None), "inner_test", None)
+    if inner is not None:  # a property test: hundreds or thousands of examples
+        kinds.add("slow")
+        function = inner
     if function is not None and _in_tests(function):
         kinds |= kinds_reached(function)
     for _, definition in _fixture_definitions(item):

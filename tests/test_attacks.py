@@ -28,6 +28,7 @@ import pytest
 
 from attacks import JS, LINE_PATTERNS, Attack, file_attacks, generated_attacks, install_all
 from conftest import ROOT, copy_project, mkdocs_build
+from kinds import makes
 from icp.opendata import CSV_COLUMNS
 from icp.validate import Problem
 from sitecheck import Recorder
@@ -118,6 +119,7 @@ def checker(validation_root):
 
 
 @pytest.fixture(scope="module")
+@makes("slow")  # the whole project validated once per attack
 def verdicts(checker) -> dict[str, list | Hung]:
     """Every attack validated alone: its problems (empty when the validator accepts it)."""
     found: dict[str, list | Hung] = {}

@@ -12,7 +12,7 @@ from conftest import ROOT
 from kinds import UnmarkedCost, command_kind, script_builds
 
 
-KINDS = ("browser", "build", "serve", "properdocs")
+KINDS = ("browser", "build", "serve", "properdocs", "slow")
 REPORTER = f"""
 def pytest_collection_finish(session):
     for item in session.items:
@@ -28,7 +28,7 @@ def kinds(tmp_path_factory) -> dict[str, set[str]]:
     (plugin / "kinds_reporter.py").write_text(REPORTER, encoding="utf-8")
     files = ["tests/test_bench.py", "tests/test_serve.py", "tests/test_offline.py", "tests/test_searchindex.py",
              "tests/test_vocabulary.py", "tests/test_properdocs.py", "tests/test_attacks.py",
-             "tests/test_image_safety.py"]
+             "tests/test_image_safety.py", "tests/test_fuzz_bodies.py"]
     env = {name: value for name, value in os.environ.items() if not name.startswith(("PYTEST_XDIST", "PYTEST_ADDOPTS"))}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(plugin), env.get("PYTHONPATH")]))
     result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
@@ -49,9 +49,16 @@ def kinds(tmp_path_factory) -> dict[str, set[str]]:
     ("tests/test_offline.py::test_every_relative_link_leads_to_a_file[zip]", {"build"}),
     # marked properdocs by its module; uses built_site too
     ("tests/test_properdocs.py::test_properdocs_builds_the_same_files", {"properdocs", "build"}),
-    # harmless_site (a fixture of the module) calls conftest.mkdocs_build; recorded_context needs browser
-    ("tests/test_attacks.py::test_no_file_of_the_machine_is_published", {"build"}),
-    ("tests/test_attacks.py::test_the_page_check_sees_what_it_looks_for", {"build", "browser"}),
+    # harmless_site (a fixture of the module) calls conftest.mkdocs_build and needs verdicts (@makes("slow"));
+    # recorded_context needs browser
+    ("tests/test_attacks.py::test_no_file_of_the_machine_is_published", {"build", "slow"}),
+    ("tests/test_attacks.py::test_the_page_check_sees_what_it_looks_for", {"build", "browser", "slow"}),
+    ("tests/test_attacks.py::test_every_refused_attack_is_reported_by_the_validator_script", {"slow"}),
+    ("tests/test_attacks.py::test_a_200_kb_line_is_checked_without_hanging[star-bracket]", set()),
+    # a Hypothesis property test
+    ("tests/test_fuzz_bodies.py::test_any_body_renders_to_inert_html_and_a_passed_body_is_shown_as_written",
+     {"slow"}),
+    ("tests/test_fuzz_bodies.py::test_known_tricks[<a href=\"https://a b/\">x</a>]", set()),
     # imports test_serve's _serving inside the test, which makes a Served
     ("tests/test_image_safety.py::test_the_preview_serves_images_made_safe_and_lists_a_refused_one_until_it_is_gone",
      {"serve", "build"}),
