@@ -18,6 +18,7 @@ from front_matter_values import FIX, VALID, FrontMatter, front_matters
 from hypothesis import HealthCheck, given, settings
 
 from conftest import copy_project
+from icp.incremental import CheckedFiles
 from icp.site import Project
 from icp.synthetic import SyntheticCases
 from icp.validate import case_files, check_practices
@@ -41,9 +42,11 @@ def assert_told(problems, shown: str = FUZZED) -> None:
 
 
 @pytest.fixture(scope="module")
-def checked_project(tmp_path_factory) -> Project:
+def checked_project(tmp_path_factory) -> tuple[Project, CheckedFiles]:
+    """The project, and the validator's memory of its unchanged files (the preview's), so that each example
+    checks the fuzzed file and every rule between files, not the real cases' own rules 500 times over."""
     project = Project(copy_project(tmp_path_factory.mktemp("fuzz-validator") / "project"))
-    yield project
+    yield project, CheckedFiles()
     print(f"\nvalidator fuzz: {sum(tally.values())} inputs, {tally['refused']} refused with a message, "
           f"{tally['accepted']} accepted, 0 crashes")
 
@@ -52,10 +55,10 @@ def checked_project(tmp_path_factory) -> Project:
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(front=front_matters)
 def test_any_front_matter_gets_a_message_with_file_field_and_fix(checked_project, front: FrontMatter):
-    project = checked_project
+    project, checked = checked_project
     (project.root / FUZZED).write_text(front.case(), encoding="utf-8")
     practices, problems = check_practices(project.practices_dir, project.vocabulary(), project.schema(),
-                                          root=project.root)
+                                          root=project.root, checked=checked)
     assert_told(problems)
     published = {practice.slug for practice in practices}
     assert len(published) == len(case_files(project.practices_dir)) - (1 if problems else 0)
