@@ -129,12 +129,15 @@ def feed_entry(practice: Practice, site: FeedSite, when: date | datetime) -> Fee
 
 def entry_date(practice: Practice, build_date: date) -> date:
     """The day a case's entry stands for: its newest source dated YYYY, YYYY-MM or YYYY-MM-DD (a
-    year or month is its first day), else 1 January of its year; never after ``build_date``."""
+    year or month is its first day), else 1 January of its year, else the build date; never after
+    ``build_date``."""
     dated = [_SOURCE_DATE.fullmatch(source.date) for source in practice.sources if source.date]
     days = [date(int(found[1]), int(found[2] or 1), int(found[3] or 1)) for found in dated if found]
-    if not days and practice.year is None:
-        return build_date
-    return min(max(days, default=date(practice.year or 1, 1, 1)), build_date)
+    if days:
+        return min(max(days), build_date)
+    if practice.year is not None:
+        return min(date(practice.year, 1, 1), build_date)
+    return build_date
 
 
 def atom_feed(practices: tuple[Practice, ...] | list[Practice], site: FeedSite, *, path: str, title: str,
