@@ -2,14 +2,14 @@
 
 The site is made by the core (``hooks/icp``, no MkDocs inside); :class:`icp.sitebuild.SiteBuild`
 decides what is published. This module only translates between it and MkDocs' events and types,
-and keeps what only MkDocs needs: Markdown kept off generated HTML (``icp.lifting``), the table of
+and keeps what only MkDocs needs: Markdown kept off generated HTML (``icp.generator.lifting``), the table of
 contents in MkDocs' form, the preview server's memory between rebuilds, and the swap of a finished
 build into place.
 
 A case that breaks a rule stops ``mkdocs build`` in ``on_config``, before MkDocs cleans or writes
 anything; ``mkdocs build`` then writes into a fresh folder and swaps it in only when the whole build
-succeeded (``icp.staging``), so a refused build leaves the earlier site as it was. ``mkdocs serve``
-instead builds without the broken cases and shows their problems on every page (``icp.preview``).
+succeeded (``icp.publish.staging``), so a refused build leaves the earlier site as it was. ``mkdocs serve``
+instead builds without the broken cases and shows their problems on every page (``icp.generator.preview``).
 """
 
 from __future__ import annotations
@@ -28,13 +28,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from icp import csp, preview, timing
-from icp.body import Heading
-from icp.incremental import ChangedFiles, CheckedFiles, outdate
-from icp.lifting import lift_html, restore_html
+from icp.render import csp
+
+from icp.generator import preview
+
+from icp import timing
+from icp.body.convert import Heading
+from icp.generator.incremental import ChangedFiles, CheckedFiles, outdate
+from icp.generator.lifting import lift_html, restore_html
 from icp.sitebuild import Settings, SettingsError, SiteBuild
-from icp.staging import SiteSwap
-from icp.validate import PracticeProblems
+from icp.publish.staging import SiteSwap
+from icp.check.validate import PracticeProblems
 
 log = logging.getLogger("mkdocs.hooks.practices")
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
@@ -143,12 +147,12 @@ def _check_front_matter_read(page: Page) -> None:
     wrong = [key for key, value in expected.items() if meta.get(key) != value]
     if wrong:
         raise PluginError(f"{page.file.src_uri}: MkDocs did not read the generated page's front matter "
-                          f"({', '.join(wrong)}); this is a bug of the hook (icp.pages.front_matter), not of a case")
+                          f"({', '.join(wrong)}); this is a bug of the hook (icp.render.pages.front_matter), not of a case")
 
 
 @timing.timed("hook")
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Generated HTML skipped Python-Markdown (see icp.lifting): put it back, with the page's contents."""
+    """Generated HTML skipped Python-Markdown (see icp.generator.lifting): put it back, with the page's contents."""
     src_uri = page.file.src_uri
     if _tocs.get(src_uri):
         page.toc = get_toc(_toc_tokens(_tocs[src_uri]))

@@ -4,7 +4,7 @@
     .venv/bin/python scripts/bench.py real real1000 1000 --runs 3 --serve-at 1000
     .venv/bin/python scripts/bench.py 10000 --runs 2
 
-A size is ``real`` (the project's own cases), a number (synthetic cases, hooks/icp/synthetic.py)
+A size is ``real`` (the project's own cases), a number (synthetic cases, hooks/icp/synthetic/cases.py)
 or ``real<N>`` (N copies of the real cases: real-sized text). For each size the project is copied
 to a temporary folder with those cases and built ``--runs`` times, each run alternating the full
 build with the two floors (the same case files as plain pages in bare Material, with and without
@@ -31,7 +31,7 @@ from benchmark.projects import Size, floor_project, full_project, parse_size
 from benchmark.report import FORMAT, machine, table, write_report
 from benchmark.serve import SERVE_OPTIONS, serve_timing  # noqa: F401 - SERVE_OPTIONS is used by tests/test_serve.py
 
-from icp.validate import case_files
+from icp.check.validate import case_files
 
 FLOORS = {"floor_search": True, "floor": False}  # result key -> with Material's search
 

@@ -50,7 +50,7 @@ def before_site(site: Path, revision: str, into: Path) -> Path:
         target = copy / path.removeprefix("docs/")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(git_show(revision, path))
-    finder = git_show(revision, "hooks/icp/finder.py").decode("utf-8")
+    finder = git_show(revision, "hooks/icp/render/finder.py").decode("utf-8")
     listed = re.search(r"SCRIPTS = \((.*?)\n\)", finder, re.S).group(1)
     tags = "".join(f'<script src="{src}"></script>\n' for src in re.findall(r'"([^"]+\.js)"', listed))
     page = copy / "practices" / "index.html"

@@ -28,12 +28,12 @@ from pathlib import Path
 
 from _paths import ROOT
 
-from icp import searchindex
-from icp.casefile import parse_case_text
+from icp.search import minisearch as searchindex
+from icp.read.casefile import parse_case_text
 from icp.practice import Practice
-from icp.validate import render_case_body
+from icp.check.validate import render_case_body
 from icp.site import Project
-from icp.synthetic import SyntheticCases
+from icp.synthetic.cases import SyntheticCases
 
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402

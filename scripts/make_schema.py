@@ -12,7 +12,7 @@ import argparse
 import sys
 
 from _paths import ROOT
-from icp.schema import dump_schema, schema_for
+from icp.read.schema import dump_schema, schema_for
 from icp.site import Project
 
 

@@ -3,8 +3,8 @@
 
     .venv/bin/python scripts/map_bench.py [--cases 10000] [--build DIR] [--shots DIR]
 
-The project is copied to a temporary folder with ``--cases`` synthetic cases (hooks/icp/synthetic.py)
-placed at their city's approximate coordinates (hooks/icp/synthetic_coordinates.py). Figures: the map
+The project is copied to a temporary folder with ``--cases`` synthetic cases (hooks/icp/synthetic/cases.py)
+placed at their city's approximate coordinates (hooks/icp/synthetic/coordinates.py). Figures: the map
 panel's size and the time to draw it (home page and finder), records.js's size and the time to write
 it, next to practices.csv and practices.json. With ``--build`` the site is built there with MkDocs, and
 the finder's apply is timed in Chromium in the list and the map view; with ``--shots`` the home page's
@@ -26,11 +26,15 @@ from pathlib import Path
 
 from _paths import ROOT
 
-from icp import casemap, opendata, records
+from icp.render import casemap
+
+from icp.publish import opendata
+
+from icp.publish import records
 from icp.site import Project
-from icp.synthetic import SyntheticCases
-from icp.synthetic_coordinates import CITY_COORDINATES
-from icp.validate import case_files
+from icp.synthetic.cases import SyntheticCases
+from icp.synthetic.coordinates import CITY_COORDINATES
+from icp.check.validate import case_files
 
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from _paths import ROOT
-from icp.package import ZIP_NAME, PackageError, write_offline_zip
+from icp.publish.package import ZIP_NAME, PackageError, write_offline_zip
 
 
 def build_site(site_dir: Path) -> None:

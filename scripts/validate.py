@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 
 from _paths import ROOT
-from icp.schema import SchemaFileError
+from icp.read.schema import SchemaFileError
 from icp.site import Project
-from icp.inventory import IMAGES_DIR
-from icp.validate import case_files, check_practices, count_problems, image_notices, image_problems
-from icp.vocabulary import VocabularyError
+from icp.read.inventory import IMAGES_DIR
+from icp.check.validate import case_files, check_practices, count_problems, image_notices, image_problems
+from icp.read.vocabulary import VocabularyError
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@
 Figures: loading the atlas, the coordinate check per call (a city inside its country, a coastal
 city, a wrong one), and for the project's own cases and for 10,000 synthetic cases in ~400 cities:
 the SVG's size (plain and gzipped) and the time to draw it, first call (outlines computed) and after.
-The synthetic cities are the 96 of hooks/icp/synthetic.py at their approximate coordinates, plus
+The synthetic cities are the 96 of hooks/icp/synthetic/cases.py at their approximate coordinates, plus
 places scattered inside the same countries, named "<city> <n>".
 """
 
@@ -22,13 +22,15 @@ from pathlib import Path
 
 from _paths import ROOT
 
-from icp.geo import Place, locate, map_svg, places_by_city
+from icp.geo.svgmap import Place, map_svg, places_by_city
+
+from icp.geo.locate import locate
 from icp.geo.atlas import atlas
 from icp.geo.locate import country_at, country_index
 from icp.geo.views import geometry
 from icp.site import Project
-from icp.synthetic import CITIES
-from icp.synthetic_coordinates import CITY_COORDINATES
+from icp.synthetic.cases import CITIES
+from icp.synthetic.coordinates import CITY_COORDINATES
 
 SYNTHETIC_PLACES = 400
 SYNTHETIC_CASES = 10_000

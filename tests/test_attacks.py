@@ -29,8 +29,8 @@ import pytest
 from attacks import JS, LINE_PATTERNS, Attack, file_attacks, generated_attacks, install_all
 from conftest import ROOT, copy_project, mkdocs_build
 from kinds import makes
-from icp.opendata import CSV_COLUMNS
-from icp.validate import Problem
+from icp.publish.opendata import CSV_COLUMNS
+from icp.check.validate import Problem
 from sitecheck import Recorder
 
 HANG_GUARD_SECONDS = 10.0
@@ -57,7 +57,7 @@ from pathlib import Path
 resource.setrlimit(resource.RLIMIT_AS, (2_000_000_000, 2_000_000_000))
 sys.path.insert(0, sys.argv[1])
 from icp.site import Project
-from icp.validate import check_practices
+from icp.check.validate import check_practices
 project = Project(Path(sys.argv[2]))
 for line in sys.stdin:
     only = json.loads(line)["only"]

@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from icp import finder, pages
-from icp.lifting import lift_html, restore_html
+from icp.render import finder
+
+from icp.render import pages
+from icp.generator.lifting import lift_html, restore_html
 from icp.site import Project
-from icp.synthetic import SyntheticCases
-from icp.validate import check_practices
+from icp.synthetic.cases import SyntheticCases
+from icp.check.validate import check_practices
 
 
 def test_synthetic_cases_pass_the_real_validator(project_copy):

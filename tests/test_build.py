@@ -12,8 +12,8 @@ import frontmatter
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build, write_case
-from icp import finder
-from icp.vocabulary import load_vocabulary, slugify
+from icp.render import finder
+from icp.read.vocabulary import load_vocabulary, slugify
 
 PRACTICES = sorted((ROOT / "practices").glob("*.md"))
 VOCABULARY = load_vocabulary(ROOT / "practices" / "taxonomy.yml")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, write_case
-from icp import cite
+from icp.render import cite
 from icp.practice import Practice
 from icp.site import Project
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build, write_case
-from icp import codebook
+from icp.render import codebook
 
 FORMULA = '=HYPERLINK("http://x")'
 TWO_SOURCES = """---

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from icp import csp
+from icp.render import csp
 
 POLICY = re.compile(r'<head[^>]*>\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 RECORD_VIOLATIONS = """

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from icp.opendata import CSV_COLUMNS
+from icp.publish.opendata import CSV_COLUMNS
 from icp.site import Project
 from conftest import ROOT
 

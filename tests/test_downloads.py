@@ -13,10 +13,10 @@ import pytest
 
 import sitecheck
 from conftest import built_beside, copy_project, write_case
-from icp.opendata import CSV_COLUMNS
-from icp.searchindex import terms
+from icp.publish.opendata import CSV_COLUMNS
+from icp.search.minisearch import terms
 from icp.site import Project
-from icp.synthetic import SyntheticCases
+from icp.synthetic.cases import SyntheticCases
 from test_finder import case_terms, term_matches
 
 SYNTHETIC = 150

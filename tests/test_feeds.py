@@ -14,12 +14,13 @@ import feedparser
 import pytest
 
 from conftest import write_case
-from icp import feeds, pages as generated_pages
+from icp.publish import feeds
+from icp.render import pages as generated_pages
 from icp.index import PracticeIndex
 from icp.builddate import build_date
 from icp.practice import Practice
 from icp.site import Project
-from icp.vocabulary import Vocabulary
+from icp.read.vocabulary import Vocabulary
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE = "A & B <script>alert(1)</script> ]]> \"q\" 'a'"

@@ -13,9 +13,10 @@ import pytest
 
 import sitecheck
 from conftest import ROOT, built_beside, copy_project, write_case
-from icp import searchindex, searchtext
+from icp.search import minisearch as searchindex
+from icp.search import text as searchtext
 from icp.site import Project
-from icp.vocabulary import slugify
+from icp.read.vocabulary import slugify
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 
 import sitecheck
-from icp.vocabulary import slugify
+from icp.read.vocabulary import slugify
 from test_finder import (assert_menu_matches, count_text, matching, open_filter, plural, result_titles,
                          wait_for_count, expected_for)
 

@@ -21,8 +21,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from icp import allowlist, body
-from icp.body import _OPTIONS, _EXTENSIONS, render_body
+from icp.body import allowlist
+from icp.body import convert as body
+from icp.body.convert import _OPTIONS, _EXTENSIONS, render_body
 
 import cmarkgfm
 
@@ -230,7 +231,7 @@ def test_known_tricks(markdown):
 
 CHROMIUM_TREE = """(pairs) => {
   const inert = document.implementation.createHTMLDocument("");
-  const asPage = (value) => {  // icp.allowlist.local_markdown_link, for a relative address
+  const asPage = (value) => {  // icp.body.allowlist.local_markdown_link, for a relative address
     const bare = value.replace(/[\\t\\n\\r]/g, "").replace(/^[\\x00-\\x20]+|[\\x00-\\x20]+$/g, "");
     if (/^[A-Za-z][A-Za-z0-9+.\\-]*:/.test(bare)) return value;
     const [path, ...fragment] = value.split("#");

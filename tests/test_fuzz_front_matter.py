@@ -18,10 +18,10 @@ from front_matter_values import FIX, VALID, FrontMatter, front_matters
 from hypothesis import HealthCheck, given, settings
 
 from conftest import copy_project
-from icp.incremental import CheckedFiles
+from icp.generator.incremental import CheckedFiles
 from icp.site import Project
-from icp.synthetic import SyntheticCases
-from icp.validate import case_files, check_practices
+from icp.synthetic.cases import SyntheticCases
+from icp.check.validate import case_files, check_practices
 from test_any_value import MATRIX
 from test_serve import BANNER, Served, banner_lines
 

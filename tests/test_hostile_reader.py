@@ -25,11 +25,11 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from conftest import ROOT, write_case
-from icp.casefile import MAX_CASE_BYTES, CaseFileError, parse_case_bytes, parse_case_text, read_case_file
-from icp.characters import BODY_REFUSED, FRONT_MATTER_REFUSED
-from icp.inventory import MAX_IMAGE_BYTES, local_images
+from icp.read.casefile import MAX_CASE_BYTES, CaseFileError, parse_case_bytes, parse_case_text, read_case_file
+from icp.read.characters import BODY_REFUSED, FRONT_MATTER_REFUSED
+from icp.read.inventory import MAX_IMAGE_BYTES, local_images
 from icp.site import Project
-from icp.validate import check_practices
+from icp.check.validate import check_practices
 
 GOOD_SLUG = "a-good-case"
 ISOLATED = """
@@ -38,7 +38,7 @@ from pathlib import Path
 resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
 sys.path.insert(0, sys.argv[1])
 from icp.site import Project
-from icp.validate import check_practices
+from icp.check.validate import check_practices
 project = Project(Path(sys.argv[2]))
 practices, problems = check_practices(project.practices_dir, project.vocabulary(), project.schema(), root=project.root)
 print(json.dumps({"slugs": [p.slug for p in practices], "problems": [str(problem) for problem in problems]}))
@@ -506,12 +506,12 @@ def test_the_real_cases_still_load_unchanged():
     "related: [" + ", ".join(["x"] * 6_000) + "]\n",
 ])
 def test_without_libyaml_the_same_is_refused(monkeypatch, front):
-    import icp.frontmatter
+    import icp.read.frontmatter
 
     text = case_text(front)
     with pytest.raises(CaseFileError) as fast:
         parse_case_text(Path("x.md"), text)
-    monkeypatch.setattr(icp.frontmatter, "_EventReader", yaml.BaseLoader)
+    monkeypatch.setattr(icp.read.frontmatter, "_EventReader", yaml.BaseLoader)
     with pytest.raises(CaseFileError) as plain:
         parse_case_text(Path("x.md"), text)
     assert (plain.value.message, plain.value.field, plain.value.line) == \

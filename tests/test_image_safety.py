@@ -19,7 +19,7 @@ from hostile_images import CASES, GPS, NAME, PHONE, phone_photo, wide
 from PIL import Image
 
 from conftest import ROOT, copy_project, mkdocs_build, write_case
-from icp.validate import check_practices
+from icp.check.validate import check_practices
 
 REFUSED = [case for case in CASES if case.verdict == "refused"]
 HARMLESS = [case for case in CASES if case.verdict == "harmless"]
@@ -61,7 +61,7 @@ def test_a_hostile_image_is_refused_with_file_field_and_fix(project_copy, case):
 
 @pytest.mark.parametrize("case", HARMLESS, ids=lambda case: case.name)
 def test_an_image_made_harmless_passes_and_the_validator_says_what_changes(project_copy, case):
-    from icp.validate import image_notices
+    from icp.check.validate import image_notices
 
     install(project_copy.root, [case])
     _, problems = check_practices(project_copy.practices_dir, project_copy.vocabulary(), project_copy.schema(),
@@ -179,7 +179,8 @@ def test_refused_images_stop_the_build_and_keep_the_earlier_site(built, tmp_path
 
 
 def test_an_image_is_decoded_once_per_content(tmp_path):
-    from icp import images, timing
+    from icp.check import images
+    from icp import timing
 
     path = tmp_path / "photo.jpg"
     path.write_bytes(phone_photo())

@@ -10,7 +10,7 @@ from PIL import Image
 
 from conftest import copy_project, mkdocs_build, write_case
 from icp.site import Project
-from icp.validate import check_practices
+from icp.check.validate import check_practices
 
 
 def png(width: int = 4, height: int = 3) -> bytes:

@@ -4,10 +4,14 @@ import json
 from datetime import date
 
 from conftest import write_case
-from icp import cite, facts, feeds, finder, opendata
-from icp.pages import practice_page
+from icp.render import cite
+from icp.render import facts
+from icp.publish import feeds
+from icp.render import finder
+from icp.publish import opendata
+from icp.render.pages import practice_page
 from icp.index import PracticeIndex
-from icp.validate import load_practices
+from icp.check.validate import load_practices
 
 
 def load(project):

@@ -14,8 +14,8 @@ import pytest
 
 import sitecheck
 from conftest import built_beside, copy_project, write_case
-from icp.casemap import view_for
-from icp.geo import in_view
+from icp.render.casemap import view_for
+from icp.geo.svgmap import in_view
 from icp.geo.svgmap import marker_radius, radius_per_root
 from icp.site import Project
 from test_finder import count_text, plural
@@ -324,7 +324,7 @@ def test_a_shared_city_name_in_the_finder_map_takes_its_country(page, map_site, 
 def test_the_validator_places_every_case_in_its_country(project_copy):
     """locate() in the validator: a swapped pair, a dropped minus sign and a wrong country are each
     reported on lat, with the fix; a right pair, a coastal city and a pair the schema refuses are not."""
-    from icp.validate import check_practices
+    from icp.check.validate import check_practices
 
     cases = {
         "swapped": ("Copenhagen", "Denmark", (12.5683, 55.6761), "latitude and longitude look swapped"),
@@ -357,7 +357,7 @@ def test_the_size_key_ends_at_the_largest_city(page, map_site, map_index):
 
 
 def test_europe_alone_is_drawn_as_europe(project_copy):
-    from icp.casemap import panel_html
+    from icp.render.casemap import panel_html
 
     write_placed_case(project_copy.practices_dir, "case-oslo", "Oslo", "Norway", (59.91, 10.75))
     write_placed_case(project_copy.practices_dir, "case-lyon", "Lyon", "France", (45.76, 4.84))

@@ -7,11 +7,11 @@ import re
 import pytest
 
 from conftest import write_case
-from icp.csp import with_policy
-from icp.preview import BANNER_LIMIT, keeps_going, load_site, problems_banner, with_banner
-from icp.schema import SchemaFileError
-from icp.validate import PracticeProblems, check_practices
-from icp.vocabulary import VocabularyError
+from icp.render.csp import with_policy
+from icp.generator.preview import BANNER_LIMIT, keeps_going, load_site, problems_banner, with_banner
+from icp.read.schema import SchemaFileError
+from icp.check.validate import PracticeProblems, check_practices
+from icp.read.vocabulary import VocabularyError
 
 HOSTILE_TOPIC = '"<img src=x onerror=alert(1)>"'
 

@@ -9,11 +9,11 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from icp.casefile import CaseFileError
-from icp.schema import SchemaFileError, load_schema
+from icp.read.casefile import CaseFileError
+from icp.read.schema import SchemaFileError, load_schema
 from icp.sitebuild import contribute_page
 from icp.site import Project
-from icp.vocabulary import VocabularyError, load_vocabulary
+from icp.read.vocabulary import VocabularyError, load_vocabulary
 
 
 def test_a_vocabulary_linked_to_dev_zero_is_refused_without_reading_it(tmp_path):

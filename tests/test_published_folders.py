@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from conftest import copy_project, mkdocs_build
-from icp.inventory import link_problems
+from icp.read.inventory import link_problems
 
 SECRET = "machine secret: not for publication"
 

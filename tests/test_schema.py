@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from conftest import ROOT
-from icp.schema import dump_schema, schema_for
+from icp.read.schema import dump_schema, schema_for
 from icp.site import Project
 
 
@@ -36,8 +36,8 @@ def _real_schema():
 
 def _valid_front_matters():
     """The real cases and fifty synthetic ones."""
-    from icp.casefile import parse_case_text, read_case_file
-    from icp.synthetic import SyntheticCases
+    from icp.read.casefile import parse_case_text, read_case_file
+    from icp.synthetic.cases import SyntheticCases
 
     metas = [read_case_file(path).meta for path in sorted((ROOT / "practices").glob("*.md"))]
     synthetic = SyntheticCases(Project(ROOT).vocabulary())
@@ -49,7 +49,7 @@ def _valid_front_matters():
 
 def _front_matters():
     """The valid front matters and every bad fixture that parses."""
-    from icp.casefile import CaseFileError, read_case_file
+    from icp.read.casefile import CaseFileError, read_case_file
 
     metas = _valid_front_matters()
     for path in sorted((ROOT / "tests" / "fixtures" / "bad").glob("*.md")):
@@ -82,7 +82,7 @@ def _mutations(meta: dict):
 def test_the_quick_check_never_passes_what_the_schema_rejects():
     from jsonschema import Draft202012Validator
 
-    from icp.schema import compile_quick_check
+    from icp.read.schema import compile_quick_check
 
     schema = _real_schema()
     quick = compile_quick_check(schema)
@@ -99,7 +99,7 @@ def test_the_quick_check_never_passes_what_the_schema_rejects():
 
 def test_the_quick_check_vouches_for_valid_cases():
     """Else it would only add work: every real and synthetic case must pass it."""
-    from icp.schema import compile_quick_check
+    from icp.read.schema import compile_quick_check
 
     quick = compile_quick_check(_real_schema())
     valid = _valid_front_matters()
@@ -108,7 +108,7 @@ def test_the_quick_check_vouches_for_valid_cases():
 
 
 def test_a_schema_keyword_the_quick_check_does_not_know_sends_every_case_to_jsonschema():
-    from icp.schema import FrontMatterValidator, compile_quick_check
+    from icp.read.schema import FrontMatterValidator, compile_quick_check
 
     schema = {**_real_schema(), "propertyNames": {"maxLength": 5}}
     assert compile_quick_check(schema) is None

@@ -1,7 +1,7 @@
 """Issue 15, search cannot be starved: two cases of ~200 KB of made-up words each are valid cases,
 but the finder's index still finds every real case by the words of its body.
 
-The index has a budget (icp.searchindex.INDEX_COST); each case gets its own share of it and a floor
+The index has a budget (icp.search.minisearch.INDEX_COST); each case gets its own share of it and a floor
 of body terms that no other case can take. Driven as an attacker would: the two floods are added to
 a copy of the project, which MkDocs builds; the finder is opened in Chromium from file:// and asked
 for the words that only the body of one real case holds (``airports``, ...; ``boligvejledning``, the
@@ -18,8 +18,8 @@ from urllib.parse import quote
 import pytest
 
 from conftest import CASE_TEMPLATE, ROOT, built_beside, copy_project
-from icp import searchindex
-from icp.searchtext import place_names
+from icp.search import minisearch as searchindex
+from icp.search.text import place_names
 from icp.site import Project
 from test_finder import result_titles
 

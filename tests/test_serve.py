@@ -24,10 +24,10 @@ from bench import SERVE_OPTIONS
 from conftest import ROOT, copy_project, mkdocs_build
 from kinds import makes
 
-from icp.preview import load_site
+from icp.generator.preview import load_site
 from icp.site import Project
-from icp.synthetic import SyntheticCases
-from icp.validate import case_files, check_practices
+from icp.synthetic.cases import SyntheticCases
+from icp.check.validate import case_files, check_practices
 
 _LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 _CHANGED = re.compile(r"Generated files changed: (.*)")

@@ -17,12 +17,12 @@ from datetime import datetime, timezone
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build, write_case
-from icp.cities import AGREE_KM, CityCase, city_problems
+from icp.check.cities import AGREE_KM, CityCase, city_problems
 from icp.geo.places import Medians, distance_km, median_point
-from icp.lookalikes import city_key, invisible_problem, mixed_problem
+from icp.check.lookalikes import city_key, invisible_problem, mixed_problem
 from icp.site import Project
-from icp.validate import check_practices
-from icp.vocabulary import VocabularyError, load_vocabulary
+from icp.check.validate import check_practices
+from icp.read.vocabulary import VocabularyError, load_vocabulary
 from test_map import write_placed_case
 
 COPENHAGEN = (55.6761, 12.5683)

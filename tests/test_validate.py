@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, write_case
-from icp.validate import check_practices
+from icp.check.validate import check_practices
 
 FIXTURES = ROOT / "tests" / "fixtures" / "bad"
 THIS_YEAR = datetime.date.today().year  # a copy of the project is no git checkout: built today
-from icp.body import FIX_TAG  # noqa: E402
+from icp.body.convert import FIX_TAG  # noqa: E402
 
 # Every rule of the validator, by the fixture that breaks it, with the exact lines it must print.
 EXPECTED = {

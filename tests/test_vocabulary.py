@@ -3,7 +3,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from icp.vocabulary import VocabularyError, load_vocabulary, slugify
+from icp.read.vocabulary import VocabularyError, load_vocabulary, slugify
 
 
 @pytest.mark.parametrize("name, slug", [

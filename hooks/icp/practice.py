@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .body import RenderedBody
-from .lookalikes import normal_city
+from icp.body.convert import RenderedBody
+from icp.check.lookalikes import normal_city
 
 
 @dataclass(frozen=True)

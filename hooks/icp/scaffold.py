@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from .schema import SCHEMA_FILE
-from .vocabulary import Vocabulary, slugify
+from icp.read.schema import SCHEMA_FILE
+from icp.read.vocabulary import Vocabulary, slugify
 
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 MAX_SLUG = 80

@@ -6,14 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import feeds, timing
-from .builddate import build_date
-from .incremental import CheckedFiles
-from .index import PracticeIndex
-from .inventory import TAXONOMY_FILE
-from .schema import SCHEMA_FILE, load_schema
-from .validate import PracticeProblems, Problem, check_practices
-from .vocabulary import Vocabulary, load_vocabulary
+from icp.publish import feeds
+
+from icp import timing
+from icp.builddate import build_date
+from icp.generator.incremental import CheckedFiles
+from icp.index import PracticeIndex
+from icp.read.inventory import TAXONOMY_FILE
+from icp.read.schema import SCHEMA_FILE, load_schema
+from icp.check.validate import PracticeProblems, Problem, check_practices
+from icp.read.vocabulary import Vocabulary, load_vocabulary
 
 PRACTICES_DIR = "practices"
 CONTRIBUTING_FILE = "CONTRIBUTING.md"

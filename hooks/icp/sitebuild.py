@@ -16,17 +16,39 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import codebook, datapackage, feeds, finder, footer, home, opendata, package, preview, records, searchindex, timing
-from .allowlist import sanitise
-from .body import plain_text
-from .casefile import CaseFileError, read_project_file
-from .images import prepared_images
-from .incremental import CheckedFiles
-from .index import TermEntry
-from .inventory import IMAGES_DIR, link_problems
-from .pages import GeneratedPage, front_matter, front_matter_fields, generated_pages, topic_pages
-from .site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
-from .validate import image_notices
+from icp.render import codebook
+
+from icp.publish import datapackage
+
+from icp.publish import feeds
+
+from icp.render import finder
+
+from icp.render import footer
+
+from icp.render import home
+
+from icp.publish import opendata
+
+from icp.publish import package
+
+from icp.generator import preview
+
+from icp.publish import records
+
+from icp.search import minisearch as searchindex
+
+from icp import timing
+from icp.body.allowlist import sanitise
+from icp.body.convert import plain_text
+from icp.read.casefile import CaseFileError, read_project_file
+from icp.check.images import prepared_images
+from icp.generator.incremental import CheckedFiles
+from icp.index import TermEntry
+from icp.read.inventory import IMAGES_DIR, link_problems
+from icp.render.pages import GeneratedPage, front_matter, front_matter_fields, generated_pages, topic_pages
+from icp.site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
+from icp.check.validate import image_notices
 
 CONTRIBUTE_PAGE = "contribute.md"
 CONTRIBUTE_TITLE = "Contribute"
@@ -130,7 +152,7 @@ class SiteBuild:
             return files
 
     def images(self) -> dict[str, bytes]:
-        """The case images as the site publishes them (re-encoded, see ``icp.images``), by their address
+        """The case images as the site publishes them (re-encoded, see ``icp.check.images``), by their address
         there (``practices/images/<name>``); a preview leaves out those it refuses, and lists them."""
         return {f"{PRACTICES_DIR}/{IMAGES_DIR}/{path.name}": image.data
                 for path, image in prepared_images(self.project.practices_dir).items() if image.problem is None}

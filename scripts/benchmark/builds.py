@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from icp import finder
+from icp.render import finder
 
 # The hook's steps (hooks/icp/timing.py) in the order a build runs them; steps added later are
 # shown after these. "hook" is the total of the hook's events, the steps are parts of it.

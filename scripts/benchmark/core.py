@@ -1,7 +1,7 @@
 """What the core draws at N, timed in this process: the map of the cases and the Atom feeds.
 
 They are measured by calling the core directly on the project's cases: the map panel as the home
-page draws it (icp.casemap: the Europe view with one marker per city, and the lists beside it),
+page draws it (icp.render.casemap: the Europe view with one marker per city, and the lists beside it),
 and every feed. Their sizes in the built site (the maps of the home page and the finder, the
 feeds) are reported too.
 """
@@ -15,8 +15,8 @@ import statistics
 import time
 from pathlib import Path
 
-from icp.feeds import FeedSite, feed_files
-from icp.casemap import map_panel, panel_html
+from icp.publish.feeds import FeedSite, feed_files
+from icp.render.casemap import map_panel, panel_html
 from icp.geo.atlas import atlas
 from icp.geo.views import geometry
 from icp.index import PracticeIndex

@@ -1,7 +1,7 @@
 """The projects a benchmark builds: the full site at a size, and the floors beside it.
 
 A size is ``real`` (the project's own cases), a number (that many synthetic cases,
-hooks/icp/synthetic.py) or ``real<N>`` (N cases of real-sized text: copies of the project's own
+hooks/icp/synthetic/cases.py) or ``real<N>`` (N cases of real-sized text: copies of the project's own
 cases under new slugs, their related cases and links pointing at copies, so they validate).
 
 A floor is bare Material with the same case files as plain pages: the site's own theme, overrides,
@@ -22,8 +22,8 @@ import yaml
 from _paths import ROOT
 
 from icp.site import Project
-from icp.synthetic import SyntheticCases
-from icp.validate import case_files
+from icp.synthetic.cases import SyntheticCases
+from icp.check.validate import case_files
 
 GENERATED_NAV_PAGES = {"practices/index.md", "topics/index.md", "countries/index.md", "years/index.md"}
 SITE_ONLY_KEYS = ("hooks", "watch", "not_in_nav")

@@ -12,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from icp.validate import case_files
+from icp.check.validate import case_files
 
 SERVE_OPTIONS = ["--dirty", "--no-strict"]  # as `scripts/build serve` runs it
 SERVE_EDITS = 5

@@ -1,4 +1,4 @@
-/* "Cite this practice" on case pages (hooks/icp/cite.py). Puts today's date in the citations
+/* "Cite this practice" on case pages (hooks/icp/render/cite.py). Puts today's date in the citations
  * (the page has the build's) and, on a site built without a fixed address but read over
  * http(s), the page's own address; the Copy buttons copy a citation with the clipboard API
  * where the browser allows it, else select it for Ctrl+C. Works from file://. */

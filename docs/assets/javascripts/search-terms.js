@@ -1,4 +1,4 @@
-/* The finder's tokenizer and term rules, applied as hooks/icp/searchindex.py applies them when it
+/* The finder's tokenizer and term rules, applied as hooks/icp/search/minisearch.py applies them when it
    writes the index. The rules themselves (which characters make a word, which are marks, the fold
    table, the stop words) come with the index script, from Python: this file holds none of them.
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 from urllib.parse import urlsplit
 
-from ..templating import plural, render
+from icp.render.templating import plural, render
 from .places import median_point
 from .views import Frame, ViewGeometry, geometry
 

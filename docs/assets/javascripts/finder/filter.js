@@ -1,5 +1,5 @@
 /* Which cases a state gives, and what each option of the menu would give. A case row
-   (icp.finder.finder_data) is read by the names of its columns, which the data gives once (data.row:
+   (icp.render.finder.finder_data) is read by the names of its columns, which the data gives once (data.row:
    slug, title, city, topics, country, year, summary, evidence, start, end, facts), as it gives each
    menu group's column (group.column). Options in a group widen the
    choice (any of them), groups narrow it (all of them); an option's count is what it would give with

@@ -89,7 +89,7 @@
     return item;
   }
 
-  /* "1 practice", "1,234 practices": as the site's pages say it (icp.templating's plural filter). */
+  /* "1 practice", "1,234 practices": as the site's pages say it (icp.render.templating's plural filter). */
   function practices(count) {
     return count.toLocaleString("en") + (count === 1 ? " practice" : " practices");
   }

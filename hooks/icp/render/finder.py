@@ -1,0 +1,112 @@
+"""The finder: one page that searches and filters the cases together, and the data it runs on.
+
+The page lists the newest cases in plain HTML (it works without JavaScript, and links the topic,
+country and year pages); its scripts then take over: the data script holds every case as a compact
+row, and the search index (:mod:`icp.search.minisearch`, written by :meth:`icp.sitebuild.SiteBuild.finish`
+once the hand-written pages it also holds are rendered) is built once, at build time. Both are
+classic scripts, so the finder works from ``file://``. The map view is the home page's map
+(:mod:`icp.render.casemap`) inline in the page; the downloads come from :mod:`icp.publish.records`, loaded when asked.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from icp.publish import records
+
+from icp.search import minisearch as searchindex
+from icp.render.casemap import panel_html
+from icp.body.convert import Heading
+from icp.render.facts import EVIDENCE_LABEL, NOT_GIVEN, YEAR_LABEL, card_facts, running_span, this_year
+from icp.index import PracticeIndex
+from icp.render.scriptdata import script_json
+from icp.render.pages import Cards, GROUP_LABELS, NOT_SEARCHED, GeneratedPage, page
+from icp.render.templating import render
+
+FIRST_RESULTS = 50
+DATA_SCRIPT = "practices/finder-data.js"
+INDEX_SCRIPT = searchindex.SCRIPT_PATH
+RECORDS_SCRIPT = records.SCRIPT_PATH
+MAP_PANEL_ID = "icp-map"
+# The finder's own scripts, in the order they must run; paths from the finder page.
+SCRIPTS = (
+    "finder-data.js",
+    "../assets/vendor/minisearch/minisearch.min.js",
+    "../assets/javascripts/search-terms.js",
+    "../assets/javascripts/finder/load.js",
+    "../assets/javascripts/finder/state.js",
+    "../assets/javascripts/finder/search.js",
+    "../assets/javascripts/finder/filter.js",
+    "../assets/javascripts/finder/view.js",
+    "../assets/javascripts/finder/map.js",
+    "../assets/javascripts/finder/download.js",
+    "../assets/javascripts/finder/finder.js",
+)
+
+
+# The menu's groups: the source site's three, then the evidence the sources give.
+FINDER_GROUPS = (*PracticeIndex.GROUPS, "evidence")
+# A case row of the finder's data, by column: the scripts read it by these names (data["row"]).
+ROW = ("slug", "title", "city", "topics", "country", "year", "summary", "evidence", "start", "end", "facts")
+# The row's column of each menu group.
+GROUP_COLUMNS = {"topics": "topics", "countries": "country", "years": "year", "evidence": "evidence"}
+
+
+def finder_page(index: PracticeIndex) -> GeneratedPage:
+    groups = [{"key": GROUP_LABELS[group].key, "legend": GROUP_LABELS[group].legend, "entries": index.group(group)}
+              for group in FINDER_GROUPS]
+    spans = [running_span(practice) for practice in index.practices]
+    first = min((span.start for span in spans if span is not None), default=this_year())
+    html = render("finder.html", groups=groups, total=len(index.practices), first_year=first, last_year=this_year(),
+                  shown=Cards().render(index.practices[:FIRST_RESULTS], "../"), scripts=SCRIPTS,
+                  map_panel=Markup(panel_html(index, "index.html", panel_id=MAP_PANEL_ID, hidden=True)))
+    # Hidden, but the theme's "Skip to content" link, the first stop of the keyboard, leads to the
+    # first entry: the search box.
+    toc = (Heading(2, "icp-q", "Search"), Heading(2, "icp-results-heading", "Results"))
+    return page("Find practices", html, toc=toc, hide=["navigation", "toc"], **NOT_SEARCHED)
+
+
+def finder_data(index: PracticeIndex) -> dict:
+    """What the finder needs, compact: the menu's terms once, each case as a row of indexes and text.
+    A case's row number is its id in the search index. A row (its columns named by :data:`ROW`, which
+    the data carries, as each group the name of its column): slug, title, city, topic indexes,
+    country, year (an empty list when the sources give none) and evidence indexes, summary, the first and
+    last year it ran (both null when no year is known; the last null: still running),
+    then the card's facts but the evidence (:func:`icp.render.facts.card_facts`: null where not given, the
+    trailing ones left out)."""
+    topic_position = {term.name: i for i, term in enumerate(index.vocabulary.topics)}
+    country_position = {term.name: i for i, term in enumerate(index.vocabulary.countries)}
+    year_position = {entry.name: i for i, entry in enumerate(index.years)}
+    evidence_position = {entry.name: i for i, entry in enumerate(index.evidence)}
+    rows = []
+    for practice in index.practices:
+        span = running_span(practice)
+        facts = [fact.value for fact in card_facts(practice) if fact.label != EVIDENCE_LABEL]
+        while facts and facts[-1] is None:
+            facts.pop()
+        cells = {"slug": practice.slug, "title": practice.title, "city": practice.city,
+                 "topics": [topic_position[name] for name in practice.topics],
+                 "country": country_position[practice.country],
+                 "year": year_position[str(practice.year)] if practice.year is not None else [],
+                 "summary": practice.summary, "evidence": evidence_position[practice.evidence],
+                 "start": span.start if span else None, "end": span.end if span else None, "facts": facts}
+        rows.append([cells[name] for name in ROW])
+    return {
+        "row": list(ROW),
+        "groups": [
+            {"key": GROUP_LABELS[group].key, "singular": GROUP_LABELS[group].singular, "column": GROUP_COLUMNS[group],
+             "terms": [[entry.slug, entry.name] for entry in index.group(group)]}
+            for group in FINDER_GROUPS
+        ],
+        "facts": [fact.label for fact in card_facts(index.practices[0])] if index.practices else [],
+        "evidenceLabel": EVIDENCE_LABEL,
+        "yearLabel": YEAR_LABEL,
+        "notGiven": NOT_GIVEN,
+        "cases": rows,
+        "index": INDEX_SCRIPT.rsplit("/", 1)[-1],
+        "records": RECORDS_SCRIPT.rsplit("/", 1)[-1],
+    }
+
+
+def finder_data_script(index: PracticeIndex) -> str:
+    return f"window.ICP_FINDER_DATA={script_json(finder_data(index))};\n"

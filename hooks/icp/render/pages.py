@@ -1,0 +1,216 @@
+"""The site's generated pages: one per case, one (or more) per topic, country and year, and the overviews.
+
+Each page is written by a template of ``templates/`` (autoescaping on) as HTML, and handed to the
+generator as a Markdown file that holds only front matter and that HTML, marked so that it passes
+Python-Markdown untouched (:mod:`icp.generator.lifting`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from math import ceil
+
+from markupsafe import Markup
+
+from icp.body.convert import Heading
+from icp.render.cite import citation, page_address
+from icp.render.facts import NOT_GIVEN, YEAR_HELP, YEAR_LABEL, card_facts, page_facts
+from icp.publish.feeds import topic_feed_path
+from icp.index import PracticeIndex, TermEntry
+from icp.render.jsonld import json_ld_script
+from icp.generator.lifting import html_block
+from icp.practice import Practice
+from icp.render.templating import render
+
+# Cards per term page: few pages to render (each costs a whole themed page), none near 1 MB.
+PER_PAGE = 300
+
+
+@dataclass(frozen=True)
+class GroupLabels:
+    """How a menu group is named: ``plural`` titles its overview, ``singular`` heads a term's page and
+    a finder chip, ``key`` names it in the finder's address and form, ``legend`` heads the finder's
+    menu as the source site's menu does (Topic, Countries, Year)."""
+
+    plural: str
+    singular: str
+    key: str
+    legend: str
+
+
+GROUP_LABELS = {
+    "topics": GroupLabels("Topics", "Topic", "topic", "Topic"),
+    "countries": GroupLabels("Countries", "Country", "country", "Countries"),
+    "years": GroupLabels("Years", "Year of the record", "year", "Year"),
+    "evidence": GroupLabels("Evidence", "Evidence", "evidence", "Evidence"),
+}
+_INTROS = {
+    "topics": "The topics of the Council of Europe's Intercultural Cities good-practice database, in the order its "
+              "filter menu lists them, with the practices filed under each.",
+    "countries": "The countries of the Council of Europe's Intercultural Cities good-practice database, in the order "
+                 "its filter menu lists them, with the practices from each.",
+    "years": "Every year that a practice is dated by, oldest first.",
+}
+NOT_SEARCHED = {"search": {"exclude": True}}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page for the generator: its Markdown (front matter + marked HTML), its table of contents,
+    and the front matter's fields as the generator must read them back (the hook checks it did)."""
+
+    markdown: str
+    toc: tuple[Heading, ...] = ()
+    meta: dict | None = None
+
+
+def front_matter_fields(title: str, **extra: object) -> dict:
+    """The fields of a generated page's front matter. Material prints ``page.meta`` values into HTML
+    without escaping (the title in <title> and the header, the description in a meta tag), so text
+    is HTML-escaped here, the one place it lands."""
+    return {key: escape(value) if isinstance(value, str) else value for key, value in {"title": title, **extra}.items()}
+
+
+def front_matter(fields: dict) -> str:
+    """A generated page's front matter holding ``fields`` (made by :func:`front_matter_fields`),
+    every value written by :func:`yaml_flow`."""
+    return "---\n" + "\n".join(f"{key}: {yaml_flow(value)}" for key, value in fields.items()) + "\n---\n\n"
+
+
+def yaml_flow(value: object) -> str:
+    """``value`` as a YAML flow value in ASCII, with YAML's own escapes (``\\xHH``, ``\\uHHHH``,
+    ``\\UHHHHHHHH``). Not JSON: JSON writes a character above U+FFFF as two surrogate escapes, which
+    libyaml refuses, and MkDocs then keeps the unread front matter in the page's Markdown, where
+    Python-Markdown's extensions would read a case's title as Markdown."""
+    if isinstance(value, str):
+        return '"' + _YAML_ESCAPED.sub(_yaml_char, value) + '"'
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{yaml_flow(key)}: {yaml_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(yaml_flow(item) for item in value) + "]"
+    if value is None or isinstance(value, (bool, int)):
+        return json.dumps(value)
+    raise TypeError(f"no YAML form for a front-matter value of type {type(value).__name__}")
+
+
+# Everything but printable ASCII, the quote and the backslash: written as an escape.
+_YAML_ESCAPED = re.compile(r'[^\x20\x21\x23-\x5b\x5d-\x7e]')
+
+
+def _yaml_char(match: re.Match) -> str:
+    character = match.group()
+    code = ord(character)
+    if character in '"\\':
+        return "\\" + character
+    if code <= 0xFF:
+        return f"\\x{code:02X}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04X}"
+    return f"\\U{code:08X}"
+
+
+class Cards:
+    """Each case's card, rendered once per build and reused by every list it is in (its topics,
+    country and year, and the related practices of other cases: about eight lists a case)."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str], Markup] = {}
+
+    def render(self, practices, prefix: str) -> list[Markup]:
+        """The cards of ``practices`` for a page whose way to the site root is ``prefix``."""
+        cards = []
+        for practice in practices:
+            key = (practice.slug, prefix)
+            made = self._made.get(key)
+            if made is None:
+                made = self._made[key] = Markup(render("card.html", practice=practice, prefix=prefix,
+                                                       facts=card_facts(practice), year_label=YEAR_LABEL,
+                                                       not_given=NOT_GIVEN))
+            cards.append(made)
+        return cards
+
+
+def page(title: str, html: str, *, toc: tuple[Heading, ...] = (), **meta: object) -> GeneratedPage:
+    fields = front_matter_fields(title, **meta)
+    return GeneratedPage(front_matter(fields) + html_block(html), toc, fields)
+
+
+def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, site_url: str = "",
+                  built: date, cards: Cards | None = None) -> GeneratedPage:
+    """A case's page; ``built`` is the date its citation gives until the page's script puts in today's."""
+    topics = [index.topic_entry(name) for name in practice.topics]
+    rendered = practice.rendered
+    headings = rendered.headings if rendered else ()
+    sources_heading = any(heading.id == "sources" for heading in headings)
+    related = index.related(practice)
+    html = render(
+        "case.html", practice=practice, topics=topics, city_state=index.city_state(practice),
+        country=next(entry for entry in index.countries if entry.name == practice.country),
+        facts=page_facts(practice), year_label=YEAR_LABEL, year_help=YEAR_HELP, not_given=NOT_GIVEN,
+        body=rendered.html if rendered else Markup(),
+        sources_heading=sources_heading, related=(cards or Cards()).render(related, "../"),
+        citation=citation(practice, site_name=site_name, site_url=site_url, accessed=built),
+        site_name=site_name, address=page_address(practice, site_url),
+        json_ld=json_ld_script(practice, site_name=site_name, site_url=site_url),
+    )
+    toc = list(headings)
+    if practice.sources and not sources_heading:
+        toc.append(Heading(2, "sources", "Sources"))
+    toc.append(Heading(2, "cite-this-practice", "Cite this practice"))
+    if related:
+        toc.append(Heading(2, "related-practices", "Related practices"))
+    return page(practice.title, html, toc=tuple(toc), description=practice.summary, **NOT_SEARCHED)
+
+
+def term_page_uris(entry: TermEntry) -> list[str]:
+    pages = max(1, ceil(len(entry.practices) / PER_PAGE))
+    return [f"{entry.group}/{entry.slug}.md"] + [f"{entry.group}/{entry.slug}-{n}.md" for n in range(2, pages + 1)]
+
+
+def topic_pages(index: PracticeIndex) -> dict[str, TermEntry]:
+    """Each topic page's address (``topics/<slug>.html``, ``topics/<slug>-2.html``, ...) -> its topic."""
+    return {uri[: -len(".md")] + ".html": entry for entry in index.topics for uri in term_page_uris(entry)}
+
+
+def term_pages(entry: TermEntry, cards: Cards | None = None) -> dict[str, GeneratedPage]:
+    """The page (or pages, ``PER_PAGE`` cards each) listing every case filed under a term."""
+    labels = GROUP_LABELS[entry.group]
+    plural_label, singular, key = labels.plural, labels.singular, labels.key
+    uris = term_page_uris(entry)
+    names = [uri.rsplit("/", 1)[-1].replace(".md", ".html") for uri in uris]
+    pages = {}
+    for number, uri in enumerate(uris, start=1):
+        heading = f"{singular}: {entry.name}"
+        title = heading if len(uris) == 1 else f"{heading} (page {number} of {len(uris)})"
+        feed = topic_feed_path(entry).rsplit("/", 1)[-1] if entry.group == "topics" else None
+        html = render("term.html", title=title, entry=entry, count=len(entry.practices), singular=singular,
+                      plural_label=plural_label, key=key, number=number, pages=names, feed=feed,
+                      cards=(cards or Cards()).render(entry.practices[(number - 1) * PER_PAGE:number * PER_PAGE], "../"))
+        pages[uri] = page(title, html, **NOT_SEARCHED)
+    return pages
+
+
+def overview_page(group: str, entries: tuple[TermEntry, ...]) -> GeneratedPage:
+    """Every term of a menu: those with cases first, with their counts; the empty ones set apart."""
+    plural_label = GROUP_LABELS[group].plural
+    html = render("overview.html", plural_label=plural_label, intro=_INTROS[group],
+                  filled=[entry for entry in entries if entry.practices],
+                  empty=[entry for entry in entries if not entry.practices])
+    return page(plural_label, html, **NOT_SEARCHED)
+
+
+def generated_pages(index: PracticeIndex, *, site_name: str, site_url: str = "", built: date) -> dict[str, GeneratedPage]:
+    """Every page made from the cases, by its path in the site's docs tree (the finder aside)."""
+    cards = Cards()
+    pages = {f"practices/{practice.slug}.md": practice_page(practice, index, site_name=site_name, site_url=site_url,
+                                                           built=built, cards=cards)
+             for practice in index.practices}
+    for group in PracticeIndex.GROUPS:
+        pages[f"{group}/index.md"] = overview_page(group, index.group(group))
+        for entry in index.group(group):
+            pages.update(term_pages(entry, cards))
+    return pages

@@ -1,0 +1,1 @@
+"""The finder's search index, written at build time in MiniSearch's serialised form."""

@@ -1,0 +1,1 @@
+"""Synthetic but valid cases, for the benchmark and for tests at scale."""
