@@ -28,17 +28,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from icp.render import csp
-
-from icp.generator import preview
-
 from icp import timing
 from icp.body.convert import Heading
+from icp.check.validate import PracticeProblems
+from icp.generator import preview
 from icp.generator.incremental import ChangedFiles, CheckedFiles, outdate
 from icp.generator.lifting import lift_html, restore_html
-from icp.sitebuild import Settings, SettingsError, SiteBuild
 from icp.publish.staging import SiteSwap
-from icp.check.validate import PracticeProblems
+from icp.render import csp
+from icp.sitebuild import Settings, SettingsError, SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.practices")
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')

@@ -24,14 +24,14 @@ from pathlib import Path
 
 from _paths import ROOT
 
+from icp.check.validate import case_files
+
 from benchmark.builds import build, site_sizes, summary
 from benchmark.core import core_timings
 from benchmark.finder import finder_timings
 from benchmark.projects import Size, floor_project, full_project, parse_size
 from benchmark.report import FORMAT, machine, table, write_report
 from benchmark.serve import SERVE_OPTIONS, serve_timing  # noqa: F401 - SERVE_OPTIONS is used by tests/test_serve.py
-
-from icp.check.validate import case_files
 
 FLOORS = {"floor_search": True, "floor": False}  # result key -> with Material's search
 

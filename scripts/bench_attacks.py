@@ -24,10 +24,11 @@ from _paths import ROOT
 sys.path.insert(0, str(ROOT / "tests"))
 
 from attacks import LINE_PATTERNS, file_attacks, generated_attacks, long_line  # noqa: E402
+
 from icp.body.convert import render_body  # noqa: E402
+from icp.check.validate import check_practices  # noqa: E402
 from icp.read.casefile import MAX_CASE_BYTES  # noqa: E402
 from icp.site import Project  # noqa: E402
-from icp.check.validate import check_practices  # noqa: E402
 
 
 def copy_for_validation(destination: Path) -> Project:

@@ -25,12 +25,13 @@ from _paths import ROOT
 
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile_images import CASES, largest_allowed_png, scan_bomb  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
 from icp.check import images  # noqa: E402
-from icp.read.inventory import MAX_IMAGE_BYTES  # noqa: E402
 from icp.check.validate import image_problems  # noqa: E402
+from icp.read.inventory import MAX_IMAGE_BYTES  # noqa: E402
+
+from hostile_images import CASES, largest_allowed_png, scan_bomb  # noqa: E402
 
 
 def largest_allowed_jpeg() -> bytes:

@@ -23,10 +23,10 @@ from pathlib import Path
 
 from _paths import ROOT
 
+from icp.check.validate import check_practices
 from icp.read.casefile import MAX_CASE_BYTES, parse_case_bytes
 from icp.site import Project
 from icp.synthetic.cases import SyntheticCases
-from icp.check.validate import check_practices
 
 LINE = 200_000
 QUADRATIC = 20_000  # the body checks in validate.py that take time quadratic in a line's length: 200 KB would take minutes

@@ -28,10 +28,10 @@ from pathlib import Path
 
 from _paths import ROOT
 
-from icp.search import minisearch as searchindex
-from icp.read.casefile import parse_case_text
-from icp.practice import Practice
 from icp.check.validate import render_case_body
+from icp.practice import Practice
+from icp.read.casefile import parse_case_text
+from icp.search import minisearch as searchindex
 from icp.site import Project
 from icp.synthetic.cases import SyntheticCases
 

@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from _paths import ROOT
+
 from icp.read.schema import dump_schema, schema_for
 from icp.site import Project
 

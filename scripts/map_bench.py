@@ -26,15 +26,12 @@ from pathlib import Path
 
 from _paths import ROOT
 
+from icp.check.validate import case_files
+from icp.publish import opendata, records
 from icp.render import casemap
-
-from icp.publish import opendata
-
-from icp.publish import records
 from icp.site import Project
 from icp.synthetic.cases import SyntheticCases
 from icp.synthetic.coordinates import CITY_COORDINATES
-from icp.check.validate import case_files
 
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 

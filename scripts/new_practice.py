@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 
 from _paths import ROOT
+
+from icp.check.validate import Problem, case_files, check_case, slug_problems
 from icp.read.casefile import CaseFileError, parse_case_text
 from icp.read.characters import FRONT_MATTER_REFUSED, describe, fix_for, printable
 from icp.scaffold import case_text, default_title, slug_for, split_topics
 from icp.site import Project
-from icp.check.validate import Problem, case_files, check_case, slug_problems
 
 # The scaffold leaves these empty on purpose: only the editor, reading the sources, can fill them in.
 LEFT_TO_THE_EDITOR = ("summary", "evidence")

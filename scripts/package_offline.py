@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from _paths import ROOT
+
 from icp.publish.package import ZIP_NAME, PackageError, write_offline_zip
 
 

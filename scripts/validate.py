@@ -14,11 +14,12 @@ import sys
 from pathlib import Path
 
 from _paths import ROOT
-from icp.read.schema import SchemaFileError
-from icp.site import Project
-from icp.read.inventory import IMAGES_DIR
+
 from icp.check.validate import case_files, check_practices, count_problems, image_notices, image_problems
+from icp.read.inventory import IMAGES_DIR
+from icp.read.schema import SchemaFileError
 from icp.read.vocabulary import VocabularyError
+from icp.site import Project
 
 
 def main(argv: list[str] | None = None) -> int:

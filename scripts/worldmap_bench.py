@@ -22,11 +22,9 @@ from pathlib import Path
 
 from _paths import ROOT
 
-from icp.geo.svgmap import Place, map_svg, places_by_city
-
-from icp.geo.locate import locate
 from icp.geo.atlas import atlas
-from icp.geo.locate import country_at, country_index
+from icp.geo.locate import country_at, country_index, locate
+from icp.geo.svgmap import Place, map_svg, places_by_city
 from icp.geo.views import geometry
 from icp.site import Project
 from icp.synthetic.cases import CITIES

@@ -25,12 +25,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from attacks import JS, LINE_PATTERNS, Attack, file_attacks, generated_attacks, install_all
+
+from icp.check.validate import Problem
+from icp.publish.opendata import CSV_COLUMNS
+
 from conftest import ROOT, copy_project, mkdocs_build
 from kinds import makes
-from icp.publish.opendata import CSV_COLUMNS
-from icp.check.validate import Problem
 from sitecheck import Recorder
 
 HANG_GUARD_SECONDS = 10.0

@@ -12,15 +12,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
-from icp.render import finder
-
-from icp.render import pages
+from icp.check.validate import check_practices
 from icp.generator.lifting import lift_html, restore_html
+from icp.render import finder, pages
 from icp.site import Project
 from icp.synthetic.cases import SyntheticCases
-from icp.check.validate import check_practices
+
+from conftest import ROOT
 
 
 def test_synthetic_cases_pass_the_real_validator(project_copy):

@@ -11,9 +11,10 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build, write_case
-from icp.render import finder
 from icp.read.vocabulary import load_vocabulary, slugify
+from icp.render import finder
+
+from conftest import ROOT, copy_project, mkdocs_build, write_case
 
 PRACTICES = sorted((ROOT / "practices").glob("*.md"))
 VOCABULARY = load_vocabulary(ROOT / "practices" / "taxonomy.yml")

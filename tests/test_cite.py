@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_case
-from icp.render import cite
 from icp.practice import Practice
+from icp.render import cite
 from icp.site import Project
+
+from conftest import ROOT, write_case
 
 SITE = "Intercultural City Practices"
 BUILT = date(2001, 2, 3)

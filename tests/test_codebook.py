@@ -12,8 +12,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build, write_case
 from icp.render import codebook
+
+from conftest import ROOT, copy_project, mkdocs_build, write_case
 
 FORMULA = '=HYPERLINK("http://x")'
 TWO_SOURCES = """---

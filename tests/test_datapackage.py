@@ -15,6 +15,7 @@ import pytest
 
 from icp.publish.opendata import CSV_COLUMNS
 from icp.site import Project
+
 from conftest import ROOT
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"

@@ -10,14 +10,15 @@ import io
 import json
 
 import pytest
+from test_finder import case_terms, term_matches
 
-import sitecheck
-from conftest import built_beside, copy_project, write_case
 from icp.publish.opendata import CSV_COLUMNS
 from icp.search.minisearch import terms
 from icp.site import Project
 from icp.synthetic.cases import SyntheticCases
-from test_finder import case_terms, term_matches
+
+import sitecheck
+from conftest import built_beside, copy_project, write_case
 
 SYNTHETIC = 150
 QUERY = "residents"

@@ -13,14 +13,15 @@ from urllib.parse import urljoin
 import feedparser
 import pytest
 
-from conftest import write_case
-from icp.publish import feeds
-from icp.render import pages as generated_pages
-from icp.index import PracticeIndex
 from icp.builddate import build_date
+from icp.index import PracticeIndex
 from icp.practice import Practice
-from icp.site import Project
+from icp.publish import feeds
 from icp.read.vocabulary import Vocabulary
+from icp.render import pages as generated_pages
+from icp.site import Project
+
+from conftest import write_case
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE = "A & B <script>alert(1)</script> ]]> \"q\" 'a'"

@@ -11,12 +11,13 @@ from urllib.parse import quote
 
 import pytest
 
-import sitecheck
-from conftest import ROOT, built_beside, copy_project, write_case
+from icp.read.vocabulary import slugify
 from icp.search import minisearch as searchindex
 from icp.search import text as searchtext
 from icp.site import Project
-from icp.read.vocabulary import slugify
+
+import sitecheck
+from conftest import ROOT, built_beside, copy_project, write_case
 
 
 @pytest.fixture(scope="module")

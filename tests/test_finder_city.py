@@ -8,11 +8,20 @@ from collections import Counter
 from urllib.parse import quote
 
 import pytest
+from test_finder import (
+    assert_menu_matches,
+    count_text,
+    expected_for,
+    matching,
+    open_filter,
+    plural,
+    result_titles,
+    wait_for_count,
+)
+
+from icp.read.vocabulary import slugify
 
 import sitecheck
-from icp.read.vocabulary import slugify
-from test_finder import (assert_menu_matches, count_text, matching, open_filter, plural, result_titles,
-                         wait_for_count, expected_for)
 
 
 @pytest.fixture(scope="module")

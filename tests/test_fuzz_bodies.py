@@ -16,16 +16,16 @@ import re
 import time
 from html.parser import HTMLParser
 
+import cmarkgfm
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from icp.body import allowlist
 from icp.body import convert as body
-from icp.body.convert import _OPTIONS, _EXTENSIONS, render_body
+from icp.body.convert import _EXTENSIONS, _OPTIONS, render_body
 
-import cmarkgfm
+from conftest import ROOT
 
 EXAMPLES = 3000
 # A body of a few hundred characters renders in a millisecond; this only tells a hang from slowness.

@@ -14,16 +14,17 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from front_matter_values import FIX, VALID, FrontMatter, front_matters
 from hypothesis import HealthCheck, given, settings
+from test_any_value import MATRIX
+from test_serve import BANNER, Served, banner_lines
 
-from conftest import copy_project
+from icp.check.validate import case_files, check_practices
 from icp.generator.incremental import CheckedFiles
 from icp.site import Project
 from icp.synthetic.cases import SyntheticCases
-from icp.check.validate import case_files, check_practices
-from test_any_value import MATRIX
-from test_serve import BANNER, Served, banner_lines
+
+from conftest import copy_project
+from front_matter_values import FIX, VALID, FrontMatter, front_matters
 
 FUZZED = "practices/fuzz-case.md"
 VALIDATOR_EXAMPLES = 500

@@ -24,12 +24,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from conftest import ROOT, write_case
+from icp.check.validate import check_practices
 from icp.read.casefile import MAX_CASE_BYTES, CaseFileError, parse_case_bytes, parse_case_text, read_case_file
 from icp.read.characters import BODY_REFUSED, FRONT_MATTER_REFUSED
 from icp.read.inventory import MAX_IMAGE_BYTES, local_images
 from icp.site import Project
-from icp.check.validate import check_practices
+
+from conftest import ROOT, write_case
 
 GOOD_SLUG = "a-good-case"
 ISOLATED = """

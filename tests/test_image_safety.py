@@ -15,11 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile_images import CASES, GPS, NAME, PHONE, phone_photo, wide
 from PIL import Image
 
-from conftest import ROOT, copy_project, mkdocs_build, write_case
 from icp.check.validate import check_practices
+
+from conftest import ROOT, copy_project, mkdocs_build, write_case
+from hostile_images import CASES, GPS, NAME, PHONE, phone_photo, wide
 
 REFUSED = [case for case in CASES if case.verdict == "refused"]
 HARMLESS = [case for case in CASES if case.verdict == "harmless"]
@@ -179,8 +180,8 @@ def test_refused_images_stop_the_build_and_keep_the_earlier_site(built, tmp_path
 
 
 def test_an_image_is_decoded_once_per_content(tmp_path):
-    from icp.check import images
     from icp import timing
+    from icp.check import images
 
     path = tmp_path / "photo.jpg"
     path.write_bytes(phone_photo())

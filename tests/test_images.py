@@ -8,9 +8,10 @@ from pathlib import Path
 
 from PIL import Image
 
-from conftest import copy_project, mkdocs_build, write_case
-from icp.site import Project
 from icp.check.validate import check_practices
+from icp.site import Project
+
+from conftest import copy_project, mkdocs_build, write_case
 
 
 def png(width: int = 4, height: int = 3) -> bytes:

@@ -3,15 +3,13 @@
 import json
 from datetime import date
 
-from conftest import write_case
-from icp.render import cite
-from icp.render import facts
-from icp.publish import feeds
-from icp.render import finder
-from icp.publish import opendata
-from icp.render.pages import practice_page
-from icp.index import PracticeIndex
 from icp.check.validate import load_practices
+from icp.index import PracticeIndex
+from icp.publish import feeds, opendata
+from icp.render import cite, facts, finder
+from icp.render.pages import practice_page
+
+from conftest import write_case
 
 
 def load(project):

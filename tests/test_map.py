@@ -11,14 +11,14 @@ from collections import Counter
 from urllib.parse import quote
 
 import pytest
+from test_finder import count_text, plural
+
+from icp.geo.svgmap import in_view, marker_radius, radius_per_root
+from icp.render.casemap import view_for
+from icp.site import Project
 
 import sitecheck
 from conftest import built_beside, copy_project, write_case
-from icp.render.casemap import view_for
-from icp.geo.svgmap import in_view
-from icp.geo.svgmap import marker_radius, radius_per_root
-from icp.site import Project
-from test_finder import count_text, plural
 
 EXTRA_CASES = {
     # slug: city, country, coordinates or None

@@ -15,10 +15,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from icp.publish.package import DOWNLOAD_DIR, DOWNLOAD_PATH, OFFLINE_NOTE, ZIP_NAME, write_offline_zip
+
 import sitecheck
 from conftest import ROOT, copy_project, mkdocs_build
 from kinds import makes
-from icp.publish.package import DOWNLOAD_DIR, DOWNLOAD_PATH, OFFLINE_NOTE, ZIP_NAME, write_offline_zip
 
 PAGE_TYPES = ["home", "filter", "case", "topic", "country", "year", "topics overview",
               "countries overview", "years overview", "about", "contribute"]

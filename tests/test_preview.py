@@ -6,12 +6,13 @@ import re
 
 import pytest
 
-from conftest import write_case
-from icp.render.csp import with_policy
+from icp.check.validate import PracticeProblems, check_practices
 from icp.generator.preview import BANNER_LIMIT, keeps_going, load_site, problems_banner, with_banner
 from icp.read.schema import SchemaFileError
-from icp.check.validate import PracticeProblems, check_practices
 from icp.read.vocabulary import VocabularyError
+from icp.render.csp import with_policy
+
+from conftest import write_case
 
 HOSTILE_TOPIC = '"<img src=x onerror=alert(1)>"'
 

@@ -8,12 +8,13 @@ import shutil
 
 import pytest
 
-from conftest import ROOT
 from icp.read.casefile import CaseFileError
 from icp.read.schema import SchemaFileError, load_schema
-from icp.sitebuild import contribute_page
-from icp.site import Project
 from icp.read.vocabulary import VocabularyError, load_vocabulary
+from icp.site import Project
+from icp.sitebuild import contribute_page
+
+from conftest import ROOT
 
 
 def test_a_vocabulary_linked_to_dev_zero_is_refused_without_reading_it(tmp_path):

@@ -6,8 +6,9 @@ import hashlib
 import os
 from pathlib import Path
 
-from conftest import copy_project, mkdocs_build
 from icp.read.inventory import link_problems
+
+from conftest import copy_project, mkdocs_build
 
 SECRET = "machine secret: not for publication"
 

@@ -3,9 +3,10 @@
 import json
 from pathlib import Path
 
-from conftest import ROOT
 from icp.read.schema import dump_schema, schema_for
 from icp.site import Project
+
+from conftest import ROOT
 
 
 def test_committed_schema_lists_exactly_the_vocabulary():

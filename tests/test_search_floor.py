@@ -16,12 +16,13 @@ import string
 from urllib.parse import quote
 
 import pytest
+from test_finder import result_titles
 
-from conftest import CASE_TEMPLATE, ROOT, built_beside, copy_project
 from icp.search import minisearch as searchindex
 from icp.search.text import place_names
 from icp.site import Project
-from test_finder import result_titles
+
+from conftest import CASE_TEMPLATE, ROOT, built_beside, copy_project
 
 FLOOD_BYTES = 200_000
 SHORT_FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation")

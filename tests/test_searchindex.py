@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_case
-from icp.search import minisearch as searchindex
 from icp.check.validate import render_case_body
-from icp.read.casefile import parse_case_text
 from icp.practice import Practice
+from icp.read.casefile import parse_case_text
+from icp.search import minisearch as searchindex
 from icp.synthetic.cases import SyntheticCases
+
+from conftest import ROOT, write_case
 
 MINISEARCH = ROOT / "docs" / "assets" / "vendor" / "minisearch" / "minisearch.min.js"
 SEARCH_TERMS = ROOT / "docs" / "assets" / "javascripts" / "search-terms.js"

@@ -21,13 +21,14 @@ from pathlib import Path
 
 import pytest
 from bench import SERVE_OPTIONS
-from conftest import ROOT, copy_project, mkdocs_build
-from kinds import makes
 
+from icp.check.validate import case_files, check_practices
 from icp.generator.preview import load_site
 from icp.site import Project
 from icp.synthetic.cases import SyntheticCases
-from icp.check.validate import case_files, check_practices
+
+from conftest import ROOT, copy_project, mkdocs_build
+from kinds import makes
 
 _LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 _CHANGED = re.compile(r"Generated files changed: (.*)")

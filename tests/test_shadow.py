@@ -15,15 +15,16 @@ import sys
 from datetime import datetime, timezone
 
 import pytest
+from test_map import write_placed_case
+
+from icp.check.cities import AGREE_KM, CityCase, city_problems
+from icp.check.lookalikes import city_key, invisible_problem, mixed_problem
+from icp.check.validate import check_practices
+from icp.geo.places import Medians, distance_km, median_point
+from icp.read.vocabulary import VocabularyError, load_vocabulary
+from icp.site import Project
 
 from conftest import ROOT, copy_project, mkdocs_build, write_case
-from icp.check.cities import AGREE_KM, CityCase, city_problems
-from icp.geo.places import Medians, distance_km, median_point
-from icp.check.lookalikes import city_key, invisible_problem, mixed_problem
-from icp.site import Project
-from icp.check.validate import check_practices
-from icp.read.vocabulary import VocabularyError, load_vocabulary
-from test_map import write_placed_case
 
 COPENHAGEN = (55.6761, 12.5683)
 BORNHOLM = (55.1, 14.9)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_case
 from icp.check.validate import check_practices
+
+from conftest import ROOT, write_case
 
 FIXTURES = ROOT / "tests" / "fixtures" / "bad"
 THIS_YEAR = datetime.date.today().year  # a copy of the project is no git checkout: built today

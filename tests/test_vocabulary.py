@@ -2,8 +2,9 @@ import re
 
 import pytest
 
-from conftest import ROOT
 from icp.read.vocabulary import VocabularyError, load_vocabulary, slugify
+
+from conftest import ROOT
 
 
 @pytest.mark.parametrize("name, slug", [

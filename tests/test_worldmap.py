@@ -10,17 +10,16 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import ROOT
-from icp.geo.svgmap import Place, in_view, map_svg, places_by_city
-from icp.geo.atlas import country_shapes
-from icp.geo.locate import locate
 from icp.geo import topojson
-from icp.geo.atlas import ATLAS_FILE, ATLAS_NAMES, MOVED_POLYGONS, build_atlas
-from icp.geo.locate import TOLERANCE_KM, build_index, country_index
+from icp.geo.atlas import ATLAS_FILE, ATLAS_NAMES, MOVED_POLYGONS, build_atlas, country_shapes
+from icp.geo.locate import TOLERANCE_KM, build_index, country_index, locate
+from icp.geo.svgmap import Place, in_view, map_svg, places_by_city
 from icp.geo.views import cut_at_antimeridian, path_data, simplify
 from icp.site import Project
 from icp.synthetic.cases import CITIES
 from icp.synthetic.coordinates import CITY_COORDINATES
+
+from conftest import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from itertools import combinations
 from urllib.parse import quote
 
-from icp.render.facts import EVIDENCE
 from icp.practice import Practice
 from icp.read.vocabulary import Term, Vocabulary, slugify
+from icp.render.facts import EVIDENCE
 
 MAX_RELATED = 6
 

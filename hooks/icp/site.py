@@ -6,15 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from icp.publish import feeds
-
 from icp import timing
 from icp.builddate import build_date
+from icp.check.validate import PracticeProblems, Problem, check_practices
 from icp.generator.incremental import CheckedFiles
 from icp.index import PracticeIndex
+from icp.publish import feeds
 from icp.read.inventory import TAXONOMY_FILE
 from icp.read.schema import SCHEMA_FILE, load_schema
-from icp.check.validate import PracticeProblems, Problem, check_practices
 from icp.read.vocabulary import Vocabulary, load_vocabulary
 
 PRACTICES_DIR = "practices"

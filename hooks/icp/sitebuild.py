@@ -16,39 +16,21 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from icp.render import codebook
-
-from icp.publish import datapackage
-
-from icp.publish import feeds
-
-from icp.render import finder
-
-from icp.render import footer
-
-from icp.render import home
-
-from icp.publish import opendata
-
-from icp.publish import package
-
-from icp.generator import preview
-
-from icp.publish import records
-
-from icp.search import minisearch as searchindex
-
 from icp import timing
 from icp.body.allowlist import sanitise
 from icp.body.convert import plain_text
-from icp.read.casefile import CaseFileError, read_project_file
 from icp.check.images import prepared_images
+from icp.check.validate import image_notices
+from icp.generator import preview
 from icp.generator.incremental import CheckedFiles
 from icp.index import TermEntry
+from icp.publish import datapackage, feeds, opendata, package, records
+from icp.read.casefile import CaseFileError, read_project_file
 from icp.read.inventory import IMAGES_DIR, link_problems
+from icp.render import codebook, finder, footer, home
 from icp.render.pages import GeneratedPage, front_matter, front_matter_fields, generated_pages, topic_pages
+from icp.search import minisearch as searchindex
 from icp.site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
-from icp.check.validate import image_notices
 
 CONTRIBUTE_PAGE = "contribute.md"
 CONTRIBUTE_TITLE = "Contribute"

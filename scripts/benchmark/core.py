@@ -15,11 +15,11 @@ import statistics
 import time
 from pathlib import Path
 
-from icp.publish.feeds import FeedSite, feed_files
-from icp.render.casemap import map_panel, panel_html
 from icp.geo.atlas import atlas
 from icp.geo.views import geometry
 from icp.index import PracticeIndex
+from icp.publish.feeds import FeedSite, feed_files
+from icp.render.casemap import map_panel, panel_html
 from icp.site import Project
 
 REPEATS = 3

@@ -18,12 +18,13 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from _paths import ROOT
 
+import yaml
+
+from icp.check.validate import case_files
 from icp.site import Project
 from icp.synthetic.cases import SyntheticCases
-from icp.check.validate import case_files
 
 GENERATED_NAV_PAGES = {"practices/index.md", "topics/index.md", "countries/index.md", "years/index.md"}
 SITE_ONLY_KEYS = ("hooks", "watch", "not_in_nav")

@@ -27,8 +27,8 @@ from markupsafe import Markup
 
 from icp.body import allowlist
 from icp.body.cost import MAX_DEPTH, cost_problem, markdown_cost_problem, parsed_cost_problem
-from icp.read.characters import excerpt
 from icp.body.tokens import VOID_ELEMENTS, tokens
+from icp.read.characters import excerpt
 from icp.read.vocabulary import slugify
 
 _OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SOURCEPOS

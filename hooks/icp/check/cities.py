@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from icp.read.casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
+from icp.check.lookalikes import city_key, has_lookalikes, normal_city
 from icp.geo.locate import locate, main_land_km
 from icp.geo.places import Medians, Point, distance_km
-from icp.check.lookalikes import city_key, has_lookalikes, normal_city
+from icp.read.casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
 
 AGREE_KM = 30.0
 FILES_NAMED = 3

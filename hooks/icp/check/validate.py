@@ -15,19 +15,19 @@ from pathlib import Path
 from icp import timing
 from icp.body.convert import RenderedBody, render_body
 from icp.builddate import build_date
-from icp.read.casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
-from icp.read.characters import excerpt
 from icp.check.cities import project_city_problems
-from icp.read.frontmatter import field_name
-from icp.geo.locate import locate
 from icp.check.images import prepared_images
-from icp.generator.incremental import CheckedFiles
-from icp.read.inventory import IMAGES_DIR, case_paths, folder_problems, local_images
 from icp.check.links import SiteMap
 from icp.check.lookalikes import invisible_problem, mixed_problem
 from icp.check.messages import did_you_mean, explain_errors, is_required, kind_of, web_address_problem, year_range
-from icp.practice import Practice
 from icp.check.problems import PracticeProblems, Problem, checker_failed, count_problems  # noqa: F401 - importers' names
+from icp.generator.incremental import CheckedFiles
+from icp.geo.locate import locate
+from icp.practice import Practice
+from icp.read.casefile import CaseFile, CaseFileError, parse_case_bytes, read_case_bytes
+from icp.read.characters import excerpt
+from icp.read.frontmatter import field_name
+from icp.read.inventory import IMAGES_DIR, case_paths, folder_problems, local_images
 from icp.read.schema import FrontMatterValidator, schema_for
 from icp.read.vocabulary import Vocabulary, slugify
 

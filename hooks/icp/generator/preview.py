@@ -15,13 +15,13 @@ from functools import cached_property
 
 from markupsafe import Markup
 
+from icp.check.validate import PracticeProblems
 from icp.generator.incremental import CheckedFiles
 from icp.index import PracticeIndex
 from icp.read.schema import SchemaFileError
-from icp.site import Project
-from icp.render.templating import render
-from icp.check.validate import PracticeProblems
 from icp.read.vocabulary import Vocabulary, VocabularyError
+from icp.render.templating import render
+from icp.site import Project
 
 PREVIEW_COMMAND = "serve"
 # A renamed topic can break every case at once; a banner on every page lists this many, then a count.

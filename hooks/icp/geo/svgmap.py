@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Protocol
 from urllib.parse import urlsplit
 
 from icp.render.templating import plural, render
+
 from .places import median_point
 from .views import Frame, ViewGeometry, geometry
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import re
 
-from icp.render.codebook import csv_columns
 from icp.publish.opendata import CASE_LICENCE, CASE_LICENCE_URL, CSV_COLUMNS, LIST_SEPARATOR, SITE_NAME
 from icp.read.schema import schema_for
 from icp.read.vocabulary import Vocabulary
+from icp.render.codebook import csv_columns
 
 PATH = "datapackage.json"
 _NUMBERS = {"integer": "integer", "number": "number"}

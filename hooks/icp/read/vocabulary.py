@@ -8,7 +8,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 # The names the site's generated pages take in the topics/ and countries/ folders beside each term's
 # own page: the overview of the menu (index.html). A term's listing continues on <slug>-2.html, ...,

@@ -19,9 +19,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from icp.geo.svgmap import Place, in_view, map_svg
 from icp.geo.places import median_point
-from icp.geo.svgmap import MIN_RADIUS, radius_per_root
+from icp.geo.svgmap import MIN_RADIUS, Place, in_view, map_svg, radius_per_root
 from icp.index import PracticeIndex
 from icp.practice import Practice
 from icp.render.templating import plural, render

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from icp.body.convert import Heading
 from icp.publish.opendata import CASE_LICENCE, CASE_LICENCE_URL, CSV_COLUMNS, LICENCE_NOTE, LIST_SEPARATOR, SOURCE_SEPARATOR
-from icp.render.pages import GeneratedPage, page
 from icp.read.schema import schema_for
-from icp.render.templating import render
 from icp.read.vocabulary import Vocabulary
+from icp.render.pages import GeneratedPage, page
+from icp.render.templating import render
 
 CODEBOOK_PAGE = "codebook.md"
 CODEBOOK_TITLE = "Open data codebook"

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from icp.publish import records
-
-from icp.search import minisearch as searchindex
-from icp.render.casemap import panel_html
 from icp.body.convert import Heading
-from icp.render.facts import EVIDENCE_LABEL, NOT_GIVEN, YEAR_LABEL, card_facts, running_span, this_year
 from icp.index import PracticeIndex
+from icp.publish import records
+from icp.render.casemap import panel_html
+from icp.render.facts import EVIDENCE_LABEL, NOT_GIVEN, YEAR_LABEL, card_facts, running_span, this_year
+from icp.render.pages import GROUP_LABELS, NOT_SEARCHED, Cards, GeneratedPage, page
 from icp.render.scriptdata import script_json
-from icp.render.pages import Cards, GROUP_LABELS, NOT_SEARCHED, GeneratedPage, page
 from icp.render.templating import render
+from icp.search import minisearch as searchindex
 
 FIRST_RESULTS = 50
 DATA_SCRIPT = "practices/finder-data.js"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from icp.render.casemap import FINDER, panel_html
-from icp.index import PracticeIndex
 from icp.generator.lifting import html_block
+from icp.index import PracticeIndex
 from icp.publish.package import DOWNLOAD_LINK, OFFLINE_HOWTO
+from icp.render.casemap import FINDER, panel_html
 from icp.render.pages import Cards
 from icp.render.templating import render
 

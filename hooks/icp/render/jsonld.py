@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from icp.practice import Practice, Source
+from icp.publish.opendata import CASE_LICENCE_URL
 from icp.render.cite import page_address
 from icp.render.facts import running_span
-from icp.publish.opendata import CASE_LICENCE_URL
-from icp.practice import Practice, Source
 from icp.render.scriptdata import script_json
 
 

@@ -17,13 +17,13 @@ from math import ceil
 from markupsafe import Markup
 
 from icp.body.convert import Heading
+from icp.generator.lifting import html_block
+from icp.index import PracticeIndex, TermEntry
+from icp.practice import Practice
+from icp.publish.feeds import topic_feed_path
 from icp.render.cite import citation, page_address
 from icp.render.facts import NOT_GIVEN, YEAR_HELP, YEAR_LABEL, card_facts, page_facts
-from icp.publish.feeds import topic_feed_path
-from icp.index import PracticeIndex, TermEntry
 from icp.render.jsonld import json_ld_script
-from icp.generator.lifting import html_block
-from icp.practice import Practice
 from icp.render.templating import render
 
 # Cards per term page: few pages to render (each costs a whole themed page), none near 1 MB.

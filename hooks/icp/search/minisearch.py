@@ -21,14 +21,14 @@ import sys
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, chain
 from functools import lru_cache
+from itertools import accumulate, chain
 from pathlib import Path
 
 from icp.index import PracticeIndex
 from icp.practice import Practice
-from icp.search.text import body_text, place_names, short_forms
 from icp.read.vocabulary import FOLD
+from icp.search.text import body_text, place_names, short_forms
 
 SERIALIZATION_VERSION = 2
 SCRIPT_PATH = "practices/search-index.js"  # where the finder is expected to load it from

@@ -12,8 +12,8 @@ import json
 import random
 from pathlib import Path
 
-from icp.synthetic.coordinates import CITY_COORDINATES
 from icp.read.vocabulary import Vocabulary, slugify
+from icp.synthetic.coordinates import CITY_COORDINATES
 
 FIRST_YEAR = 1995
 LAST_YEAR = 2025
