@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from icp import timing
+from icp import routes, timing
 from icp.body.convert import Heading
 from icp.check.validate import PracticeProblems
 from icp.generator import preview
@@ -88,6 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for notice in _build.image_notices():
         log.info("%s", notice)
     config.copyright = _build.footer()
+    config.extra["routes"] = routes.for_templates()
     if _dirty_serve and _sources is None:
         _sources = ChangedFiles(Path(f"{config.site_dir}-sources"))
     if _command == "build":

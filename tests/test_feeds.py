@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 import feedparser
 import pytest
 
+from icp import routes
 from icp.builddate import build_date
 from icp.index import PracticeIndex
 from icp.practice import Practice
@@ -203,7 +204,7 @@ class LinkTags(HTMLParser):
 
 def test_pages_announce_the_site_feed_and_a_topic_page_its_own(index, tmp_path, monkeypatch):
     site = write_feeds(tmp_path, index, feeds.FeedSite("ICP"))
-    monkeypatch.setattr(generated_pages, "PER_PAGE", 1)
+    monkeypatch.setattr(routes, "PER_PAGE", 1)
     pages = generated_pages.topic_pages(index)
     assert pages["topics/education-3.html"].name == "Education"
     assert "topics/education-4.html" not in pages and "topics/roma.html" in pages

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from urllib.parse import quote
 
+from icp import routes
 from icp.practice import Practice
 from icp.read.vocabulary import Term, Vocabulary, slugify
 from icp.render.facts import EVIDENCE
@@ -24,7 +25,12 @@ class TermEntry:
 
     @property
     def url(self) -> str:
-        return f"{self.group}/{self.slug}.html"
+        return routes.html(self.pages[0])
+
+    @property
+    def pages(self) -> list[str]:
+        """Its page and the continuations of its list, as source paths."""
+        return routes.term_pages(self.group, self.slug, len(self.practices))
 
 
 class PracticeIndex:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from icp import routes
 from icp.body.convert import RenderedBody
 from icp.check.lookalikes import normal_city
 
@@ -49,7 +50,7 @@ class Practice:
     @property
     def url(self) -> str:
         """The page's address relative to the site root."""
-        return f"practices/{self.slug}.html"
+        return routes.html(routes.case_page(self.slug))
 
     @classmethod
     def from_front_matter(cls, slug: str, path: Path, meta: dict, body: str,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from icp import timing
+from icp import routes, timing
 from icp.body.allowlist import sanitise
 from icp.body.convert import plain_text
 from icp.check.images import prepared_images
@@ -26,15 +26,15 @@ from icp.generator.incremental import CheckedFiles
 from icp.index import TermEntry
 from icp.publish import datapackage, feeds, opendata, package, records
 from icp.read.casefile import CaseFileError, read_project_file
-from icp.read.inventory import IMAGES_DIR, link_problems
+from icp.read.inventory import link_problems
 from icp.render import codebook, finder, footer, home
 from icp.render.pages import GeneratedPage, front_matter, front_matter_fields, generated_pages, topic_pages
 from icp.search import minisearch as searchindex
 from icp.site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
 
-CONTRIBUTE_PAGE = "contribute.md"
+CONTRIBUTE_PAGE = routes.CONTRIBUTE
 CONTRIBUTE_TITLE = "Contribute"
-FINDER_PAGE = "practices/index.md"
+FINDER_PAGE = routes.FINDER
 
 
 class SettingsError(ValueError):
@@ -123,8 +123,8 @@ class SiteBuild:
         index, publication, schema = self.index, self.publication, self.loaded.schema
         with timing.step("render"):
             files = {
-                "practices.json": opendata.practices_json(index),
-                "practices.csv": opendata.practices_csv(index),
+                routes.PRACTICES_JSON: opendata.practices_json(index),
+                routes.PRACTICES_CSV: opendata.practices_csv(index),
                 finder.DATA_SCRIPT: finder.finder_data_script(index),
                 finder.RECORDS_SCRIPT: records.records_script(index),
                 **feeds.feed_files(index, publication.feed, publication.built),
@@ -136,7 +136,7 @@ class SiteBuild:
     def images(self) -> dict[str, bytes]:
         """The case images as the site publishes them (re-encoded, see ``icp.check.images``), by their address
         there (``practices/images/<name>``); a preview leaves out those it refuses, and lists them."""
-        return {f"{PRACTICES_DIR}/{IMAGES_DIR}/{path.name}": image.data
+        return {routes.image(path.name): image.data
                 for path, image in prepared_images(self.project.practices_dir).items() if image.problem is None}
 
     def image_notices(self) -> list[str]:

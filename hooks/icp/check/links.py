@@ -14,10 +14,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from icp import routes
 from icp.body.convert import MAX_ISSUES, PAGE_ANCHORS, Address
 from icp.read.characters import excerpt
 
-CASE_FOLDER = "practices"
 # A suggestion compares the missing section with this many of the case's sections (those next to it
 # in alphabetical order), so a body of thousands of broken links to a case of thousands of sections
 # costs milliseconds, not minutes.
@@ -53,7 +53,7 @@ class SiteMap:
         if "?" in path:
             return f"the address '{excerpt(url, 80)}' has a query ('?...'), which a page of this site never needs; remove it"
         if address.kind == "image":
-            target = posixpath.normpath(posixpath.join(CASE_FOLDER, path))
+            target = posixpath.normpath(posixpath.join(routes.CASE_FOLDER, path))
             if target not in self.images:
                 return (f"the image '{excerpt(url, 80)}' is not in practices/images/; copy the file there "
                         "(lowercase name; .png, .jpg, .gif or .webp) and write images/<name>")
@@ -62,13 +62,13 @@ class SiteMap:
             if fragment and fragment not in own_anchors | PAGE_ANCHORS | {"sources"}:
                 return f"this case has no section '#{excerpt(fragment, 80)}'{_choices(fragment, own_anchors, suggest)}"
             return None
-        target = posixpath.normpath(posixpath.join(CASE_FOLDER, path))
+        target = posixpath.normpath(posixpath.join(routes.CASE_FOLDER, path))
         if target.endswith(".html"):
             target = target[:-5] + ".md"
         if target.startswith("../") or target == "..":
             return f"the link '{excerpt(url, 80)}' leads outside the site; link to a page of the site, or give a full https:// address"
         folder, _, name = target.rpartition("/")
-        if folder == CASE_FOLDER and name.endswith(".md") and name[:-3] in self.cases:
+        if folder == routes.CASE_FOLDER and name.endswith(".md") and name[:-3] in self.cases:
             other = name[:-3]
             anchors = self.anchors_of(other)
             if fragment and anchors is not None and fragment not in anchors | PAGE_ANCHORS | {"sources"}:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
-from icp import timing
+from icp import routes, timing
 from icp.body.convert import RenderedBody, render_body
 from icp.builddate import build_date
 from icp.check.cities import project_city_problems
@@ -173,13 +174,10 @@ def site_map(directory: Path, root: Path, vocabulary: Vocabulary, cases: list[Ca
     A case outside ``cases`` (when only some files are checked) is read on demand for its sections.
     """
     docs = root / DOCS_DIR
-    pages = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")} if docs.is_dir() else set()
-    pages |= {"contribute.md", "practices/index.md"}
-    for group, terms in (("topics", vocabulary.topics), ("countries", vocabulary.countries)):
-        pages |= {f"{group}/index.md", *(f"{group}/{term.slug}.md" for term in terms)}
-    years = {year for case in cases if isinstance(case.meta, dict) and isinstance(year := case.meta.get("year"), int)}
-    pages |= {"years/index.md", *(f"years/{year}.md" for year in years)}
-    images = {f"{directory.name}/{IMAGES_DIR}/{path.name}" for path in local_images(directory)}
+    handwritten = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")} if docs.is_dir() else set()
+    slugs = {path.stem for path in case_files(directory)}
+    pages = routes.link_targets(handwritten=handwritten, case_slugs=slugs, terms=term_counts(vocabulary, cases))
+    images = {routes.image(path.name) for path in local_images(directory)}
 
     def anchors_of(slug: str) -> set[str] | None:
         if slug not in bodies:
@@ -190,8 +188,28 @@ def site_map(directory: Path, root: Path, vocabulary: Vocabulary, cases: list[Ca
             bodies[slug] = render_case_body(case)
         return {heading.id for heading in bodies[slug].headings}
 
-    return SiteMap(cases={path.stem for path in case_files(directory)}, pages=pages, images=images,
+    return SiteMap(cases=slugs, pages=pages, images=images,
                    anchors_of=anchors_of)
+
+
+def term_counts(vocabulary: Vocabulary, cases: list[CaseFile]) -> dict[str, dict[str, int]]:
+    """How many of ``cases`` each term of the three menus lists (a term page may run to several pages);
+    every topic and country has a page, a year only when a case has it."""
+    counts: dict[str, Counter] = {group: Counter() for group in routes.GROUPS}
+    topics, countries = set(vocabulary.topic_names), set(vocabulary.country_names)
+    for case in cases:
+        meta = case.meta if isinstance(case.meta, dict) else {}
+        chosen = meta.get("topics")
+        for topic in set(chosen) if isinstance(chosen, list) else ():
+            if isinstance(topic, str) and topic in topics:
+                counts["topics"][vocabulary.topic(topic).slug] += 1
+        if isinstance(country := meta.get("country"), str) and country in countries:
+            counts["countries"][vocabulary.country(country).slug] += 1
+        if isinstance(year := meta.get("year"), int) and not isinstance(year, bool):
+            counts["years"][str(year)] += 1
+    return {"topics": {term.slug: counts["topics"][term.slug] for term in vocabulary.topics},
+            "countries": {term.slug: counts["countries"][term.slug] for term in vocabulary.countries},
+            "years": dict(counts["years"])}
 
 
 def _address_problems(case: CaseFile, rendered: RenderedBody, site: SiteMap, shown: str) -> list[Problem]:

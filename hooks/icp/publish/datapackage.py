@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import re
 
+from icp import routes
 from icp.publish.opendata import CASE_LICENCE, CASE_LICENCE_URL, CSV_COLUMNS, LIST_SEPARATOR, SITE_NAME
 from icp.read.schema import schema_for
 from icp.read.vocabulary import Vocabulary
 from icp.render.codebook import csv_columns
 
-PATH = "datapackage.json"
+PATH = routes.DATAPACKAGE
 _NUMBERS = {"integer": "integer", "number": "number"}
 _REQUIRED_COLUMNS = {"slug", "url", "licence"}
 
@@ -56,7 +57,7 @@ def datapackage(schema: dict, vocabulary: Vocabulary) -> dict:
         "licenses": [{"name": "CC-BY-4.0", "path": CASE_LICENCE_URL, "title": "Creative Commons Attribution 4.0"}],
         "resources": [{
             "name": "practices",
-            "path": "practices.csv",
+            "path": routes.PRACTICES_CSV,
             "profile": "tabular-data-resource",
             "format": "csv",
             "mediatype": "text/csv",

@@ -36,12 +36,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
+from icp import routes
 from icp.index import PracticeIndex, TermEntry
 from icp.practice import Practice
 from icp.render.templating import render
 
 FEED_SIZE = 30
-SITE_FEED = "feed.xml"
+SITE_FEED = routes.SITE_FEED
 ATOM_TYPE = "application/atom+xml"
 DEFAULT_TAG_AUTHORITY = "intercultural-city-practices.github.io"
 DEFAULT_TAG_DATE = "2026"
@@ -113,7 +114,7 @@ def atom_date(moment: date | datetime) -> str:
 
 
 def topic_feed_path(entry: TermEntry) -> str:
-    return f"topics/{entry.slug}.xml"
+    return routes.topic_feed(entry.slug)
 
 
 def feed_entry(practice: Practice, site: FeedSite, when: date | datetime) -> FeedEntry:

@@ -8,11 +8,12 @@ when a reader asks for a download, since at 10,000 cases it is the largest file 
 
 from __future__ import annotations
 
+from icp import routes
 from icp.index import PracticeIndex
 from icp.publish.opendata import LICENCE_NOTE, SITE_NAME, csv_head, csv_lines, csv_row, open_data_record
 from icp.search.minisearch import data_script
 
-SCRIPT_PATH = "practices/records.js"
+SCRIPT_PATH = routes.RECORDS
 SCRIPT_GLOBAL = "ICP_RECORDS"
 
 

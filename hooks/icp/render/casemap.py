@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from icp import routes
 from icp.geo.places import median_point
 from icp.geo.svgmap import MIN_RADIUS, Place, in_view, map_svg, radius_per_root
 from icp.index import PracticeIndex
@@ -27,7 +28,7 @@ from icp.render.templating import plural, render
 
 VIEW = "europe"
 WORLD = "world"
-FINDER = "practices/index.html"
+FINDER = routes.html(routes.FINDER)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from icp import routes
 from icp.body.convert import Heading
 from icp.publish.opendata import CASE_LICENCE, CASE_LICENCE_URL, CSV_COLUMNS, LICENCE_NOTE, LIST_SEPARATOR, SOURCE_SEPARATOR
 from icp.read.schema import schema_for
@@ -18,7 +19,7 @@ from icp.read.vocabulary import Vocabulary
 from icp.render.pages import GeneratedPage, page
 from icp.render.templating import render
 
-CODEBOOK_PAGE = "codebook.md"
+CODEBOOK_PAGE = routes.CODEBOOK
 CODEBOOK_TITLE = "Open data codebook"
 CODEBOOK_TOC = (Heading(2, "missing-values", "Missing values"), Heading(2, "fields", "The fields of a case"),
                 Heading(3, "source-fields", "The fields of a source"), Heading(2, "json", "The JSON file"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from icp import routes
 from icp.body.convert import Heading
 from icp.index import PracticeIndex
 from icp.publish import records
@@ -23,7 +24,7 @@ from icp.render.templating import render
 from icp.search import minisearch as searchindex
 
 FIRST_RESULTS = 50
-DATA_SCRIPT = "practices/finder-data.js"
+DATA_SCRIPT = routes.FINDER_DATA
 INDEX_SCRIPT = searchindex.SCRIPT_PATH
 RECORDS_SCRIPT = records.SCRIPT_PATH
 MAP_PANEL_ID = "icp-map"

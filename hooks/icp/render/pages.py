@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from html import escape
-from math import ceil
 
 from markupsafe import Markup
 
+from icp import routes
 from icp.body.convert import Heading
 from icp.generator.lifting import html_block
 from icp.index import PracticeIndex, TermEntry
@@ -27,7 +27,6 @@ from icp.render.jsonld import json_ld_script
 from icp.render.templating import render
 
 # Cards per term page: few pages to render (each costs a whole themed page), none near 1 MB.
-PER_PAGE = 300
 
 
 @dataclass(frozen=True)
@@ -166,22 +165,17 @@ def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, s
     return page(practice.title, html, toc=tuple(toc), description=practice.summary, **NOT_SEARCHED)
 
 
-def term_page_uris(entry: TermEntry) -> list[str]:
-    pages = max(1, ceil(len(entry.practices) / PER_PAGE))
-    return [f"{entry.group}/{entry.slug}.md"] + [f"{entry.group}/{entry.slug}-{n}.md" for n in range(2, pages + 1)]
-
-
 def topic_pages(index: PracticeIndex) -> dict[str, TermEntry]:
     """Each topic page's address (``topics/<slug>.html``, ``topics/<slug>-2.html``, ...) -> its topic."""
-    return {uri[: -len(".md")] + ".html": entry for entry in index.topics for uri in term_page_uris(entry)}
+    return {routes.html(uri): entry for entry in index.topics for uri in entry.pages}
 
 
 def term_pages(entry: TermEntry, cards: Cards | None = None) -> dict[str, GeneratedPage]:
-    """The page (or pages, ``PER_PAGE`` cards each) listing every case filed under a term."""
+    """The page (or pages, ``routes.PER_PAGE`` cards each) listing every case filed under a term."""
     labels = GROUP_LABELS[entry.group]
     plural_label, singular, key = labels.plural, labels.singular, labels.key
-    uris = term_page_uris(entry)
-    names = [uri.rsplit("/", 1)[-1].replace(".md", ".html") for uri in uris]
+    uris = entry.pages
+    names = [routes.html(uri).rsplit("/", 1)[-1] for uri in uris]
     pages = {}
     for number, uri in enumerate(uris, start=1):
         heading = f"{singular}: {entry.name}"
@@ -189,7 +183,7 @@ def term_pages(entry: TermEntry, cards: Cards | None = None) -> dict[str, Genera
         feed = topic_feed_path(entry).rsplit("/", 1)[-1] if entry.group == "topics" else None
         html = render("term.html", title=title, entry=entry, count=len(entry.practices), singular=singular,
                       plural_label=plural_label, key=key, number=number, pages=names, feed=feed,
-                      cards=(cards or Cards()).render(entry.practices[(number - 1) * PER_PAGE:number * PER_PAGE], "../"))
+                      cards=(cards or Cards()).render(entry.practices[(number - 1) * routes.PER_PAGE:number * routes.PER_PAGE], "../"))
         pages[uri] = page(title, html, **NOT_SEARCHED)
     return pages
 
@@ -206,11 +200,11 @@ def overview_page(group: str, entries: tuple[TermEntry, ...]) -> GeneratedPage:
 def generated_pages(index: PracticeIndex, *, site_name: str, site_url: str = "", built: date) -> dict[str, GeneratedPage]:
     """Every page made from the cases, by its path in the site's docs tree (the finder aside)."""
     cards = Cards()
-    pages = {f"practices/{practice.slug}.md": practice_page(practice, index, site_name=site_name, site_url=site_url,
+    pages = {routes.case_page(practice.slug): practice_page(practice, index, site_name=site_name, site_url=site_url,
                                                            built=built, cards=cards)
              for practice in index.practices}
     for group in PracticeIndex.GROUPS:
-        pages[f"{group}/index.md"] = overview_page(group, index.group(group))
+        pages[routes.overview(group)] = overview_page(group, index.group(group))
         for entry in index.group(group):
             pages.update(term_pages(entry, cards))
     return pages

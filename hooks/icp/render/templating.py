@@ -13,6 +13,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from icp import routes
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -27,6 +29,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["plural"] = plural
+    env.globals["routes"] = routes
     return env
 
 

@@ -25,13 +25,14 @@ from functools import lru_cache
 from itertools import accumulate, chain
 from pathlib import Path
 
+from icp import routes
 from icp.index import PracticeIndex
 from icp.practice import Practice
 from icp.read.vocabulary import FOLD
 from icp.search.text import body_text, place_names, short_forms
 
 SERIALIZATION_VERSION = 2
-SCRIPT_PATH = "practices/search-index.js"  # where the finder is expected to load it from
+SCRIPT_PATH = routes.SEARCH_INDEX
 SCRIPT_GLOBAL = "ICP_SEARCH_INDEX"
 FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation", "topics", "body", "places")
 # Search-time boosts (MiniSearch applies them per query, so they can change without a rebuild).
