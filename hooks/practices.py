@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -40,35 +41,47 @@ from icp.sitebuild import Settings, SettingsError, SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.practices")
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
-_build: SiteBuild | None = None
-_command = ""
-_swap: SiteSwap | None = None
-_lifted: dict[str, list[str]] = {}
-_tocs: dict[str, tuple[Heading, ...]] = {}
-_metas: dict[str, dict] = {}
-# Kept between rebuilds of one `mkdocs serve` (MkDocs loads this module once per process).
-_checked: CheckedFiles | None = None
-_dirty_serve = False
-_sources: ChangedFiles | None = None
-_built_banner = ""  # the problems shown by the last finished build: when they change, every page is redone
+
+
+@dataclass
+class HookState:
+    """All the hook keeps, in one place. MkDocs loads a hook once per process, so ``mkdocs serve``
+    keeps this between rebuilds: the first five fields for the process, the rest for one build."""
+
+    command: str = ""
+    checked: CheckedFiles | None = None  # serve: the case files already checked, by their bytes
+    dirty_serve: bool = False
+    sources: ChangedFiles | None = None  # serve --dirty: generated sources rewritten only when changed
+    built_banner: str = ""  # the problems shown by the last finished build: when they change, every page is redone
+    build: SiteBuild | None = None
+    swap: SiteSwap | None = None
+    lifted: dict[str, list[str]] = field(default_factory=dict)
+    tocs: dict[str, tuple[Heading, ...]] = field(default_factory=dict)
+    metas: dict[str, dict] = field(default_factory=dict)
+
+    def start_files(self) -> None:
+        self.lifted.clear()
+        self.tocs.clear()
+        self.metas.clear()
+
+
+_state = HookState()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    global _checked, _dirty_serve, _command
-    _command = command
+    _state.command = command
     if command == "serve":
-        _checked = CheckedFiles()
-        _dirty_serve = dirty
+        _state.checked = CheckedFiles()
+        _state.dirty_serve = dirty
 
 
 def on_shutdown() -> None:
-    if _sources is not None:
-        shutil.rmtree(_sources.folder, ignore_errors=True)
+    if _state.sources is not None:
+        shutil.rmtree(_state.sources.folder, ignore_errors=True)
 
 
 @timing.timed("hook")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build, _sources, _swap
     timing.reset()
     settings = Settings(
         name=config.site_name, url=config.site_url or "", offline_zip=bool(config.extra.get("offline_zip")),
@@ -76,53 +89,50 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         feed_id_date=str(config.extra.get("feed_id_date", Settings.feed_id_date)),
         source_folders=tuple(Path(folder) for folder in (config.docs_dir, config.theme.custom_dir) if folder))
     try:
-        _build = SiteBuild.start(Path(config.config_file_path).resolve().parent, settings,
-                                 keep_going=preview.keeps_going(_command), checked=_checked, previous=_build)
-    except SettingsError as error:
+        _state.build = SiteBuild.start(Path(config.config_file_path).resolve().parent, settings,
+                                       keep_going=preview.keeps_going(_state.command), checked=_state.checked,
+                                       previous=_state.build)
+    except (SettingsError, PracticeProblems, *preview.RULES_BROKEN) as error:
         raise PluginError(str(error)) from None
-    except (PracticeProblems, *preview.RULES_BROKEN) as error:
-        raise PluginError(str(error)) from None
-    if _build.problems:
+    if _state.build.problems:
         # Not a warning: `mkdocs serve` with mkdocs.yml's strict mode would abort on one, and hang.
-        log.info("Previewing without what has a problem (a build refuses it):\n  %s", "\n  ".join(_build.problems))
-    for notice in _build.image_notices():
+        log.info("Previewing without what has a problem (a build refuses it):\n  %s", "\n  ".join(_state.build.problems))
+    for notice in _state.build.image_notices():
         log.info("%s", notice)
-    config.copyright = _build.footer()
+    config.copyright = _state.build.footer()
     config.extra["routes"] = routes.for_templates()
-    if _dirty_serve and _sources is None:
-        _sources = ChangedFiles(Path(f"{config.site_dir}-sources"))
-    if _command == "build":
-        _swap = SiteSwap(Path(config.site_dir), strict=bool(config.strict))
-        config.site_dir = str(_swap.staging)
+    if _state.dirty_serve and _state.sources is None:
+        _state.sources = ChangedFiles(Path(f"{config.site_dir}-sources"))
+    if _state.command == "build":
+        _state.swap = SiteSwap(Path(config.site_dir), strict=bool(config.strict))
+        config.site_dir = str(_state.swap.staging)
     return config
 
 
 @timing.timed("hook")
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Adds the site's pages, data files and images; edit links only with a repository."""
-    assert _build is not None
-    _lifted.clear()
-    _tocs.clear()
-    _metas.clear()
-    if _sources is not None:
-        _sources.start_round()
+    assert _state.build is not None
+    _state.start_files()
+    if _state.sources is not None:
+        _state.sources.start_round()
     in_menu = set(_nav_paths(config.nav))
-    for src_uri, made in _build.pages().items():
+    for src_uri, made in _state.build.pages().items():
         inclusion = InclusionLevel.UNDEFINED if src_uri in in_menu else InclusionLevel.NOT_IN_NAV
-        content, _lifted[src_uri] = lift_html(made.markdown)
-        _tocs[src_uri] = made.toc
+        content, _state.lifted[src_uri] = lift_html(made.markdown)
+        _state.tocs[src_uri] = made.toc
         if made.meta is not None:
-            _metas[src_uri] = made.meta
-        _replace(files, _generated(config, src_uri, content, inclusion, extra=_lifted[src_uri]))
-    docs = Path(config.docs_dir).resolve().relative_to(_build.project.root).as_posix()
+            _state.metas[src_uri] = made.meta
+        _replace(files, _generated(config, src_uri, content, inclusion, extra=_state.lifted[src_uri]))
+    docs = Path(config.docs_dir).resolve().relative_to(_state.build.project.root).as_posix()
     for file in files.documentation_pages():
-        file.edit_uri = _build.edit_path(file.src_uri, handwritten=file.generated_by is None,
+        file.edit_uri = _state.build.edit_path(file.src_uri, handwritten=file.generated_by is None,
                                          docs_dir=docs) if config.repo_url else None
-    for path, content in _build.data_files().items():
+    for path, content in _state.build.data_files().items():
         _replace(files, _generated(config, path, content))
-    for uri, data in _build.images().items():
+    for uri, data in _state.build.images().items():
         _replace(files, File.generated(config, uri, content=data))
-    if _sources is not None:
+    if _state.sources is not None:
         _follow_edits(files, config)
     return files
 
@@ -130,16 +140,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 @timing.timed("hook")
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     _check_front_matter_read(page)
-    if not page.is_homepage or _build is None:
+    if not page.is_homepage or _state.build is None:
         return markdown
-    content, _lifted[page.file.src_uri] = lift_html(_build.fill_home(markdown))
+    content, _state.lifted[page.file.src_uri] = lift_html(_state.build.fill_home(markdown))
     return content
 
 
 def _check_front_matter_read(page: Page) -> None:
     """A generated page's front matter must reach ``page.meta`` as written: MkDocs keeps a front
     matter it cannot read in the page's Markdown, where a case's title would be read as Markdown."""
-    expected = _metas.get(page.file.src_uri)
+    expected = _state.metas.get(page.file.src_uri)
     if expected is None:
         return
     meta = page.meta or {}
@@ -153,14 +163,14 @@ def _check_front_matter_read(page: Page) -> None:
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Generated HTML skipped Python-Markdown (see icp.generator.lifting): put it back, with the page's contents."""
     src_uri = page.file.src_uri
-    if _tocs.get(src_uri):
-        page.toc = get_toc(_toc_tokens(_tocs[src_uri]))
-    blocks = _lifted.get(src_uri)
+    if _state.tocs.get(src_uri):
+        page.toc = get_toc(_toc_tokens(_state.tocs[src_uri]))
+    blocks = _state.lifted.get(src_uri)
     html = restore_html(html, blocks) if blocks else html
-    if _build is not None:
+    if _state.build is not None:
         search = (page.meta or {}).get("search")
         excluded = isinstance(search, dict) and search.get("exclude")  # Material's convention
-        _build.page_rendered(src_uri, url=page.url, title=page.title or "", html=html,
+        _state.build.page_rendered(src_uri, url=page.url, title=page.title or "", html=html,
                              searchable=not page.is_homepage and not excluded)
     return html
 
@@ -168,8 +178,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def on_nav(nav, *, config: MkDocsConfig, files: Files):
     """Every page is dated by the build (the sitemap's lastmod and its gzip header), not by the clock,
     so that one commit builds the same files."""
-    if _build is not None:
-        built = _build.publication.built.isoformat()
+    if _state.build is not None:
+        built = _state.build.publication.built.isoformat()
         for file in files.documentation_pages():
             if file.page is not None:
                 file.page.update_date = built
@@ -178,15 +188,15 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files):
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     """The feeds' autodiscovery links for the page's head (``overrides/main.html``)."""
-    if _build is not None:
-        context["icp_feed_links"] = _build.feed_links(page.file.dest_uri)
+    if _state.build is not None:
+        context["icp_feed_links"] = _state.build.feed_links(page.file.dest_uri)
     return context
 
 
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
     """The 404 page is served at any depth: its feed link starts from the site's root, as its other links do."""
-    if template_name == "404.html" and _build is not None:
-        context["icp_feed_links"] = _build.feed_links_from(urlsplit(config.site_url or "").path.rstrip("/") + "/")
+    if template_name == "404.html" and _state.build is not None:
+        context["icp_feed_links"] = _state.build.feed_links_from(urlsplit(config.site_url or "").path.rstrip("/") + "/")
     return context
 
 
@@ -202,26 +212,25 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def _finished(html: str) -> str:
     """A page as it is written: the preview's banner, valid HTML where Material's templates are not
     (``autocomplete`` is not allowed on its checkbox toggles), then the page's security policy."""
-    if _build is not None:
-        html = preview.with_banner(html, _build.banner)
+    if _state.build is not None:
+        html = preview.with_banner(html, _state.build.banner)
     return csp.with_policy(_TOGGLE_AUTOCOMPLETE.sub(r"\1", html))
 
 
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Last of all: what the core adds to the finished site, then (`mkdocs build`) the swap into place."""
-    global _built_banner
-    if _build is not None:
-        _build.finish(Path(config.site_dir))
-        _built_banner = _build.banner
+    if _state.build is not None:
+        _state.build.finish(Path(config.site_dir))
+        _state.built_banner = _state.build.banner
     timing.write_if_asked()
-    if _swap is not None:
-        _swap.finish()
+    if _state.swap is not None:
+        _state.swap.finish()
 
 
 def on_build_error(*, error: Exception) -> None:
-    if _swap is not None:
-        _swap.abandon()
+    if _state.swap is not None:
+        _state.swap.abandon()
 
 
 def _nav_paths(nav) -> list[str]:
@@ -252,9 +261,9 @@ def _generated(config: MkDocsConfig, src_uri: str, content: str,
                inclusion: InclusionLevel = InclusionLevel.UNDEFINED, *, extra: list[str] = ()) -> File:
     """In memory for a build; under `mkdocs serve --dirty`, a file rewritten only when its text changed,
     so MkDocs' modification-time check rebuilds only the pages an edit changed."""
-    if _sources is None:
+    if _state.sources is None:
         return File.generated(config, src_uri, content=content, inclusion=inclusion)
-    path = _sources.path_for(src_uri, content, extra=extra)
+    path = _state.sources.path_for(src_uri, content, extra=extra)
     return File.generated(config, src_uri, abs_src_path=str(path), inclusion=inclusion)
 
 
@@ -263,14 +272,14 @@ def _follow_edits(files: Files, config: MkDocsConfig) -> None:
     case was left out is removed, and every page is redone when the preview's banner changed."""
     home_file = files.get_file_from_path("index.md")
     if home_file is not None and home_file.generated_by is None:
-        filled = _generated(config, home_file.src_uri, _build.fill_home(home_file.content_string))
+        filled = _generated(config, home_file.src_uri, _state.build.fill_home(home_file.content_string))
         filled.edit_uri = home_file.edit_uri
         _replace(files, filled)
-    for src_uri in _sources.forget_unasked():
+    for src_uri in _state.sources.forget_unasked():
         Path(File(src_uri, None, config.site_dir, config.use_directory_urls).abs_dest_path).unlink(missing_ok=True)
-    if _build.banner != _built_banner:
+    if _state.build.banner != _state.built_banner:
         outdate(Path(file.abs_dest_path) for file in files.documentation_pages())
-    log.debug("Generated files changed: %s", " ".join(_sources.written) or "none")
+    log.debug("Generated files changed: %s", " ".join(_state.sources.written) or "none")
 
 
 def _replace(files: Files, file: File) -> None:

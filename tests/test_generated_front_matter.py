@@ -51,11 +51,11 @@ def test_the_writer_writes_ascii_and_escapes_html():
 def test_the_hook_refuses_a_generated_page_whose_front_matter_did_not_arrive():
     hook = importlib.import_module("practices")
     page = SimpleNamespace(file=SimpleNamespace(src_uri="practices/x.md"), meta={})
-    hook._metas["practices/x.md"] = {"title": "A title"}
+    hook._state.metas["practices/x.md"] = {"title": "A title"}
     try:
         with pytest.raises(PluginError, match=r"practices/x\.md: MkDocs did not read .* \(title\)"):
             hook._check_front_matter_read(page)
         page.meta = {"title": "A title"}
         hook._check_front_matter_read(page)
     finally:
-        hook._metas.pop("practices/x.md")
+        hook._state.metas.pop("practices/x.md")
