@@ -16,6 +16,7 @@ import pytest
 
 from icp.practice import Practice
 from icp.render import cite
+from icp.render.templating import render
 from icp.site import Project
 
 from conftest import ROOT, write_case
@@ -180,7 +181,7 @@ class TextOf(HTMLParser):
 
 def test_the_block_shows_hostile_text_as_text():
     result = cite.citation(practice(title=HOSTILE, city="Malmö"), site_name=SITE, accessed=BUILT)
-    html = cite.cite_html(result)
+    html = render("cite.html", citation=result)
     for element_id, expected in (("icp-cite-reference", result.reference_text), ("icp-cite-bibtex", result.bibtex_text)):
         parser = TextOf(element_id)
         parser.feed(html)
@@ -198,7 +199,7 @@ def cite_page(folder: Path, result: cite.Citation) -> Path:
     (folder / "practices").mkdir()
     page = folder / "practices" / f"{result.slug}.html"
     page.write_text('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Case</title></head><body>\n'
-                    + cite.cite_html(result) + '<script src="../assets/javascripts/cite.js"></script>\n</body></html>\n',
+                    + render("cite.html", citation=result) + '<script src="../assets/javascripts/cite.js"></script>\n</body></html>\n',
                     encoding="utf-8")
     return page
 

@@ -3,8 +3,6 @@
 import json
 from datetime import date
 
-from icp.check.validate import load_practices
-from icp.index import PracticeIndex
 from icp.publish import feeds, opendata
 from icp.render import cite, facts, finder
 from icp.render.pages import practice_page
@@ -13,8 +11,7 @@ from conftest import write_case
 
 
 def load(project):
-    vocabulary = project.vocabulary()
-    return PracticeIndex(load_practices(project.practices_dir, vocabulary, project.schema()), vocabulary)
+    return project.load_index()
 
 
 def test_each_term_lists_exactly_its_cases(project_copy):

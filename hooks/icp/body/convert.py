@@ -269,33 +269,14 @@ class _Walk:
             self.addresses.append(Address(self.where(value), value, "image" if name == "src" else "link"))
 
     def read_cmark(self, rendered: str) -> None:
-        """The same checks over HTML that cmark wrote from Markdown alone (no raw HTML): its tags are
-        its own and always allowed, its markup is regular, so one pattern reads nesting, level-1
-        headings and every attribute (addresses, a code block's language, a list's start) with no
-        parser."""
-        depth = 0
+        """The same checks over HTML that cmark wrote from Markdown alone (no raw HTML): its markup is
+        regular, so one pattern reads its tags and attributes with no parser."""
         for match in _CMARK_TAG.finditer(rendered):
             closing, tag, attribute_text = match.groups()
             if closing:
-                depth -= 1
                 self._end(tag)
-                continue
-            attributes = _CMARK_ATTRIBUTE.findall(attribute_text) if attribute_text else ()
-            position = next((_SOURCEPOS.match(value) for name, value in attributes if name == "data-sourcepos"), None)
-            if tag not in VOID_ELEMENTS:
-                depth += 1
-                if position:
-                    self._enter_block(position)
-                self.blocks.append((tag, int(position.group(1)) if position else
-                                    self.blocks[-1][1] if self.blocks else self.last_line))
-                if depth == MAX_DEPTH + 1:
-                    self.report(self.where(), f"elements are nested more than {MAX_DEPTH} deep here, which a "
-                                              "browser shows differently from this check; write flatter HTML or Markdown")
-            if tag == "h1":
-                self.h1_lines.append((int(position.group(1)) if position else self.last_line) + self.first_line - 1)
-            for name, value in attributes:
-                if name not in allowlist.CMARK_ONLY:
-                    self._attribute(tag, name, unescape(value))
+            else:
+                self._start(tag, tuple((name, unescape(value)) for name, value in _CMARK_ATTRIBUTE.findall(attribute_text)))
 
     def _end(self, tag: str) -> None:
         for index in range(len(self.blocks) - 1, max(-1, len(self.blocks) - 64), -1):

@@ -234,17 +234,6 @@ def slug_problems(slug: str, existing: list[Path], root: Path) -> list[Problem]:
     return [problem for problem in _name_problems([*existing, path], root) if problem.path == display_path(path, root)]
 
 
-def load_practices(
-    directory: Path, vocabulary: Vocabulary, schema: dict, *, root: Path | None = None,
-    checked: CheckedFiles | None = None,
-) -> list[Practice]:
-    """Every case in ``directory``, or :class:`PracticeProblems` naming every problem."""
-    practices, problems = check_practices(directory, vocabulary, schema, root=root, checked=checked)
-    if problems:
-        raise PracticeProblems(problems)
-    return practices
-
-
 def _file_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary, last_year: int) -> list[Problem]:
     if not isinstance(case.meta, dict):
         return [Problem(shown, case.line_of(()) or 2, "front matter", "must be a list of 'key: value' lines, "

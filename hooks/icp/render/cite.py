@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from icp.practice import Practice
-from icp.render.templating import render
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -145,8 +144,3 @@ def citation(practice: Practice, *, site_name: str, site_url: str = "", accessed
     """Both ways to cite a case; ``accessed`` is the build's date, which the page's script replaces."""
     options = dict(site_name=site_name, site_url=site_url, accessed=accessed)
     return Citation(practice.slug, reference(practice, **options), bibtex(practice, **options))
-
-
-def cite_html(citation: Citation) -> str:
-    """The "Cite this practice" block of a case page; needs ``assets/javascripts/cite.js`` on the page."""
-    return render("cite.html", citation=citation)
