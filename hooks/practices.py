@@ -87,6 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         name=config.site_name, url=config.site_url or "", offline_zip=bool(config.extra.get("offline_zip")),
         feed_id_authority=str(config.extra.get("feed_id_authority", Settings.feed_id_authority)),
         feed_id_date=str(config.extra.get("feed_id_date", Settings.feed_id_date)),
+        repository_url=config.repo_url or "", contact_email=str(config.extra.get("contact_email") or ""),
         source_folders=tuple(Path(folder) for folder in (config.docs_dir, config.theme.custom_dir) if folder))
     try:
         _state.build = SiteBuild.start(Path(config.config_file_path).resolve().parent, settings,

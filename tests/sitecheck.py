@@ -38,6 +38,7 @@ def page_types(site: Path) -> dict[str, str]:
         "years overview": "years/index.html",
         "about": "about.html",
         "contribute": "contribute.html",
+        "propose": "propose.html",
     }
 
 

@@ -16,7 +16,8 @@ def blocking_violations(page) -> list[str]:
             for v in violations if v["impact"] in BLOCKING]
 
 
-@pytest.mark.parametrize("page_type", ["home", "filter", "case", "topic", "topics overview", "about", "contribute"])
+@pytest.mark.parametrize("page_type", ["home", "filter", "case", "topic", "topics overview", "about", "contribute",
+                                       "propose"])
 def test_no_serious_or_critical_violation(browser, built_site, page_type):
     context = browser.new_context()
     try:

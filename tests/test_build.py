@@ -170,7 +170,7 @@ def test_cases_stay_out_of_the_navigation(built_site):
     tabs = about.split('class="md-tabs__list"')[1].split("</ul>")[0]
     pages = re.findall(r'<a href="([^"#][^"]*)" class="md-tabs__link', tabs)
     assert pages == ["index.html", "practices/index.html", "topics/index.html", "countries/index.html",
-                     "years/index.html", "about.html", "contribute.html"]
+                     "years/index.html", "about.html", "contribute.html", "propose.html"]
     nav = about.split('md-nav--primary', 1)[1]
     assert not re.findall(r'href="practices/(?!index)[^"]+\.html"', nav), "a case in the menu"
     for path in PRACTICES:
@@ -195,7 +195,7 @@ def test_a_term_with_no_case_yet_says_so(tmp_path):
     article = empty.split("<article", 1)[1].split("</article>", 1)[0]
     assert article.count("Nothing is filed under this topic yet") == 1
     assert "0 practices" not in article and "icp-card" not in article
-    assert 'href="../contribute.html"' in article, "says how to add a case"
+    assert 'href="../propose.html"' in article, "leads to the form to propose a case"
     overview = (tmp_path / "site" / "topics" / "index.html").read_text(encoding="utf-8")
     assert "0 practices" not in overview and "No practice filed yet" in overview
 

@@ -22,7 +22,7 @@ from conftest import ROOT, copy_project, mkdocs_build
 from kinds import makes
 
 PAGE_TYPES = ["home", "filter", "case", "topic", "country", "year", "topics overview",
-              "countries overview", "years overview", "about", "contribute"]
+              "countries overview", "years overview", "about", "contribute", "propose"]
 # Root-absolute on purpose (a server sends it at any depth); checked over HTTP in test_not_found.py.
 SERVER_ONLY_PAGES = {"404.html"}
 

@@ -16,6 +16,7 @@ HOME = "index.md"
 FINDER = "practices/index.md"
 CONTRIBUTE = "contribute.md"
 CODEBOOK = "codebook.md"
+PROPOSE = "propose.md"
 GROUPS = ("topics", "countries", "years")
 CASE_FOLDER = "practices"
 IMAGES = "practices/images"
@@ -27,6 +28,7 @@ SITE_FEED = "feed.xml"
 FINDER_DATA = "practices/finder-data.js"
 SEARCH_INDEX = "practices/search-index.js"
 RECORDS = "practices/records.js"
+PROPOSE_DATA = "propose-data.js"
 OFFLINE_FOLDER = "download"
 
 # A term page lists this many cases; past it, the list goes on at <slug>-2.md, <slug>-3.md, ...
@@ -67,8 +69,8 @@ def relative(target: str, *, start: str) -> str:
 
 def generated_pages(*, case_slugs: Iterable[str], terms: dict[str, dict[str, int]]) -> set[str]:
     """The source path of every page the core makes: the cases, the finder, the codebook, Contribute,
-    each menu's overview and each term's pages (``terms``: group -> term slug -> its number of cases)."""
-    pages = {FINDER, CODEBOOK, CONTRIBUTE, *(case_page(slug) for slug in case_slugs)}
+    "Propose a practice", each menu's overview and each term's pages (``terms``: group -> term slug -> its number of cases)."""
+    pages = {FINDER, CODEBOOK, CONTRIBUTE, PROPOSE, *(case_page(slug) for slug in case_slugs)}
     for group in GROUPS:
         pages.add(overview(group))
         for slug, count in terms.get(group, {}).items():
@@ -91,5 +93,5 @@ def link_targets(*, handwritten: Iterable[str], case_slugs: Iterable[str],
 
 def for_templates() -> dict[str, str]:
     """The published addresses the generator's own templates link to (header, footer, 404 page)."""
-    return {"finder": html(FINDER), "contribute": html(CONTRIBUTE), "codebook": html(CODEBOOK),
+    return {"finder": html(FINDER), "contribute": html(CONTRIBUTE), "codebook": html(CODEBOOK), "propose": html(PROPOSE),
             "practices_json": PRACTICES_JSON, "practices_csv": PRACTICES_CSV, "feed": SITE_FEED}

@@ -82,6 +82,34 @@ def _key(key: str, value: object) -> str:
                           default_flow_style=False)
 
 
+def case_file(meta: dict, sections: dict[str, str], order: list[str], source_order: list[str] = ()) -> str:
+    """A whole case file, as the site's "Propose a practice" form writes it (its JavaScript writer,
+    ``docs/assets/javascripts/propose/casefile.js``, gives the same bytes for the same values): the
+    modeline, then each key given, in the schema's order (``order``; a source's keys in ``source_order``),
+    written by YAML as the scaffold writes its keys; then each section given, under its heading, in
+    :data:`SECTIONS` order. An empty value, list or section is left out."""
+    ranked = {key: rank for rank, key in enumerate(order)}
+    keys = sorted((key for key, value in meta.items() if _given(value)), key=lambda key: ranked.get(key, len(ranked)))
+    front = MODELINE + "\n" + "".join(_key(key, _written(key, meta[key], source_order)) for key in keys)
+    body = "\n".join(f"## {heading}\n\n{sections[heading].strip()}\n" for heading, _ in SECTIONS
+                     if sections.get(heading, "").strip())
+    return f"---\n{front}---\n\n{body}"
+
+
+def _given(value: object) -> bool:
+    return value not in ("", None, [], {})
+
+
+def _written(key: str, value: object, source_order) -> object:
+    """A source's keys in the schema's order; nothing else is reordered."""
+    if key != "sources" or not isinstance(value, list):
+        return value
+    ranked = {name: rank for rank, name in enumerate(source_order)}
+    return [{name: item[name] for name in sorted((name for name in item if _given(item[name])),
+                                                  key=lambda name: ranked.get(name, len(ranked)))}
+            if isinstance(item, dict) else item for item in value]
+
+
 def case_text(*, title: str, city: str, country: str, year: object, topics: list[str]) -> str:
     """The file: front matter (summary and evidence left empty for the editor) and the body's section headings."""
     front = (MODELINE + "\n" + _key("title", title) + _key("city", city) + _key("country", country)

@@ -27,7 +27,7 @@ from icp.index import TermEntry
 from icp.publish import datapackage, feeds, opendata, package, records
 from icp.read.casefile import CaseFileError, read_project_file
 from icp.read.inventory import link_problems
-from icp.render import codebook, finder, footer, home
+from icp.render import codebook, finder, footer, home, proposal
 from icp.render.pages import GeneratedPage, front_matter, front_matter_fields, generated_pages, topic_pages
 from icp.search import minisearch as searchindex
 from icp.site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
@@ -53,6 +53,13 @@ class Settings:
     feed_id_date: str = feeds.DEFAULT_TAG_DATE
     # The folders the generator publishes from besides the cases (docs/, theme overrides).
     source_folders: tuple[Path, ...] = ()
+    # Where a proposed case goes: the repository's address (GitHub), else an e-mail address, else neither.
+    repository_url: str = ""
+    contact_email: str = ""
+
+    @property
+    def destination(self) -> proposal.Destination:
+        return proposal.Destination(self.repository_url.rstrip("/"), self.contact_email)
 
 
 @dataclass
@@ -115,6 +122,7 @@ class SiteBuild:
             made[FINDER_PAGE] = finder.finder_page(index)
             if schema is not None:
                 made[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
+                made[proposal.PROPOSE_PAGE] = proposal.propose_page(index, schema, self.settings.destination)
         made[CONTRIBUTE_PAGE] = self.contributing
         return made
 
@@ -131,6 +139,7 @@ class SiteBuild:
             }
             if schema is not None:  # a preview whose schema file is broken has no table schema to describe
                 files[datapackage.PATH] = datapackage.datapackage_json(schema, index.vocabulary)
+                files[proposal.DATA_SCRIPT] = proposal.propose_data_script(index, schema, self.settings.destination)
             return files
 
     def images(self) -> dict[str, bytes]:
@@ -206,4 +215,4 @@ def contribute_page(project: Project) -> GeneratedPage:
     """
     text = read_project_file(project.contributing_path, kind="text file").decode("utf-8")
     fields = front_matter_fields(CONTRIBUTE_TITLE)
-    return GeneratedPage(front_matter(fields) + text, meta=fields)
+    return GeneratedPage(front_matter(fields) + proposal.with_form_lead(text), meta=fields)

@@ -1,0 +1,163 @@
+"""The "Propose a practice" page: a form made at build time from the front-matter schema and the
+vocabulary, so that a key added to ``practices/practice.schema.json`` appears in it with no change
+here; and the data its scripts run on (``propose-data.js``, a classic script: it works from ``file://``).
+
+Each property becomes a field by its kind: a list of terms (topics) a row of checkboxes in menu order,
+a term (country, evidence, status) a ``<select>``, a list of case slugs (related) the existing cases by
+title, a list of mappings (sources) a repeatable group of its own properties, a list of texts one item a
+line, a number a numeric field, true/false a checkbox, any other text a text field. The body's sections
+are those of :data:`icp.scaffold.SECTIONS`. The file is written in the browser exactly as
+:func:`icp.scaffold.case_file` writes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from icp import routes
+from icp.body.convert import Heading
+from icp.generator.lifting import html_block
+from icp.index import PracticeIndex
+from icp.read.schema import schema_for
+from icp.read.vocabulary import FOLD, slugify
+from icp.render.pages import NOT_SEARCHED, GeneratedPage, page
+from icp.render.scriptdata import script_json
+from icp.render.templating import render
+from icp.scaffold import MAX_SLUG, SECTIONS
+
+PROPOSE_PAGE = routes.PROPOSE
+PROPOSE_URL = routes.html(routes.PROPOSE)
+PROPOSE_TITLE = "Propose a practice"
+DATA_SCRIPT = routes.PROPOSE_DATA
+DATA_GLOBAL = "ICP_PROPOSE"
+# The page's scripts, in the order they run; paths from the site's root, where the page is.
+SCRIPTS = (
+    DATA_SCRIPT,
+    "assets/javascripts/propose/casefile.js",
+    "assets/javascripts/propose/fields.js",
+    "assets/javascripts/propose/propose.js",
+)
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+# A few keys read better under another name than their own; any other key is labelled by its name.
+LABELS = {"lat": "Latitude", "lon": "Longitude", "url": "Address (URL)"}
+# Text this long or longer gets a box of several lines (an address, with a pattern, never does).
+LONG_TEXT = 300
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of the form: ``control`` says how it is asked for; ``path`` is its place in the file."""
+
+    key: str
+    path: str
+    label: str
+    hint: str
+    control: str
+    required: bool = False
+    options: tuple[tuple[str, str], ...] = ()
+    parts: tuple[Field, ...] = ()
+    max_length: int | None = None
+
+    @property
+    def id(self) -> str:
+        return "f-" + self.path.replace(".", "-").replace("[]", "")
+
+
+def label_for(key: str) -> str:
+    """``status_date`` -> "Status date": the key as the codebook names it, in words."""
+    return LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+def form_fields(schema: dict, cases: list[tuple[str, str]], prefix: str = "") -> list[Field]:
+    """A field for each property of ``schema`` (an object schema), in its order; ``cases`` are the
+    existing cases as (slug, title), for a list of case slugs."""
+    required = set(schema.get("required", ()))
+    return [_field(key, spec, key in required, cases, prefix) for key, spec in schema.get("properties", {}).items()]
+
+
+def _field(key: str, spec: dict, required: bool, cases: list[tuple[str, str]], prefix: str) -> Field:
+    path = f"{prefix}{key}"
+    common = {"key": key, "path": path, "label": label_for(key), "hint": spec.get("description", ""),
+              "required": required, "max_length": spec.get("maxLength")}
+    kind = spec.get("type")
+    items = spec.get("items") if isinstance(spec.get("items"), dict) else {}
+    if kind == "array" and items.get("type") == "object":
+        return Field(**common, control="group", parts=tuple(form_fields(items, cases, f"{path}[].")))
+    if kind == "array" and "enum" in items:
+        return Field(**common, control="checkboxes", options=tuple((str(v), str(v)) for v in items["enum"]))
+    if kind == "array" and items.get("pattern") == SLUG_PATTERN:
+        return Field(**common, control="cases", options=tuple(sorted(cases, key=lambda case: case[1].casefold())))
+    if kind == "array":
+        return Field(**common, control="lines")
+    if "enum" in spec:
+        return Field(**common, control="select", options=tuple((str(v), str(v)) for v in spec["enum"]))
+    if kind in ("integer", "number"):
+        return Field(**common, control=kind)
+    if kind == "boolean":
+        return Field(**common, control="checkbox")
+    long_text = (spec.get("maxLength") or 0) >= LONG_TEXT and "pattern" not in spec
+    return Field(**common, control="textarea" if long_text else "text")
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    hint: str
+
+    @property
+    def id(self) -> str:
+        return "f-section-" + slugify(self.heading)
+
+
+def sections() -> list[Section]:
+    return [Section(heading, hint) for heading, hint in SECTIONS]
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where a finished file goes: a repository (GitHub's new-file page), else an address to mail it to."""
+
+    repository: str = ""
+    contact_email: str = ""
+
+
+def propose_page(index: PracticeIndex, schema: dict, destination: Destination) -> GeneratedPage:
+    synced = schema_for(schema, index.vocabulary)
+    cases = [(practice.slug, practice.title) for practice in index.practices]
+    html = render("propose.html", title=PROPOSE_TITLE, fields=form_fields(synced, cases), sections=sections(),
+                  scripts=SCRIPTS, destination=destination)
+    toc = (Heading(2, "icp-propose-facts", "The facts"), Heading(2, "icp-propose-text", "The text"),
+           Heading(2, "icp-propose-send", "Send it"))
+    return page(PROPOSE_TITLE, html, toc=toc, description="Propose a practice for the knowledge base: a form "
+                "that writes the case file and checks it as the reviewers will.", **NOT_SEARCHED)
+
+
+def propose_data(index: PracticeIndex, schema: dict, destination: Destination) -> dict:
+    """What the page's scripts need: the schema (with the vocabulary's lists), the keys' order, the
+    sections' headings, the existing cases and where to send the file."""
+    synced = schema_for(schema, index.vocabulary)
+    return {
+        "schema": synced,
+        "order": list(synced["properties"]),
+        "sourceOrder": list(synced["properties"].get("sources", {}).get("items", {}).get("properties", {})),
+        "headings": [heading for heading, _ in SECTIONS],
+        "cases": [[practice.slug, practice.title] for practice in index.practices],
+        "repository": destination.repository,
+        "contactEmail": destination.contact_email,
+        "fold": FOLD,
+        "maxSlug": MAX_SLUG,
+    }
+
+
+def propose_data_script(index: PracticeIndex, schema: dict, destination: Destination) -> str:
+    return f"window.{DATA_GLOBAL}={script_json(propose_data(index, schema, destination))};\n"
+
+
+def with_form_lead(contributing: str) -> str:
+    """CONTRIBUTING.md as the Contribute page: the form announced first, after its level-1 heading
+    (the file is also read on GitHub, where the site's pages are not)."""
+    lead = html_block(render("propose-lead.html", url=PROPOSE_URL, title=PROPOSE_TITLE))
+    heading, newline, rest = contributing.partition("\n")
+    if heading.startswith("# "):
+        return f"{heading}{newline}\n{lead}\n{rest}"
+    return f"{lead}\n{contributing}"

@@ -1,0 +1,208 @@
+"""'Propose a practice': the form made from the schema, and the file it writes, filled as a person would
+in Chromium from file:// for every case of practices/, byte for byte as icp.scaffold.case_file writes
+it, accepted by scripts/validate.py, and building to the same case pages as the originals."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import ROOT, copy_project, mkdocs_build
+from formfill import case_values, download, fill_case
+from icp.render import proposal
+from icp.scaffold import case_file, slug_for
+from icp.site import Project
+from sitecheck import Recorder
+from test_validate import run_validator
+
+REPOSITORY = "https://github.com/example/icp"
+# A key added to the schema in the test project: the form must offer it with no change to the code.
+ADDED = ("language", {"description": "The language of the practice's sources.", "type": "string",
+                      "minLength": 1, "maxLength": 60})
+
+
+def with_added_key(project: Path) -> None:
+    path = project / "practices" / "practice.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    properties = schema["properties"]
+    schema["properties"] = {**{key: properties[key] for key in list(properties)[:3]}, ADDED[0]: ADDED[1],
+                            **{key: properties[key] for key in list(properties)[3:]}}
+    path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def form_site(tmp_path_factory) -> Path:
+    """The project with one key added to its schema, built with a repository setting."""
+    root = tmp_path_factory.mktemp("form")
+    project = copy_project(root / "project")
+    with_added_key(project)
+    result = mkdocs_build(project, root / "site", repository=REPOSITORY)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def open_form(page, site: Path):
+    page.goto((site / proposal.PROPOSE_URL).as_uri())
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    return page
+
+
+def test_every_key_of_the_schema_is_a_field_with_its_description_as_hint(real_index):
+    schema = Project(ROOT).schema()
+    html = proposal.propose_page(real_index, schema, proposal.Destination()).markdown
+    for key, spec in schema["properties"].items():
+        assert f'id="f-{key}"' in html and f'data-key="{key}"' in html, key
+        assert f'id="f-{key}-hint">{spec["description"]}' in html.replace("&#34;", '"').replace("&#39;", "'"), key
+    for key in schema["properties"]["sources"]["items"]["properties"]:
+        assert f'id="f-sources-__N__-{key}"' in html, key
+    assert "<label for=\"f-title\">Title <span class=\"icp-required\">(required)</span></label>" in html
+    topics = re.findall(r'id="f-topics-\d+" value="([^"]+)"', html)
+    assert topics == [term.name.replace("&", "&amp;") for term in real_index.vocabulary.topics], "menu order"
+    assert '<select id="f-country"' in html
+    for heading in ("Summary", "Background", "What was done", "Results", "Making it work for you", "Sources"):
+        assert f'data-section="{heading}"' in html
+
+
+def test_a_key_added_to_the_schema_becomes_a_field(project_copy):
+    with_added_key(project_copy.root)
+    schema = project_copy.schema()
+    fields = proposal.form_fields(schema, [])
+    added = next(field for field in fields if field.key == ADDED[0])
+    assert (added.label, added.hint, added.control) == ("Language", ADDED[1]["description"], "text")
+    assert [field.key for field in fields][:5] == ["title", "subtitle", "city", "language", "country"]
+
+
+def test_without_a_repository_the_page_says_where_to_send_the_file(real_index):
+    schema = Project(ROOT).schema()
+    mailed = proposal.propose_page(real_index, schema, proposal.Destination(contact_email="editors@example.org"))
+    assert 'href="mailto:editors@example.org?subject=Proposed%20practice"' in mailed.markdown
+    assert "icp-github" not in mailed.markdown
+    neither = proposal.propose_page(real_index, schema, proposal.Destination()).markdown
+    assert "mailto:" not in neither and "Send the downloaded file to the editors" in neither
+
+
+def test_the_form_is_linked_from_the_header_home_contribute_and_empty_terms(form_site):
+    for page in ("index.html", "contribute.html", "about.html", "practices/oslo-oxlo-declaration.html"):
+        html = (form_site / page).read_text(encoding="utf-8")
+        tabs = html.split('class="md-tabs"', 1)[1].split("</nav>", 1)[0]
+        assert "propose.html" in tabs and "Propose a practice" in tabs, page
+    home = (form_site / "index.html").read_text(encoding="utf-8").split("<article", 1)[1]
+    assert '<a href="propose.html">Propose a practice</a>' in home
+    contribute = (form_site / "contribute.html").read_text(encoding="utf-8")
+    article = contribute.split("<article", 1)[1]
+    assert article.index('href="propose.html"') < article.index("<h2"), "the form comes first"
+    empty = (form_site / "topics" / "roma.html").read_text(encoding="utf-8")
+    if "Nothing is filed" in empty:
+        assert 'href="../propose.html"' in empty
+
+
+def test_a_key_added_to_the_schema_is_asked_and_written(form_site, page):
+    open_form(page, form_site)
+    page.get_by_label("Title (required)", exact=True).fill("A library for newcomers")
+    page.get_by_label("Language (optional)", exact=True).fill("Norwegian")
+    page.get_by_label("City (required)", exact=True).fill("Tromsø")
+    name, text = download(page)
+    assert name == "tromso-a-library-for-newcomers.md"
+    assert "\ncity: Tromsø\nlanguage: Norwegian\n" in text
+    assert page.errors == []
+
+
+def test_every_case_filled_in_gives_the_scaffolds_file_which_validates_and_builds_the_same_page(
+        form_site, browser, tmp_path):
+    """The form filled from each case's front matter and sections (type, tick, select, click), its file
+    downloaded: the same bytes as case_file for the same values; the files, saved under the originals' names
+    (some were named by hand), pass the validator and build to case pages with the same text as the originals'."""
+    project = copy_project(tmp_path / "project")
+    with_added_key(project)
+    schema = Project(project).schema()
+    order = list(schema["properties"])
+    source_order = list(schema["properties"]["sources"]["items"]["properties"])
+    context = browser.new_context()
+    recorder = Recorder()
+    recorder.watch(context)
+    page = context.new_page()
+    page.goto((form_site / proposal.PROPOSE_URL).as_uri())
+    written = {}
+    for path in sorted((ROOT / "practices").glob("*.md")):
+        meta, sections = case_values(path)
+        page.evaluate("localStorage.clear()")  # the last case's draft
+        page.goto((form_site / proposal.PROPOSE_URL).as_uri())
+        fill_case(page, meta, sections)
+        name, text = download(page)
+        assert name == f"{slug_for(meta['city'], meta['title'])}.md", "named as the scaffold names it"
+        assert text == case_file(meta, sections, order, source_order), path.name
+        written[path.name] = text
+    context.close()
+    errors = [error for error in recorder.errors if "favicon" not in error]  # a page left before its icon came
+    assert recorder.foreign() == [] and errors == [], (recorder.foreign(), errors)
+    for path in (project / "practices").glob("*.md"):
+        path.unlink()
+    for name, text in written.items():
+        (project / "practices" / name).write_text(text, encoding="utf-8")
+    checked = run_validator(project)
+    assert checked.returncode == 0, checked.stderr
+    result = mkdocs_build(project, tmp_path / "site", repository=REPOSITORY)
+    assert result.returncode == 0, result.stderr
+    for name in written:
+        page_name = f"practices/{name[:-3]}.html"
+        assert article_text(tmp_path / "site" / page_name) == article_text(form_site / page_name), page_name
+
+
+def article_text(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", article).split())
+
+
+OPENED = "window.open = (address) => { window.icpOpened = address; return null; }"
+
+
+def test_propose_on_github_prefills_the_new_file_page_or_copies_a_long_file(form_site, browser):
+    """The address GitHub's new-file page is opened at (recorded, not followed: nothing leaves the machine)."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_form(page, form_site)
+    page.evaluate(OPENED)
+    page.get_by_label("Title (required)", exact=True).fill("A library for newcomers")
+    page.get_by_label("City (required)", exact=True).fill("Tromsø")
+    page.get_by_role("button", name="Propose on GitHub").click()
+    address = page.evaluate("window.icpOpened")
+    parts = urlsplit(address)
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{REPOSITORY}/new/main"
+    query = parse_qs(parts.query)
+    assert query["filename"] == ["practices/tromso-a-library-for-newcomers.md"]
+    assert query["value"] == [page.evaluate("ICPPropose.fileText()")]
+    page.locator("#f-section-background").fill("Long text. " * 700)
+    page.get_by_role("button", name="Propose on GitHub").click()
+    long_address = page.evaluate("window.icpOpened")
+    assert "value=" not in long_address and long_address.startswith(f"{REPOSITORY}/new/main?filename=practices%2F")
+    assert "Paste it into the empty file" in page.locator("#icp-send-status").inner_text()
+    assert page.evaluate("navigator.clipboard.readText()") == page.evaluate("ICPPropose.fileText()")
+    context.close()
+
+
+AWKWARD_TEXTS = ["yes", "No", "on", "OFF", "y", "1.5", "2010", "0x1F", "0o17", "012", "1_000", ".5", "+1", "1e5",
+                 "1.0e+5", ".inf", "NaN", ".NaN", "12:30", "2010-03-03", "2010-3-3 1:02:03", "~", "null", "=", "<<",
+                 "a: b", "a:b", "a #b", "a#b", "#x", "- x", "-x", "-", "'quoted'", '"dq"', " lead", "trail ", "tab\there",
+                 "bell\x07", "emoji 👩\u200d💻", "!tag", "&a", "*a", ":x", "? x", "?x", "x:", "[a]",
+                 "{a}", "a, b", "@x", "`x", "%x", "|x", ">x", "---x", "...x", "Tromsø", "\ufeffbom", "\xa0nbsp", "é", "København: the city's \"Engage\" [1]", "Key: value # comment", "100%"]
+# Never a line break: the form writes every front-matter value on one line (propose/fields.js oneLine).
+FLOATS = [51.9244, 4.4777, -0.00001, 1e-05, 59.0, 1e16, 1.5e-7, -33.8688, 0.1, 123456.789]
+
+
+def test_the_javascript_writer_quotes_as_yaml_does(form_site, page):
+    """Every awkward text and number written by propose/casefile.js as PyYAML's safe_dump writes it."""
+    import yaml
+
+    page.goto((form_site / proposal.PROPOSE_URL).as_uri())
+    for text in AWKWARD_TEXTS:
+        expected = yaml.safe_dump({"k": text}, allow_unicode=True, sort_keys=False, width=10_000)
+        assert "k: " + page.evaluate("ICPCaseFile.scalarText", text) + "\n" == expected, repr(text)
+    for number in FLOATS:
+        expected = yaml.safe_dump({"k": number})
+        assert "k: " + page.evaluate("ICPCaseFile.floatText", number) + "\n" == expected, number
