@@ -105,7 +105,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _state.dirty_serve and _state.sources is None:
         _state.sources = ChangedFiles(Path(f"{config.site_dir}-sources"))
     if _state.command == "build":
-        _state.swap = SiteSwap(Path(config.site_dir), strict=bool(config.strict))
+        _state.swap = SiteSwap(Path(config.site_dir), strict=bool(config.strict), logger="mkdocs")
         config.site_dir = str(_state.swap.staging)
     return config
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from icp.render.pages import front_matter, front_matter_fields, yaml_flow
+from icp.generator.pagefile import front_matter, front_matter_fields, yaml_flow
 
 # Any character a case's text can hold: the reader refuses lone surrogates before they get here.
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=60)

@@ -23,12 +23,13 @@ from icp.check.images import prepared_images
 from icp.check.validate import image_notices
 from icp.generator import preview
 from icp.generator.incremental import CheckedFiles
+from icp.generator.pagefile import front_matter, front_matter_fields
 from icp.index import TermEntry
 from icp.publish import datapackage, feeds, opendata, package, records
 from icp.read.casefile import CaseFileError, read_project_file
 from icp.read.inventory import link_problems
 from icp.render import codebook, finder, footer, home, proposal
-from icp.render.pages import GeneratedPage, front_matter, front_matter_fields, generated_pages, topic_pages
+from icp.render.pages import GeneratedPage, generated_pages, topic_pages
 from icp.search import minisearch as searchindex
 from icp.site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
 

@@ -31,7 +31,7 @@ class SiteSwap:
     the moment the swap is set up.
     """
 
-    def __init__(self, site: Path, *, strict: bool, logger: str = "mkdocs"):
+    def __init__(self, site: Path, *, strict: bool, logger: str):
         self.site = site.resolve()
         self.staging = self.site.with_name(f".{self.site.name}.building-{os.getpid()}")
         self.strict = strict
