@@ -157,7 +157,7 @@ def _check_front_matter_read(page: Page) -> None:
     wrong = [key for key, value in expected.items() if meta.get(key) != value]
     if wrong:
         raise PluginError(f"{page.file.src_uri}: MkDocs did not read the generated page's front matter "
-                          f"({', '.join(wrong)}); this is a bug of the hook (icp.render.pages.front_matter), not of a case")
+                          f"({', '.join(wrong)}); this is a bug of the hook (icp.generator.pagefile.front_matter), not of a case")
 
 
 @timing.timed("hook")
