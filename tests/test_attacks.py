@@ -59,12 +59,14 @@ resource.setrlimit(resource.RLIMIT_AS, (2_000_000_000, 2_000_000_000))
 sys.path.insert(0, sys.argv[1])
 from icp.site import Project
 from icp.check.validate import check_practices
+from icp.generator.incremental import CheckedFiles
 project = Project(Path(sys.argv[2]))
+checked = CheckedFiles()
 for line in sys.stdin:
     only = json.loads(line)["only"]
     started = time.perf_counter()
     _, problems = check_practices(project.practices_dir, project.vocabulary(), project.schema(), root=project.root,
-                                  paths=[Path(only)] if only else None)
+                                  paths=[Path(only)] if only else None, checked=checked)
     print(json.dumps({"seconds": time.perf_counter() - started,
                       "problems": [[p.path, p.line, p.field, p.message] for p in problems]}), flush=True)
 """
@@ -76,7 +78,9 @@ class Hung(Exception):
 
 class Checker:
     """``check_practices`` in a child process: an attack that hangs the validator fails its own test
-    after ``HANG_GUARD_SECONDS`` (a C parser or a regular expression cannot be interrupted in-process)."""
+    after ``HANG_GUARD_SECONDS`` (a C parser or a regular expression cannot be interrupted in-process).
+    The child keeps the validator's memory of unchanged files (``CheckedFiles``, as the preview does), so each
+    attack is checked with every rule between files without re-reading the project's 75 cases each time."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -120,7 +124,7 @@ def checker(validation_root):
 
 
 @pytest.fixture(scope="module")
-@makes("slow")  # the whole project validated once per attack
+@makes("slow")  # the project validated once per attack (its unchanged files remembered)
 def verdicts(checker) -> dict[str, list | Hung]:
     """Every attack validated alone: its problems (empty when the validator accepts it)."""
     found: dict[str, list | Hung] = {}
