@@ -18,17 +18,26 @@ from hypothesis import HealthCheck, settings
 
 from icp.site import Project
 from kinds import makes, pytest_collection_modifyitems, pytest_configure, pytest_runtest_protocol  # noqa: F401
-from parallel import once_for_all_workers, pytest_xdist_make_scheduler  # noqa: F401
+from parallel import (once_for_all_workers, pytest_runtest_logreport, pytest_sessionfinish,  # noqa: F401
+                      pytest_xdist_make_scheduler)
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 # One Hypothesis profile for every test, whichever files a run collects: the same examples in every run and on
 # every pytest-xdist worker (derandomize), so a failure shows again on the next run without an example database,
-# and no database exists for two workers to write at once.
+# and no database exists for two workers to write at once. "thorough" is the same with every property test's
+# full count of examples (examples() below): `scripts/test --hypothesis-profile=thorough`.
 settings.register_profile("icp", derandomize=True, database=None, deadline=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("thorough", parent=settings.get_profile("icp"))
 settings.load_profile("icp")
+
+
+def examples(usual: int, thorough: int) -> int:
+    """How many examples a property test draws: ``usual`` in every run (scripts/test, CI), enough for every kind of
+    input its strategy makes; ``thorough`` under ``--hypothesis-profile=thorough``. tests/README.md lists both."""
+    return thorough if settings.get_current_profile_name() == "thorough" else usual
 
 
 CASE_TEMPLATE = """---

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
@@ -51,3 +52,52 @@ def test_workers_asking_at_once_get_one_build(tmp_path):
     assert folders[0] == folders[1] == tmp_path / "site"
     assert (tmp_path / "made.log").read_text().splitlines() == [str(tmp_path / "site")]
     assert (tmp_path / "site" / "index.html").read_text() == "built"
+
+
+class _Worker:
+    """What the scheduler sees of a pytest-xdist worker: the tests it was sent, by their index."""
+
+    def __init__(self, name: str):
+        self.gateway, self.sent, self.shutting_down = SimpleNamespace(id=name), [], False
+
+    def send_runtest_some(self, indices):
+        self.sent += indices
+
+    def shutdown(self):
+        self.shutting_down = True
+
+
+def _scheduler(collection: list[str], seconds: dict[str, float]) -> tuple[SharedFixtureScheduling, list[_Worker]]:
+    scheduler = SharedFixtureScheduling.__new__(SharedFixtureScheduling)
+    scheduler.config = SimpleNamespace(rootpath=ROOT, option=SimpleNamespace(loadscopereorder=True))
+    scheduler.log = lambda *args: None
+    scheduler.numnodes, scheduler.collection = 2, None
+    scheduler.workqueue, scheduler.assigned_work, scheduler.registered_collections = OrderedDict(), {}, {}
+    scheduler._durations = seconds
+    workers = [_Worker("gw0"), _Worker("gw1")]
+    for worker in workers:
+        scheduler.add_node(worker)
+        scheduler.add_node_collection(worker, collection)
+    return scheduler, workers
+
+
+def test_the_slowest_tests_go_first_and_none_waits_behind_a_long_one():
+    quick = [f"tests/test_a.py::test_quick[{n}]" for n in range(6)]
+    slow = {"tests/test_b.py::test_long": 30, "tests/test_c.py::test_longer": 60, "tests/test_d.py::test_middle": 20}
+    collection = quick[:3] + list(slow) + quick[3:]
+    scheduler, (first, second) = _scheduler(collection, slow)
+    scheduler.schedule()
+    names = lambda worker: [collection[index] for index in worker.sent]  # noqa: E731
+    # each starts with a long test and holds one quick test behind it (pytest runs a test once it has the next)
+    assert [names(first)[0], names(second)[0]] == ["tests/test_c.py::test_longer", "tests/test_b.py::test_long"]
+    assert names(first)[1] in quick and names(second)[1] in quick and len(first.sent) == len(second.sent) == 2
+    scheduler.mark_test_complete(second, collection.index("tests/test_b.py::test_long"))
+    assert names(second)[2] == "tests/test_d.py::test_middle", "the next slowest goes to the worker that is free"
+    assert len(first.sent) == 2, "nothing more waits behind the longest"
+    done: set[int] = set()
+    while len(done) < len(first.sent) + len(second.sent):
+        for worker in (first, second):
+            for index in [index for index in worker.sent if index not in done]:
+                done.add(index)
+                scheduler.mark_test_complete(worker, index)
+    assert sorted(first.sent + second.sent) == list(range(len(collection))) and scheduler.tests_finished
