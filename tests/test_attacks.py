@@ -167,8 +167,10 @@ def harmless_site(tmp_path_factory, verdicts) -> dict:
 
 @pytest.fixture(scope="module")
 def recorded_context(browser):
-    """One browser context: every request recorded (and any off the machine aborted), every dialog too."""
-    context = browser.new_context()
+    """One browser context: every request recorded (and any off the machine aborted), every dialog too.
+    The pages' Content-Security-Policy is bypassed: it is the second fence (tests/test_csp.py), and a
+    sanitiser that let an attack through must be seen here, not hidden behind the policy."""
+    context = browser.new_context(bypass_csp=True)
     recorder = Recorder()
     recorder.watch(context)
     dialogs: list[str] = []
@@ -281,15 +283,14 @@ def test_the_page_check_sees_what_it_looks_for(harmless_site, recorded_context):
     assert check_page(context, recorder, dialogs, site, path) == []
     assert _laid_over(context, site), "a case page has a sticky header: the baseline should see it"
     original = (site / path).read_text(encoding="utf-8")
-    # The page's policy would refuse these inline styles and handler, and the check would see nothing:
-    # the page is written without it, as if both the sanitiser and the policy had let the body through.
-    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">', original)
-    assert policy, "every built page carries its policy"
+    # The page keeps its policy, which would refuse these inline styles and handler: the context
+    # bypasses it, so the check sees what the sanitiser alone lets through.
+    assert '<meta http-equiv="Content-Security-Policy"' in original, "every built page carries its policy"
     hostile = ('<div style="position:fixed;inset:0">Session expired</div><p style="width:5000px">wide</p>'
                f'<img src="https://example.com/a.png" onerror="{JS}"><dialog open>x</dialog>'
                '<p>ICP-MACHINE-SECRET-root</p><p id="summary">again</p>')
     assert original.count('<h2 id="summary">') == 1 and original.count("</body>") == 1
-    (site / path).write_text(original.replace(policy.group(0), "", 1)
+    (site / path).write_text(original
                              .replace('<h2 id="summary">', hostile + '<h2 id="summary">')
                              .replace("</body>", '<aside style="position:fixed;inset:0">Sign in</aside></body>'),
                              encoding="utf-8")
