@@ -25,9 +25,9 @@ from icp.body import allowlist
 from icp.body import convert as body
 from icp.body.convert import _EXTENSIONS, _OPTIONS, render_body
 
-from conftest import ROOT
+from conftest import ROOT, examples
 
-EXAMPLES = 3000
+EXAMPLES = examples(1000, thorough=3000)
 # A body of a few hundred characters renders in a millisecond; this only tells a hang from slowness.
 HANG_GUARD_SECONDS = 2.0
 FORBIDDEN_TAGS = frozenset({"script", "iframe", "object", "embed", "svg", "math", "form", "base", "meta", "link",
@@ -269,7 +269,7 @@ def test_chromium_reads_a_passed_body_as_the_page_shows_it(page):
     page gets make the same tree, for every generated body the validator passed."""
     passed: list[tuple[str, str]] = []
 
-    @settings(max_examples=600)
+    @settings(max_examples=examples(300, thorough=600))
     @given(_bodies)
     def collect(markdown):
         result = render_body(markdown)

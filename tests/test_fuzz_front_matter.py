@@ -23,12 +23,12 @@ from icp.generator.incremental import CheckedFiles
 from icp.site import Project
 from icp.synthetic.cases import SyntheticCases
 
-from conftest import copy_project
+from conftest import copy_project, examples
 from front_matter_values import FIX, VALID, FrontMatter, front_matters
 
 FUZZED = "practices/fuzz-case.md"
-VALIDATOR_EXAMPLES = 500
-PREVIEW_EDITS = 20
+VALIDATOR_EXAMPLES = examples(200, thorough=500)
+PREVIEW_EDITS = examples(8, thorough=20)
 PAGES = ("index.html", "about.html", "practices/index.html")
 tally: Counter = Counter()
 

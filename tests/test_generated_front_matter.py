@@ -19,11 +19,13 @@ from mkdocs.utils.meta import get_data
 
 from icp.generator.pagefile import front_matter, front_matter_fields, yaml_flow
 
+from conftest import examples
+
 # Any character a case's text can hold: the reader refuses lone surrogates before they get here.
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=60)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(400, thorough=1500), deadline=None)
 @given(title=TEXT, description=TEXT)
 def test_mkdocs_reads_back_every_text_the_core_writes(title, description):
     fields = front_matter_fields(title, description=description, search={"exclude": True})

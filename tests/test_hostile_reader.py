@@ -30,7 +30,7 @@ from icp.read.characters import BODY_REFUSED, FRONT_MATTER_REFUSED
 from icp.read.inventory import MAX_IMAGE_BYTES, local_images
 from icp.site import Project
 
-from conftest import ROOT, write_case
+from conftest import ROOT, examples, write_case
 
 GOOD_SLUG = "a-good-case"
 ISOLATED = """
@@ -553,7 +553,7 @@ def _assert_plain_data(value, found):
     found.append(value)
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(400, thorough=1000), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(front=_fronts(), body=_any_text, as_text=st.booleans())
 def test_any_front_matter_is_read_as_plain_data_or_refused(front, body, as_text):
     text = "---\n" + front + ("" if front.endswith("\n") else "\n") + "---\n\n## Summary\n\n" + body + "\n"
@@ -570,7 +570,7 @@ def test_any_front_matter_is_read_as_plain_data_or_refused(front, body, as_text)
     assert not BODY_REFUSED.search(case.body)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(80, thorough=150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(fronts=st.lists(_fronts(), min_size=1, max_size=4))
 def test_the_checker_reports_any_front_matter_as_problems(project_copy, fronts):
     practices = project_copy.practices_dir
