@@ -11,12 +11,15 @@ from __future__ import annotations
 import difflib
 import posixpath
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from icp import routes
 from icp.body.convert import MAX_ISSUES, PAGE_ANCHORS, Address
+from icp.read.casefile import CaseFile
 from icp.read.characters import excerpt
+from icp.read.vocabulary import Vocabulary
 
 # A suggestion compares the missing section with this many of the case's sections (those next to it
 # in alphabetical order), so a body of thousands of broken links to a case of thousands of sections
@@ -92,3 +95,23 @@ def _choices(fragment: str, anchors: set[str], suggest: bool = True) -> str:
         return f"; did you mean '#{close[0]}'? Link to a section as its heading's id, or remove the link"
     listed = ", ".join(f"#{anchor}" for anchor in ordered[:8])
     return f"; link to one of its sections ({listed}) or remove the link" if listed else "; remove the link"
+
+
+def term_counts(vocabulary: Vocabulary, cases: list[CaseFile]) -> dict[str, dict[str, int]]:
+    """How many of ``cases`` each term of the three menus lists (a term page may run to several pages);
+    every topic and country has a page, a year only when a case has it."""
+    counts: dict[str, Counter] = {group: Counter() for group in routes.GROUPS}
+    topics, countries = set(vocabulary.topic_names), set(vocabulary.country_names)
+    for case in cases:
+        meta = case.meta if isinstance(case.meta, dict) else {}
+        chosen = meta.get("topics")
+        for topic in set(chosen) if isinstance(chosen, list) else ():
+            if isinstance(topic, str) and topic in topics:
+                counts["topics"][vocabulary.topic(topic).slug] += 1
+        if isinstance(country := meta.get("country"), str) and country in countries:
+            counts["countries"][vocabulary.country(country).slug] += 1
+        if isinstance(year := meta.get("year"), int) and not isinstance(year, bool):
+            counts["years"][str(year)] += 1
+    return {"topics": {term.slug: counts["topics"][term.slug] for term in vocabulary.topics},
+            "countries": {term.slug: counts["countries"][term.slug] for term in vocabulary.countries},
+            "years": dict(counts["years"])}

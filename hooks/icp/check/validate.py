@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections import Counter
 from pathlib import Path
 
 from icp import routes, timing
@@ -18,7 +17,7 @@ from icp.body.convert import RenderedBody, render_body
 from icp.builddate import build_date
 from icp.check.cities import project_city_problems
 from icp.check.images import prepared_images
-from icp.check.links import SiteMap
+from icp.check.links import SiteMap, term_counts
 from icp.check.lookalikes import invisible_problem, mixed_problem
 from icp.check.messages import did_you_mean, explain_errors, is_required, kind_of, web_address_problem, year_range
 from icp.check.problems import PracticeProblems, Problem, checker_failed, count_problems  # noqa: F401 - importers' names
@@ -93,12 +92,7 @@ def check_practices(
                 case = parse_case_bytes(path, raw)
         except CaseFileError as error:
             return None, None, [Problem(shown, error.line or 0, error.field, error.message)]
-        with timing.step("validate"):
-            file_problems = _file_problems(case, shown, validator, vocabulary, last_year)
-        with timing.step("body"):
-            rendered = render_case_body(case)
-        return case, rendered, file_problems + [Problem(shown, issue.line, "body", issue.message)
-                                                for issue in rendered.issues]
+        return (case, *_case_problems(case, shown, validator, vocabulary, last_year))
 
     for path in paths if paths is not None else all_paths:
         shown = display_path(path, root)
@@ -192,36 +186,25 @@ def site_map(directory: Path, root: Path, vocabulary: Vocabulary, cases: list[Ca
                    anchors_of=anchors_of)
 
 
-def term_counts(vocabulary: Vocabulary, cases: list[CaseFile]) -> dict[str, dict[str, int]]:
-    """How many of ``cases`` each term of the three menus lists (a term page may run to several pages);
-    every topic and country has a page, a year only when a case has it."""
-    counts: dict[str, Counter] = {group: Counter() for group in routes.GROUPS}
-    topics, countries = set(vocabulary.topic_names), set(vocabulary.country_names)
-    for case in cases:
-        meta = case.meta if isinstance(case.meta, dict) else {}
-        chosen = meta.get("topics")
-        for topic in set(chosen) if isinstance(chosen, list) else ():
-            if isinstance(topic, str) and topic in topics:
-                counts["topics"][vocabulary.topic(topic).slug] += 1
-        if isinstance(country := meta.get("country"), str) and country in countries:
-            counts["countries"][vocabulary.country(country).slug] += 1
-        if isinstance(year := meta.get("year"), int) and not isinstance(year, bool):
-            counts["years"][str(year)] += 1
-    return {"topics": {term.slug: counts["topics"][term.slug] for term in vocabulary.topics},
-            "countries": {term.slug: counts["countries"][term.slug] for term in vocabulary.countries},
-            "years": dict(counts["years"])}
-
-
 def _address_problems(case: CaseFile, rendered: RenderedBody, site: SiteMap, shown: str) -> list[Problem]:
     own = {heading.id for heading in rendered.headings}
     return [Problem(shown, line, "body", message) for line, message in site.problems(rendered.addresses, case.slug, own)]
 
 
+def _case_problems(case: CaseFile, shown: str, validator, vocabulary: Vocabulary,
+                   last_year: int) -> tuple[RenderedBody, list[Problem]]:
+    """The rules one case file follows on its own: its front matter, then its body."""
+    with timing.step("validate"):
+        problems = _file_problems(case, shown, validator, vocabulary, last_year)
+    with timing.step("body"):
+        rendered = render_case_body(case)
+    return rendered, problems + [Problem(shown, issue.line, "body", issue.message) for issue in rendered.issues]
+
+
 def check_case(case: CaseFile, vocabulary: Vocabulary, schema: dict, known_slugs: set[str], shown: str) -> list[Problem]:
     """Every rule of one case that does not depend on other files' names (a new file, say)."""
     validator = FrontMatterValidator(schema_for(schema, vocabulary))
-    problems = _file_problems(case, shown, validator, vocabulary, build_date(case.path.parent.parent).year)
-    problems += [Problem(shown, issue.line, "body", issue.message) for issue in render_case_body(case).issues]
+    _, problems = _case_problems(case, shown, validator, vocabulary, build_date(case.path.parent.parent).year)
     return sorted(problems + _related_problems(case, shown, known_slugs))
 
 
