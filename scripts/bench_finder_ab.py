@@ -6,8 +6,9 @@ finder_timings (scripts/benchmark/finder.py) so a shared machine's load falls on
     .venv/bin/python scripts/bench_finder_ab.py SITE 3ce143b --rounds 2
 
 SITE is a site built by this checkout (for example a kept `scripts/bench.py real1000 --keep`
-folder's site); REVISION's scripts must read the same data and index formats. Prints the medians
-of the rounds for each side.
+folder's site); REVISION's scripts must read the same data and index formats. When the formats
+changed, give instead of REVISION a site that REVISION built (a folder): the two sites are timed
+in turn as they are. Prints the medians of the rounds for each side.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from _paths import ROOT
 from benchmark.finder import finder_timings
 
 KEYS = ("finder_ready_ms", "finder_search_ready_ms", "finder_word_ms", "finder_key_ms", "finder_key_slowest_ms",
-        "finder_tick_ms")
+        "finder_tick_ms", "finder_first_result_gzip_bytes", "finder_search_adds_gzip_bytes")
 SCRIPTS = "docs/assets/javascripts"
 VENDOR = "docs/assets/vendor/minisearch"
 
@@ -65,11 +66,14 @@ def before_site(site: Path, revision: str, into: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path)
-    parser.add_argument("revision")
+    parser.add_argument("revision", help="a commit whose scripts to time on SITE, or a site built by another commit")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="icp-finder-ab-") as folder:
-        sides = {"before": before_site(args.site, args.revision, Path(folder)), "after": args.site}
+        before = Path(args.revision)
+        if not before.is_dir():
+            before = before_site(args.site, args.revision, Path(folder))
+        sides = {"before": before, "after": args.site}
         figures: dict[str, list[dict]] = {name: [] for name in sides}
         for round_ in range(args.rounds):
             for name, site in sides.items():

@@ -117,6 +117,9 @@ def test_bench_runs_at_a_small_n_and_writes_its_table(tmp_path: Path):
     assert len(result["finder_key_by_prefix_ms"]) == len(result["finder_query"])
     assert 0 < result["finder_key_ms"] <= result["finder_key_slowest_ms"]
     assert result["finder_word"] == "education" and 0 < result["finder_word_ms"]
+    # The page, the data and the code at least; the index's parts its words need, if any.
+    assert result["finder_gzip_bytes"] >= result["finder_first_result_gzip_bytes"] > result["finder_page_bytes"] / 10
+    assert 0 <= result["finder_search_adds_gzip_bytes"] <= result["finder_search_adds_max_gzip_bytes"]
     assert result["map_cases"] == 20  # every synthetic case has coordinates
     assert result["map_europe"]["places"] > 5 and result["map_europe"]["bytes"] > 0
     vocabulary = Project(ROOT).vocabulary()

@@ -79,18 +79,44 @@ def documents(real_index):
     return real + synthetic + page_documents()
 
 
-def open_index(page, folder: Path, script: str, *, inline: bool = False):
-    """A page from file:// with the vendored MiniSearch, search-terms.js and ``script``, by src or inline."""
+def open_index(page, folder: Path, script: str, *, inline: bool = False, parts=()):
+    """A page from file:// with the vendored MiniSearch, search-terms.js and ``script``, by src or
+    inline (and the scripts named ``parts``, beside it)."""
     index = folder / "search-index.js"
     index.write_text(script, encoding="utf-8")
     tag = f"<script>{script}</script>" if inline else f'<script src="{index.name}"></script>'
+    tag += "".join(f'<script src="{name}"></script>' for name in parts)
     html = folder / "finder.html"
     html.write_text(f'<!doctype html><meta charset="utf-8"><title>t</title>'
                     f'<script src="{MINISEARCH.as_uri()}"></script><script src="{SEARCH_TERMS.as_uri()}"></script>'
-                    f"{tag}<script>window.loaded = ICP.searchTerms.load(window.ICP_SEARCH_INDEX);</script>",
+                    f"{tag}" + ("" if parts else "<script>window.loaded = ICP.searchTerms.load(window.ICP_SEARCH_INDEX);</script>"),
                     encoding="utf-8")
     page.goto(html.as_uri())
+    if parts:
+        page.evaluate(_JOIN_PARTS)
     assert page.errors == []
+
+
+# The index and its parts joined again into MiniSearch's serialised form, then loaded.
+_JOIN_PARTS = """() => {
+  const data = window.ICP_SEARCH_INDEX;
+  const terms = new Map();
+  for (const group of data.parts) {
+    for (const name of group.slice(1).filter(Boolean)) {
+      for (const [term, fields] of ICP_SEARCH_PARTS[name]) terms.set(term, {...terms.get(term), ...fields});
+    }
+  }
+  data.index.index = [...terms];
+  window.loaded = ICP.searchTerms.load(data);
+}"""
+
+
+def open_site_index(page, folder: Path, files: dict[str, str]):
+    """open_index for the index and parts the site's build writes (:func:`searchindex.search_index_files`)."""
+    head = files.pop(searchindex.SCRIPT_PATH)
+    for path, script in files.items():
+        (folder / path.rsplit("/", 1)[-1]).write_text(script, encoding="utf-8")
+    open_index(page, folder, head, parts=[path.rsplit("/", 1)[-1] for path in files])
 
 
 def comparable(serialised: dict) -> dict:
@@ -234,7 +260,7 @@ def test_the_finder_finds_cities_without_their_marks_and_words_by_their_start(pa
     index = project_copy.load_index()
     rows = {practice.slug: row for row, practice in enumerate(index.practices)}
     pages = [searchindex.page_document("contribute.html", "Contribute", "How to send a case.")]
-    open_index(page, tmp_path, searchindex.search_index_script(index, pages))
+    open_site_index(page, tmp_path, searchindex.search_index_files(index, pages, part_bytes=2_000))
     found = {query: [id for id, _ in search(page, query, {"prefix": True})]
              for query in ("Malmo", "Montreal", "schoo", "malmö", "contrib")}
     assert found == {"Malmo": [rows["malmo-schools"]], "Montreal": [rows["montreal-hub"]],

@@ -201,8 +201,8 @@ class SiteBuild:
         now rendered), then the offline zip of the whole site if asked."""
         with timing.step("hook"), timing.step("search index"):
             documents = [self.page_documents[key] for key in sorted(self.page_documents)]
-            (site_dir / finder.INDEX_SCRIPT).write_text(searchindex.search_index_script(self.index, documents),
-                                                        encoding="utf-8")
+            for path, script in searchindex.search_index_files(self.index, documents).items():
+                (site_dir / path).write_text(script, encoding="utf-8")
         if self.settings.offline_zip:
             with timing.step("hook"), timing.step("offline zip"):
                 package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)

@@ -106,7 +106,7 @@ def finder_files(site: Path) -> dict[str, list[Path]]:
     return {
         "page": [folder / "index.html"],
         "data": [site / finder.DATA_SCRIPT],
-        "index": [site / finder.INDEX_SCRIPT],
+        "index": sorted((site / finder.INDEX_SCRIPT).parent.glob("search-index*.js")),  # the index and its parts
         "code": code,
     }
 

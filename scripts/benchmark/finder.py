@@ -14,6 +14,8 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
+from .finder_bytes import finder_bytes
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -49,18 +51,22 @@ _NEXT_REDRAW = """() => {
 }"""
 
 # A word typed at machine speed, timed from its first key's input event until the results of the
-# whole word are drawn (the count names it) and a frame has started after that.
+# whole word are drawn (the count names it, and no part of the index it needs is still loading:
+# the finder sets data-icp-search-partial on <html> meanwhile) and a frame has started after that.
 _WORD_TIMER = """(word) => {
   window.__icpWord = new Promise((resolve) => {
     const counter = document.getElementById("icp-result-count");
+    const root = document.documentElement;
+    const partial = () => root.hasAttribute("data-icp-search-partial");
     let start = null;
     addEventListener("input", () => { start = performance.now(); }, { capture: true, once: true });
     const observer = new MutationObserver(() => {
-      if (start === null || !counter.textContent.includes("\u201c" + word + "\u201d")) return;
+      if (start === null || !counter.textContent.includes("\u201c" + word + "\u201d") || partial()) return;
       observer.disconnect();
       requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
     });
     observer.observe(counter, { childList: true, characterData: true, subtree: true });
+    observer.observe(root, { attributes: true, attributeFilter: ["data-icp-search-partial"] });
   });
 }"""
 
@@ -81,6 +87,7 @@ def finder_timings(site: Path) -> dict:
         try:
             for _ in range(LOADS):
                 loads.append(one_load(browser, url))
+            sizes = finder_bytes(browser, site, WORD)
         finally:
             browser.close()
     keys = [load["keys_ms"] for load in loads]
@@ -98,6 +105,7 @@ def finder_timings(site: Path) -> dict:
                                     for i in range(len(QUERY))},
         "finder_query": QUERY,
         "finder_loads": len(loads),
+        **sizes,
     }
 
 

@@ -107,6 +107,11 @@ def rows(results: list[dict]) -> list[tuple[str, callable]]:
          if r.get("finder_key_ms") is None else f"{_ms(r['finder_key_ms'])} / {_ms(r['finder_key_slowest_ms'])}"),
         ("**Finder: a nine-letter word typed at machine speed, first key to its results**",
          _finder("finder_word_ms")),
+        ("**Finder: bytes before a word's first result, gzipped**", lambda r: "–"
+         if r.get("finder_first_result_gzip_bytes") is None else _kb(r["finder_first_result_gzip_bytes"])),
+        ("Finder: bytes a typical search adds, gzipped, median / largest", lambda r: "–"
+         if r.get("finder_search_adds_gzip_bytes") is None else
+         f"{_kb(r['finder_search_adds_gzip_bytes'])} / {_kb(r['finder_search_adds_max_gzip_bytes'])}"),
         ("**Finder: tick an option**", _finder("finder_tick_ms")),
         ("Finder: Reset", _finder("finder_reset_ms")),
         ("Home page's map (SVG and lists): size; draw first / again", lambda r: _map(r, "europe")),
@@ -127,6 +132,7 @@ TARGETS = [
     ("Finder: a key to results (slowest key)", "finder_key_slowest_ms", {1000: 100, 10000: 300}, "ms"),
     ("Finder: tick an option", "finder_tick_ms", {10000: 50}, "ms"),
     ("Finder: a nine-letter word typed at machine speed to its results", "finder_word_ms", {1000: 150, 10000: 250}, "ms"),
+    ("Finder: bytes before the first result, gzipped", "finder_first_result_gzip_bytes", {10000: 400 * 1024}, "B"),
 ]
 
 
@@ -147,6 +153,10 @@ def _cell(cell, result: dict) -> str:
         return "–"
 
 
+def _value(value, unit: str) -> str:
+    return {"×": f"{value:.2f} ×", "B": _kb(value)}.get(unit, f"{value:,.0f} ms")
+
+
 def targets(results: list[dict]) -> str:
     lines = ["| Target | Limit | Result |", "|---|---|---|"]
     for what, key, limits, unit in TARGETS:
@@ -154,9 +164,9 @@ def targets(results: list[dict]) -> str:
             verdicts = []
             for r in results:
                 if r["n"] == n and r.get(key) is not None:
-                    value = f"{r[key]:.2f} ×" if unit == "×" else f"{r[key]:,.0f} ms"
+                    value = _value(r[key], unit)
                     verdicts.append(f"{column(r)}: {value}, {'met' if r[key] <= limit else '**not met**'}")
-            shown = f"{limit:.2f} ×" if unit == "×" else f"{limit:,} ms"
+            shown = _value(limit, unit)
             lines.append(f"| {what} at N = {n:,} | {shown} | {'; '.join(verdicts) or 'not measured'} |")
     return "\n".join(lines)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from icp import routes
 from icp.index import PracticeIndex
 from icp.publish.opendata import LICENCE_NOTE, SITE_NAME, csv_head, csv_lines, csv_row, open_data_record
-from icp.search.minisearch import data_script
+from icp.render.scriptdata import data_script
 
 SCRIPT_PATH = routes.RECORDS
 SCRIPT_GLOBAL = "ICP_RECORDS"

@@ -29,6 +29,8 @@ from icp import routes
 from icp.index import PracticeIndex
 from icp.practice import Practice
 from icp.read.vocabulary import FOLD
+from icp.render.scriptdata import data_script
+from icp.search import shards
 from icp.search.text import body_text, place_names, short_forms
 
 SERIALIZATION_VERSION = 2
@@ -397,35 +399,17 @@ def index_script(documents, fields=FIELDS, store_fields=(), boost=None, count_te
     return data_script(SCRIPT_GLOBAL, index_payload(documents, fields, store_fields, boost, count_terms, exact))
 
 
-def data_script(global_name: str, value: object) -> str:
-    """``window.<global_name> = JSON.parse('…');`` of ``value`` as JSON: a classic script (the site works
-    from ``file://``) that no text can break out of."""
-    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return f"window.{global_name}=JSON.parse({script_string(payload)});\n"
-
-
-def script_string(value: str) -> str:
-    """A single-quoted JavaScript string literal of ``value`` that is also inert inside an HTML
-    ``<script>`` element: no quote, backslash, line break, ``<``, ``>`` or ``&`` is left raw."""
-    for raw, escaped in _SCRIPT_STRING_ESCAPES:
-        value = value.replace(raw, escaped)
-    return f"'{value}'"
-
-
-# Backslash first, so that the backslashes of the other escapes are not doubled. (A chain of
-# replace() is some ten times as fast as one translate() on a 10 MB payload.)
-_SCRIPT_STRING_ESCAPES = (
-    ("\\", "\\\\"), ("'", "\\'"), ("\n", "\\n"), ("\r", "\\r"), ("<", "\\x3c"), (">", "\\x3e"),
-    ("&", "\\x26"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"),
-)
-
-
-def search_index_script(index: PracticeIndex, pages=()) -> str:
-    """The finder's index script: every case, as the row it has in the finder's data (within the
-    budget of :func:`within_budget`), and ``pages`` (documents from :func:`page_document`)."""
+def search_index_files(index: PracticeIndex, pages=(), part_bytes: int = shards.PART_BYTES) -> dict[str, str]:
+    """The finder's index script and its parts (:mod:`icp.search.shards`), by path in the site: every
+    case, as the row it has in the finder's data (within the budget of :func:`within_budget`), and
+    ``pages`` (documents from :func:`page_document`)."""
     # The budget and the index read the same texts: each is split into terms once.
     count_terms = lru_cache(maxsize=None)(term_counts)
     vocabulary = index.vocabulary
     documents = within_budget((case_document(practice, row, place_names(practice, vocabulary))
                                for row, practice in enumerate(index.practices)), count_terms=count_terms)
-    return index_script(documents + list(pages), count_terms=count_terms, exact=short_forms(vocabulary, terms))
+    payload = index_payload(documents + list(pages), count_terms=count_terms, exact=short_forms(vocabulary, terms))
+    folder, name = SCRIPT_PATH.rsplit("/", 1)
+    head, parts = shards.split_index(payload, "body", name.removesuffix(".js"), part_bytes)
+    return {SCRIPT_PATH: data_script(SCRIPT_GLOBAL, head),
+            **{f"{folder}/{part.name}": shards.part_script(part) for part in parts}}

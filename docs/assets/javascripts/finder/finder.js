@@ -134,6 +134,8 @@
       Search.load(data.index);
       return;
     }
+    /* Parts of the index this query needs are still loading: drawn again as each arrives. */
+    document.documentElement.toggleAttribute("data-icp-search-partial", !!(searched && searched.partial));
     if (searched && searched.blank) searched = null;
     var rows = searched ? searched.rows : allRows;
     matchOf = searched ? searched.match : null;
@@ -285,6 +287,9 @@
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   box.addEventListener("input", typed);
+  Search.onArrival(function () {
+    if (!pendingQuery && document.documentElement.hasAttribute("data-icp-search-partial")) apply(state);
+  });
   box.addEventListener("focus", function () { Search.load(data.index); });
   box.addEventListener("blur", function () {
     if (pendingQuery) searchTyped();

@@ -1,5 +1,9 @@
-/* The finder's text search: the index built by the site's build (practices/search-index.js), loaded
-   once as a classic script after the page is shown, and handed to MiniSearch without re-indexing.
+/* The finder's text search: the index built by the site's build, handed to MiniSearch without
+   re-indexing. practices/search-index.js (loaded once the page is shown) holds the documents and
+   their field lengths but no terms; the terms come in parts (hooks/icp/search/shards.py), grouped by
+   their first character, each group in two classic scripts: the short fields' postings, then the
+   body's. A search loads the groups of its words' first characters and is drawn with what has
+   loaded; the finder draws it again as each part arrives (onArrival).
    A query's words must all match (a word may be cut short), in any field; titles and summaries
    weigh more than the body. */
 (function () {
@@ -7,10 +11,17 @@
   var ICP = (window.ICP = window.ICP || {});
   var engine = null;
   var rules = null;
+  var folder = "";
   var waiting = []; /* [ready(), failed()] */
   var status = "idle"; /* idle, loading, ready or failed: a failed index is not asked for again */
   /* Short forms of place names ("uk", "nz"): matched whole, so "UK" does not find Ukraine. */
   var exact = new Set();
+  var groupOf = new Map(); /* first character -> group */
+  var groups = []; /* per group: its parts' file names */
+  var arrived = new Set(); /* the parts added to the index */
+  var asked = new Set(); /* the parts asked for */
+  var arrival = function () {}; /* called as each part arrives, or fails */
+  var allowed = null; /* the groups of the query being searched */
 
   function settle(ok) {
     status = ok ? "ready" : "failed";
@@ -22,6 +33,11 @@
     });
   }
 
+  function groupOfTerm(term) {
+    var group = groupOf.get(String.fromCodePoint(term.codePointAt(0)));
+    return group === undefined ? -1 : group;
+  }
+
   function start() {
     var data = window.ICP_SEARCH_INDEX;
     if (!data) { settle(false); return; }
@@ -29,6 +45,19 @@
     rules = ICP.searchTerms.termRules(data.rules);
     exact = new Set(data.exact || []);
     engine = window.MiniSearch.loadJS(data.index, ICP.searchTerms.options(data, rules));
+    (data.parts || []).forEach(function (group, g) {
+      Array.from(group[0]).forEach(function (character) { groupOf.set(character, g); });
+      groups.push(group.slice(1).filter(Boolean));
+    });
+    /* A word with a letter or so wrong matches only in the groups its query loads, whatever earlier
+       queries loaded: the same query always gives the same results. */
+    var index = engine._index;
+    var fuzzyGet = index.fuzzyGet;
+    index.fuzzyGet = function (term, distance) {
+      var found = fuzzyGet.call(index, term, distance);
+      found.forEach(function (_, key) { if (allowed && !allowed.has(groupOfTerm(key))) found.delete(key); });
+      return found;
+    };
     ICP.finderSearch.pages = data.pages || {};
     settle(true);
   }
@@ -36,6 +65,7 @@
   function load(src) {
     if (status !== "idle") return;
     status = "loading";
+    folder = src.slice(0, src.lastIndexOf("/") + 1);
     ICP.loadScript(src, start, function () { settle(false); });
   }
 
@@ -46,16 +76,55 @@
     else waiting.push([ready, failed]);
   }
 
+  /* MiniSearch's serialised entries of a part, added to the loaded index. */
+  function add(entries) {
+    var index = engine._index;
+    entries.forEach(function (entry) {
+      var fields = index.get(entry[0]);
+      if (!fields) index.set(entry[0], (fields = new Map()));
+      Object.keys(entry[1]).forEach(function (field) {
+        var postings = entry[1][field];
+        var byDocument = new Map();
+        Object.keys(postings).forEach(function (id) { byDocument.set(parseInt(id, 10), postings[id]); });
+        fields.set(parseInt(field, 10), byDocument);
+      });
+    });
+  }
+
+  /* The part loaded once, then arrival() called; a part that cannot be loaded fails the search. */
+  function fetchPart(name) {
+    if (asked.has(name)) return;
+    asked.add(name);
+    ICP.loadScript(folder + name, function () {
+      var parts = window.ICP_SEARCH_PARTS || {};
+      if (parts[name]) add(parts[name]);
+      delete parts[name];
+      arrived.add(name);
+      arrival();
+    }, function () {
+      status = "failed";
+      arrival();
+    });
+  }
+
   var OPTIONS = {
     combineWith: "AND",
     prefix: function (term) { return term.length >= 2 && !exact.has(term); },
     fuzzy: function (term) { return term.length >= 6 ? 0.15 : false; }
   };
 
-  /* Rows of matching cases in rank order, pages that match, and per row the terms that matched and
-     whether they matched only in the body. */
+  /* Rows of matching cases in rank order, pages that match, per row the terms that matched, and
+     whether parts this query needs are still loading (onArrival's function is called as each
+     arrives). */
   function run(query) {
-    if (rules.terms(query).length === 0) return { blank: true, rows: [], pages: [], match: null };
+    var terms = rules.terms(query);
+    if (terms.length === 0) return { blank: true, rows: [], pages: [], match: null, partial: false };
+    allowed = new Set(terms.map(groupOfTerm));
+    var missing = [];
+    allowed.forEach(function (g) {
+      (groups[g] || []).forEach(function (name) { if (!arrived.has(name)) missing.push(name); });
+    });
+    missing.forEach(fetchPart);
     var results = engine.search(query, OPTIONS);
     var rows = [];
     var pages = [];
@@ -69,7 +138,7 @@
       rows.push(result.id);
       matched.set(result.id, result.match);
     }
-    return { rows: rows, pages: pages, match: matched };
+    return { rows: rows, pages: pages, match: matched, partial: missing.length > 0 };
   }
 
   /* The words of text as [start, end, terms] for highlighting matched terms. */
@@ -79,5 +148,6 @@
 
   ICP.finderSearch = { load: load, whenReady: whenReady, run: run, words: words, ready: function () { return status === "ready"; },
     failed: function () { return status === "failed"; },
+    onArrival: function (call) { arrival = call; },
     pages: {} };
 })();
