@@ -31,7 +31,8 @@ from _paths import ROOT
 from icp.check.validate import render_case_body
 from icp.practice import Practice
 from icp.read.casefile import parse_case_text
-from icp.search import minisearch as searchindex
+from icp.search import budget, minisearch
+from icp.search import terms as search_terms
 from icp.site import Project
 from icp.synthetic.cases import SyntheticCases
 
@@ -65,7 +66,7 @@ def synthetic_documents(count: int) -> list[dict]:
         slug, text = cases.case(row + 1)
         case = parse_case_text(Path(f"{slug}.md"), text)
         practice = Practice.from_front_matter(slug, case.path, case.meta, case.body, render_case_body(case))
-        documents.append(searchindex.case_document(practice, row))
+        documents.append(minisearch.case_document(practice, row))
     return documents
 
 
@@ -76,7 +77,7 @@ def zipf_documents(count: int, seed: int = 7) -> list[dict]:
     frequent first as the real cases use them, then made-up ones; that gives ~215 distinct terms."""
     documents = synthetic_documents(count)
     real = Counter(term for practice in Project(ROOT).load_index().practices
-                   for term in searchindex.terms(practice.rendered.text))
+                   for term in search_terms.terms(practice.rendered.text))
     pick = random.Random(seed)
     syllables = [consonant + vowel for consonant in "bcdfghklmnprstvz" for vowel in "aeiou"]
     made_up = set()
@@ -90,11 +91,11 @@ def zipf_documents(count: int, seed: int = 7) -> list[dict]:
 
 def literal_script(documents: list[dict]) -> str:
     """The same payload as an object literal, escaped as the real script is."""
-    payload = json.dumps(searchindex.index_payload(documents), ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps(minisearch.index_payload(documents), ensure_ascii=False, separators=(",", ":"))
     for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
                          ("\u2029", "\\u2029")):
         payload = payload.replace(raw, escaped)
-    return f"window.{searchindex.SCRIPT_GLOBAL}={payload};\n"
+    return f"window.{minisearch.SCRIPT_GLOBAL}={payload};\n"
 
 
 def time_page(browser, page_path: Path, runs: int, queries=QUERIES) -> dict:
@@ -166,23 +167,23 @@ def time_in_browser_indexing(browser, workdir: Path, documents: list[dict], runs
 def body_policy(documents: list[dict], body: str) -> list[dict]:
     """``budget`` (what the finder does), ``full``, ``none`` or ``SHARE,TERMS[,MIN]`` for trim_field."""
     if body == "budget":
-        return searchindex.within_budget(documents)
+        return budget.within_budget(documents)
     if body == "full":
         return documents
     if body == "none":
         return [{**document, "body": None} for document in documents]
     share, terms, least = (body.split(",") + [""])[:3]
-    return searchindex.trim_field(documents, "body", float(share), int(terms) if terms else None, int(least or 1))
+    return budget.trim_field(documents, "body", float(share), int(terms) if terms else None, int(least or 1))
 
 
 def measure(browser, count: int, corpus: str, body: str, runs: int, literal: bool, in_browser: bool) -> dict:
     documents = zipf_documents(count) if corpus == "zipf" else synthetic_documents(count)
     start = time.perf_counter()
     documents = body_policy(documents, body)
-    script = searchindex.index_script(documents)
+    script = minisearch.index_script(documents)
     build_s = time.perf_counter() - start
     encoded = script.encode("utf-8")
-    index = searchindex.serialise(documents)
+    index = minisearch.serialise(documents)
     result = {"cases": count, "corpus": corpus, "body": body, "build_s": build_s, "bytes": len(encoded),
               "gzip_bytes": len(gzip.compress(encoded, 6)), "terms": len(index["index"]),
               "postings": sum(len(postings) for _, data in index["index"] for postings in data.values())}
@@ -225,8 +226,8 @@ def main() -> None:
     parser.add_argument("--corpus", choices=("synthetic", "zipf"), default="synthetic",
                         help="synthetic.py's bodies, or bodies of a realistic vocabulary (see zipf_documents)")
     parser.add_argument("--body", nargs="*", default=["budget"],
-                        help="which body terms to index: budget (the finder's, searchindex.within_budget), full, "
-                             "none, or SHARE,TERMS[,MIN] for searchindex.trim_field; several to compare")
+                        help="which body terms to index: budget (the finder's, budget.within_budget), full, "
+                             "none, or SHARE,TERMS[,MIN] for budget.trim_field; several to compare")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--literal", action="store_true", help="also time an object literal instead of JSON.parse")
     parser.add_argument("--in-browser", action="store_true", help="also time MiniSearch indexing in the page")

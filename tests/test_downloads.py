@@ -13,7 +13,7 @@ import pytest
 from test_finder import case_terms, term_matches
 
 from icp.publish.opendata import CSV_COLUMNS
-from icp.search.minisearch import terms
+from icp.search.terms import terms
 from icp.site import Project
 from icp.synthetic.cases import SyntheticCases
 

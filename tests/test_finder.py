@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from icp.read.vocabulary import slugify
-from icp.search import minisearch as searchindex
+from icp.search import terms as search_terms
 from icp.search import text as searchtext
 from icp.site import Project
 
@@ -152,7 +152,7 @@ FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation")
 
 
 VOCABULARY = Project(ROOT).vocabulary()
-SHORT_FORMS = set(searchtext.short_forms(VOCABULARY, searchindex.terms))
+SHORT_FORMS = set(searchtext.short_forms(VOCABULARY, search_terms.terms))
 
 
 def case_terms(practice) -> set[str]:
@@ -161,7 +161,7 @@ def case_terms(practice) -> set[str]:
     texts = [getattr(practice, field) or "" for field in FIELDS]
     texts += [", ".join(practice.topics), searchtext.body_text(practice.rendered),
               *VOCABULARY.aliases(practice.city, practice.country)]
-    return {term for text in texts for term in searchindex.terms(text)}
+    return {term for text in texts for term in search_terms.terms(text)}
 
 
 def distance(a: str, b: str) -> int:
@@ -186,7 +186,7 @@ def term_matches(query_term: str, terms: set[str]) -> bool:
 
 def expected_for(index, query: str) -> list[str]:
     """The titles of the cases whose files contain every word of ``query`` (AND)."""
-    words = searchindex.terms(query)
+    words = search_terms.terms(query)
     return sorted(p.title for p in index.practices if all(term_matches(word, case_terms(p)) for word in words))
 
 

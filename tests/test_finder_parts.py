@@ -17,8 +17,8 @@ from urllib.parse import quote
 import pytest
 
 from icp.render.scriptdata import data_script
-from icp.search import minisearch as searchindex
-from icp.search import shards
+from icp.search import minisearch, shards
+from icp.search import terms as search_terms
 from test_finder import open_filter, result_titles
 
 PRACTICES = "practices"
@@ -49,9 +49,9 @@ def split_site(built_site, tmp_path_factory):
         path.unlink()
     head["index"]["index"] = sorted(terms.items())
     head.pop("parts")
-    payload, parts = shards.split_index(head, "body", "search-index", part_bytes=3_000)
+    payload, parts = shards.split_index(head, "body", part_bytes=3_000)
     assert len(parts) > 20, "not split into many groups"
-    (folder / "search-index.js").write_text(data_script(searchindex.SCRIPT_GLOBAL, payload), encoding="utf-8")
+    (folder / "search-index.js").write_text(data_script(minisearch.SCRIPT_GLOBAL, payload), encoding="utf-8")
     for part in parts:
         (folder / part.name).write_text(shards.part_script(part), encoding="utf-8")
     return site, payload["parts"]
@@ -79,7 +79,7 @@ def test_a_search_gives_what_the_whole_index_gives_and_loads_only_its_words_grou
         requested.clear()
         assert searched(page, site, query) == searched(page, built_site, query), query
         groups = {int(match.group(1)) for url in requested if (match := PART.search(url)) and str(site) in url}
-        words = searchindex.terms(query)
+        words = search_terms.terms(query)
         assert groups == {group_of(table, word[0]) for word in words if any(word[0] in g[0] for g in table)}, query
     assert page.errors == []
 

@@ -18,7 +18,8 @@ from urllib.parse import quote
 import pytest
 from test_finder import result_titles
 
-from icp.search import minisearch as searchindex
+from icp.search import budget, minisearch
+from icp.search import terms as search_terms
 from icp.search.text import place_names
 from icp.site import Project
 
@@ -48,20 +49,20 @@ def flood_case(first: str) -> str:
 
 def documents_of(index) -> list[dict]:
     """The cases as the build makes their search documents, before the budget."""
-    return [searchindex.case_document(practice, row, place_names(practice, index.vocabulary))
+    return [minisearch.case_document(practice, row, place_names(practice, index.vocabulary))
             for row, practice in enumerate(index.practices)]
 
 
 def terms_of(document: dict, fields) -> set[str]:
-    return {term for field in fields for term in searchindex.terms(document.get(field) or "")}
+    return {term for field in fields for term in search_terms.terms(document.get(field) or "")}
 
 
 def body_only_words(index) -> dict[str, list[str]]:
     """Each case's body terms that no other case holds in any field and its own other fields do not:
     only its body can find the case by them. Longest first."""
     documents = documents_of(index)
-    others = [field for field in searchindex.FIELDS if field != "body"]
-    everywhere = [terms_of(document, searchindex.FIELDS) for document in documents]
+    others = [field for field in minisearch.FIELDS if field != "body"]
+    everywhere = [terms_of(document, minisearch.FIELDS) for document in documents]
     found = {}
     for row, (practice, document) in enumerate(zip(index.practices, documents)):
         elsewhere = set().union(*(terms for other, terms in enumerate(everywhere) if other != row))
@@ -92,8 +93,8 @@ def test_the_floods_are_valid_cases_that_would_overflow_the_budget(flooded, real
     index = Project(flooded).load_index()
     assert len(index.practices) == len(real.practices) + 2
     documents = documents_of(index)
-    short = sum(searchindex.FieldTerms(documents, field).cost() for field in searchindex.FIELDS if field != "body")
-    assert short + searchindex.FieldTerms(documents, "body").cost() > searchindex.INDEX_COST, "no flood at all"
+    short = sum(budget.FieldTerms(documents, field).cost() for field in minisearch.FIELDS if field != "body")
+    assert short + budget.FieldTerms(documents, "body").cost() > budget.INDEX_COST, "no flood at all"
 
 
 def test_every_body_term_of_every_real_case_is_in_the_built_index(page, flooded_site, real):
@@ -147,10 +148,10 @@ def test_a_case_keeps_its_floor_whatever_the_others_hold(real):
     floods = [{"id": len(cases) + number, "title": f"Flood {number}", "body": " ".join(words[number::300])}
               for number in range(300)]
     documents = cases + floods
-    kept = searchindex.FieldTerms(searchindex.within_budget(documents, budget=300_000), "body")
-    whole = searchindex.FieldTerms(documents, "body")
+    kept = budget.FieldTerms(budget.within_budget(documents, budget=300_000), "body")
+    whole = budget.FieldTerms(documents, "body")
     ranked, _ = whole.by_worth()
     for row in range(len(cases)):
-        floor = ranked[row][:searchindex.FLOOR_TERMS]
+        floor = ranked[row][:budget.FLOOR_TERMS]
         assert set(floor) <= set(kept.counts[row]), cases[row]["title"]
     assert len(kept.counts[0]) < len(whole.counts[0]), "the budget was not tight: the floor was not tested"

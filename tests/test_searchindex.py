@@ -12,7 +12,8 @@ import pytest
 from icp.check.validate import render_case_body
 from icp.practice import Practice
 from icp.read.casefile import parse_case_text
-from icp.search import minisearch as searchindex
+from icp.search import budget, minisearch, shards
+from icp.search import terms as search_terms
 from icp.synthetic.cases import SyntheticCases
 
 from conftest import ROOT, write_case
@@ -52,7 +53,7 @@ NASTY = [
 
 
 def case_documents(practices, first_row: int = 0) -> list[dict]:
-    return [searchindex.case_document(practice, first_row + row) for row, practice in enumerate(practices)]
+    return [minisearch.case_document(practice, first_row + row) for row, practice in enumerate(practices)]
 
 
 def synthetic_practices(project, count: int) -> list[Practice]:
@@ -66,7 +67,7 @@ def synthetic_practices(project, count: int) -> list[Practice]:
 
 
 def page_documents() -> list[dict]:
-    return [searchindex.page_document(f"{name}.html", name.title(), (ROOT / source).read_text(encoding="utf-8"))
+    return [minisearch.page_document(f"{name}.html", name.title(), (ROOT / source).read_text(encoding="utf-8"))
             for name, source in (("about", "docs/about.md"), ("contribute", "CONTRIBUTING.md"))]
 
 
@@ -112,8 +113,8 @@ _JOIN_PARTS = """() => {
 
 
 def open_site_index(page, folder: Path, files: dict[str, str]):
-    """open_index for the index and parts the site's build writes (:func:`searchindex.search_index_files`)."""
-    head = files.pop(searchindex.SCRIPT_PATH)
+    """open_index for the index and parts the site's build writes (:func:`shards.search_index_files`)."""
+    head = files.pop(minisearch.SCRIPT_PATH)
     for path, script in files.items():
         (folder / path.rsplit("/", 1)[-1]).write_text(script, encoding="utf-8")
     open_index(page, folder, head, parts=[path.rsplit("/", 1)[-1] for path in files])
@@ -139,14 +140,14 @@ def js_terms(page, texts: list[str]) -> list[list[str]]:
 
 
 def test_the_python_index_is_what_minisearch_serialises_and_scores_the_same(page, tmp_path, documents):
-    open_index(page, tmp_path, searchindex.index_script(documents))
+    open_index(page, tmp_path, minisearch.index_script(documents))
     reference = page.evaluate("""documents => {
         const data = window.ICP_SEARCH_INDEX;
         window.reference = new MiniSearch(ICP.searchTerms.options(data, ICP.searchTerms.termRules(data.rules)));
         reference.addAll(documents);
         return JSON.stringify(reference);
     }""", documents)
-    assert comparable(json.loads(reference)) == comparable(searchindex.serialise(documents))
+    assert comparable(json.loads(reference)) == comparable(minisearch.serialise(documents))
     for query, options in QUERIES:
         loaded = search(page, query, options)
         indexed = page.evaluate("([q, o]) => reference.search(q, o).map(r => [r.id, r.score])", [query, options])
@@ -162,7 +163,7 @@ def test_stored_fields_and_missing_fields_are_kept_as_minisearch_keeps_them(page
         {"id": 2, "title": "", "summary": "The the THE the", "city": "Malmö", "body": "x"},
     ]
     fields, stored = ["title", "summary", "city", "body"], ["city", "kind"]
-    open_index(page, tmp_path, searchindex.index_script(documents, fields, stored))
+    open_index(page, tmp_path, minisearch.index_script(documents, fields, stored))
     reference = page.evaluate("""([documents, fields, storeFields]) => {
         const data = window.ICP_SEARCH_INDEX;
         const options = {...ICP.searchTerms.options(data, ICP.searchTerms.termRules(data.rules)), fields, storeFields};
@@ -170,32 +171,32 @@ def test_stored_fields_and_missing_fields_are_kept_as_minisearch_keeps_them(page
         search.addAll(documents);
         return JSON.stringify(search);
     }""", [documents, fields, stored])
-    assert comparable(json.loads(reference)) == comparable(searchindex.serialise(documents, fields, stored))
+    assert comparable(json.loads(reference)) == comparable(minisearch.serialise(documents, fields, stored))
     found = page.evaluate("loaded.search('malmo the')")
     assert [(result["id"], result["city"], result["match"]) for result in found] == [(2, "Malmö", {"malmo": ["city"]})]
 
 
 def test_documents_need_an_id_once_and_text_fields():
     with pytest.raises(ValueError):
-        searchindex.serialise([{"id": 1, "title": "a"}, {"id": 1, "title": "b"}])
+        minisearch.serialise([{"id": 1, "title": "a"}, {"id": 1, "title": "b"}])
     with pytest.raises(TypeError):
-        searchindex.serialise([{"id": 1, "title": ["a"]}])
+        minisearch.serialise([{"id": 1, "title": ["a"]}])
 
 
 def test_past_its_budget_a_body_keeps_its_best_terms_and_minisearch_scores_them(page, tmp_path, documents):
     cases = [document for document in documents if document.get("kind") != "page"]
-    assert searchindex.within_budget(cases, budget=10**9) == cases
-    short_fields = sum(searchindex.FieldTerms(cases, field).cost() for field in searchindex.FIELDS if field != "body")
-    whole = searchindex.FieldTerms(cases, "body")
-    budget = short_fields + whole.cost() // 4
-    trimmed = searchindex.within_budget(cases, budget)
-    kept = searchindex.FieldTerms(trimmed, "body")
-    assert short_fields + kept.cost() <= budget
-    assert all(len(after) >= min(len(before), searchindex.FLOOR_TERMS) for before, after in zip(whole.counts, kept.counts))
+    assert budget.within_budget(cases, budget=10**9) == cases
+    short_fields = sum(budget.FieldTerms(cases, field).cost() for field in minisearch.FIELDS if field != "body")
+    whole = budget.FieldTerms(cases, "body")
+    limit = short_fields + whole.cost() // 4
+    trimmed = budget.within_budget(cases, limit)
+    kept = budget.FieldTerms(trimmed, "body")
+    assert short_fields + kept.cost() <= limit
+    assert all(len(after) >= min(len(before), budget.FLOOR_TERMS) for before, after in zip(whole.counts, kept.counts))
     assert all(set(after) <= set(before) for before, after in zip(whole.counts, kept.counts))
     assert len({len(counts) for counts in kept.counts}) > 1
     assert [{**document, "body": None} for document in trimmed] == [{**document, "body": None} for document in cases]
-    open_index(page, tmp_path, searchindex.index_script(trimmed))
+    open_index(page, tmp_path, minisearch.index_script(trimmed))
     page.evaluate("""documents => {
         const data = window.ICP_SEARCH_INDEX;
         window.reference = new MiniSearch(ICP.searchTerms.options(data, ICP.searchTerms.termRules(data.rules)));
@@ -210,26 +211,26 @@ def test_past_its_budget_a_body_keeps_its_best_terms_and_minisearch_scores_them(
 
 
 def test_python_and_the_browser_make_the_same_terms_of_every_text(page, tmp_path, documents):
-    open_index(page, tmp_path, searchindex.index_script(documents[:1]))
+    open_index(page, tmp_path, minisearch.index_script(documents[:1]))
     texts = [value for document in documents for key, value in document.items()
              if isinstance(value, str) and key != "kind"] + NASTY
-    assert js_terms(page, texts) == [searchindex.terms(text) for text in texts]
+    assert js_terms(page, texts) == [search_terms.terms(text) for text in texts]
 
 
 def test_python_and_the_browser_agree_on_every_character(page, tmp_path):
     """Every code point Python's Unicode assigns, alone, after a letter and in one long run."""
-    open_index(page, tmp_path, searchindex.index_script([{"id": 0, "title": "x"}]))
+    open_index(page, tmp_path, minisearch.index_script([{"id": 0, "title": "x"}]))
     characters = [chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) not in ("Cs", "Co", "Cn")]
     texts = [" ".join(characters), " ".join("a" + character for character in characters), "".join(characters)]
     for text, in_browser in zip(texts, js_terms(page, texts)):
-        assert in_browser == searchindex.terms(text)
+        assert in_browser == search_terms.terms(text)
 
 
 def test_terms_fold_case_marks_and_letters_without_decomposition():
-    assert searchindex.terms("Malmö MONTRÉAL Łódź Straße Þórshöfn Œuvre İstanbul ΟΔΟΣ ﬁnancial") == [
+    assert search_terms.terms("Malmö MONTRÉAL Łódź Straße Þórshöfn Œuvre İstanbul ΟΔΟΣ ﬁnancial") == [
         "malmo", "montreal", "lodz", "strasse", "thorshofn", "oeuvre", "istanbul", "οδοσ", "financial"]
-    assert searchindex.terms("The city's schools and the co-design of it") == ["city", "schools", "co", "design", "it"]
-    assert searchindex.terms("½ 2019–2020 😀") == ["1", "2", "2019", "2020"]
+    assert search_terms.terms("The city's schools and the co-design of it") == ["city", "schools", "co", "design", "it"]
+    assert search_terms.terms("½ 2019–2020 😀") == ["1", "2", "2019", "2020"]
 
 
 # --- (c) no text can break out of the script ----------------------------------------------------
@@ -241,8 +242,8 @@ HOSTILE = "Break </script><script>window.__x=1</script> out\u2028line\u2029para 
 @pytest.mark.parametrize("inline", [False, True], ids=["src", "inline"])
 def test_no_text_can_close_or_break_the_script(page, tmp_path, inline):
     documents = [{"id": 0, "title": HOSTILE, "body": HOSTILE},
-                 searchindex.page_document("hostile.html", HOSTILE, HOSTILE)]
-    script = searchindex.index_script(documents)
+                 minisearch.page_document("hostile.html", HOSTILE, HOSTILE)]
+    script = minisearch.index_script(documents)
     assert script.endswith(";\n") and not set(script[:-1]) & set("<>&\u2028\u2029\n\r")
     open_index(page, tmp_path, script, inline=inline)
     assert page.evaluate("window.__x") is None
@@ -259,8 +260,8 @@ def test_the_finder_finds_cities_without_their_marks_and_words_by_their_start(pa
     write_case(project_copy.practices_dir, "oslo-forum", title="A forum", city="Oslo", country="Norway")
     index = project_copy.load_index()
     rows = {practice.slug: row for row, practice in enumerate(index.practices)}
-    pages = [searchindex.page_document("contribute.html", "Contribute", "How to send a case.")]
-    open_site_index(page, tmp_path, searchindex.search_index_files(index, pages, part_bytes=2_000))
+    pages = [minisearch.page_document("contribute.html", "Contribute", "How to send a case.")]
+    open_site_index(page, tmp_path, shards.search_index_files(index, pages, part_bytes=2_000))
     found = {query: [id for id, _ in search(page, query, {"prefix": True})]
              for query in ("Malmo", "Montreal", "schoo", "malmö", "contrib")}
     assert found == {"Malmo": [rows["malmo-schools"]], "Montreal": [rows["montreal-hub"]],
@@ -272,11 +273,11 @@ def test_the_finder_finds_cities_without_their_marks_and_words_by_their_start(pa
 
 def test_the_kept_unicode_ranges_are_this_pythons():
     """data/unicode-ranges.json saves every build a walk over all code points; it must be what the walk gives."""
-    assert searchindex.category_ranges() == {"LMN": searchindex._category_ranges("LMN"),
-                                             "M": searchindex._category_ranges("M")}
+    assert search_terms.category_ranges() == {"LMN": search_terms._category_ranges("LMN"),
+                                             "M": search_terms._category_ranges("M")}
 
 
 def test_the_ascii_shortcut_splits_as_the_unicode_classes_do():
-    _, _, word, _, _ = searchindex._unicode_classes()
+    _, _, word, _, _ = search_terms._unicode_classes()
     text = "".join(map(chr, range(128))) * 2 + " Schools, 2016: a-b_c d'e"
-    assert searchindex.tokenize(text) == word.findall(text)
+    assert search_terms.tokenize(text) == word.findall(text)

@@ -12,7 +12,7 @@ the pipeline's stages, in order:
                 links and images
 ``body/``       a case body: its cost limits, Markdown to sanitised HTML, the allowlist
 ``index.py``    which cases sit under which topic, country and year; related cases
-``search/``     the finder's search index, written in MiniSearch's serialised form
+``search/``     the finder's search index, written in MiniSearch's serialised form, in parts
 ``render/``     pages, fragments and scripts, through one autoescaping Jinja2 environment
 ``publish/``    open data, feeds, the offline zip, and the swap of a finished build
 ``geo/``        country boundaries: the coordinate check and the SVG maps

@@ -35,6 +35,11 @@ OFFLINE_FOLDER = "download"
 PER_PAGE = 300
 
 
+def search_index_part(group: int, body: bool) -> str:
+    """A part of the finder's search index (icp.search.shards), beside it: a group's short fields or its body."""
+    return f"{SEARCH_INDEX.removesuffix('.js')}-{group}{'-body' if body else ''}.js"
+
+
 def html(page: str) -> str:
     """The address a page's source path is published at (``use_directory_urls: false``)."""
     return page[: -len(".md")] + ".html" if page.endswith(".md") else page

@@ -30,7 +30,7 @@ from icp.read.casefile import CaseFileError, read_project_file
 from icp.read.inventory import link_problems
 from icp.render import codebook, finder, footer, home, proposal
 from icp.render.pages import GeneratedPage, generated_pages, topic_pages
-from icp.search import minisearch as searchindex
+from icp.search import minisearch, shards
 from icp.site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
 
 CONTRIBUTE_PAGE = routes.CONTRIBUTE
@@ -175,7 +175,7 @@ class SiteBuild:
         """A page as the reader gets it: the finder's search finds the hand-written ones too (their
         words only: the sanitiser drops scripts, styles and comments before the tags are stripped)."""
         if searchable:
-            self.page_documents[src_uri] = searchindex.page_document(url, title, plain_text(sanitise(html)))
+            self.page_documents[src_uri] = minisearch.page_document(url, title, plain_text(sanitise(html)))
 
     @cached_property
     def _topic_pages(self) -> dict[str, TermEntry]:
@@ -201,7 +201,7 @@ class SiteBuild:
         now rendered), then the offline zip of the whole site if asked."""
         with timing.step("hook"), timing.step("search index"):
             documents = [self.page_documents[key] for key in sorted(self.page_documents)]
-            for path, script in searchindex.search_index_files(self.index, documents).items():
+            for path, script in shards.search_index_files(self.index, documents).items():
                 (site_dir / path).write_text(script, encoding="utf-8")
         if self.settings.offline_zip:
             with timing.step("hook"), timing.step("offline zip"):

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from icp import finder
+from icp.render import finder
 
 # Words a reader of the real cases types: a topic, a group of people, a thing done, a place.
 QUERIES = ("housing", "refugees", "language", "festival", "mediators", "sport", "copenhagen", "school")

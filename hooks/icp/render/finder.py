@@ -21,11 +21,11 @@ from icp.render.facts import EVIDENCE_LABEL, NOT_GIVEN, YEAR_LABEL, card_facts, 
 from icp.render.pages import GROUP_LABELS, NOT_SEARCHED, Cards, GeneratedPage, page
 from icp.render.scriptdata import script_json
 from icp.render.templating import render
-from icp.search import minisearch as searchindex
+from icp.search import minisearch
 
 FIRST_RESULTS = 50
 DATA_SCRIPT = routes.FINDER_DATA
-INDEX_SCRIPT = searchindex.SCRIPT_PATH
+INDEX_SCRIPT = minisearch.SCRIPT_PATH
 RECORDS_SCRIPT = records.SCRIPT_PATH
 MAP_PANEL_ID = "icp-map"
 # The finder's own scripts, in the order they must run; paths from the finder page.

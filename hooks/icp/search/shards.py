@@ -21,8 +21,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
+from icp import routes
+from icp.index import PracticeIndex
 from icp.render.scriptdata import data_script
+from icp.search.budget import within_budget
+from icp.search.minisearch import SCRIPT_GLOBAL, SCRIPT_PATH, case_document, index_payload
+from icp.search.terms import term_counts, terms
+from icp.search.text import place_names, short_forms
 
 PARTS_GLOBAL = "ICP_SEARCH_PARTS"
 # A group's raw size before it is closed (both its parts): about 40 KB gzipped. The site's own
@@ -32,7 +39,7 @@ PART_BYTES = 256_000
 
 @dataclass(frozen=True)
 class Part:
-    """One script of a group: its file name (beside the index script) and its entries."""
+    """One script of a group: its file name (beside the index script: routes.search_index_part) and its entries."""
 
     name: str
     entries: list
@@ -42,19 +49,14 @@ def _size(entry: list) -> int:
     return len(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
 
 
-def first_character(term: str) -> str:
-    return term[0]
-
-
-def split_index(payload: dict, body_field: str, stem: str, part_bytes: int = PART_BYTES) -> tuple[dict, list[Part]]:
+def split_index(payload: dict, body_field: str = "body", part_bytes: int = PART_BYTES) -> tuple[dict, list[Part]]:
     """The index payload without its terms, with the table of its parts, and the parts: for each
-    group ``[characters, short part's name, body part's name or None]``. ``stem`` names the parts
-    (``stem-3.js``, ``stem-3-body.js``)."""
+    group ``[characters, short part's name, body part's name or None]``."""
     index = payload["index"]
     body = str(index["fieldIds"][body_field])
     by_character: dict[str, list] = {}
     for entry in index["index"]:  # sorted by term, so each character's entries are together
-        by_character.setdefault(first_character(entry[0]), []).append(entry)
+        by_character.setdefault(entry[0][0], []).append(entry)
     groups: list[list[str]] = []
     size = part_bytes
     for character in sorted(by_character):
@@ -73,13 +75,33 @@ def split_index(payload: dict, body_field: str, stem: str, part_bytes: int = PAR
                     short.append([term, rest])
                 if body in fields:
                     long.append([term, {body: fields[body]}])
-        names = [f"{stem}-{number}.js", f"{stem}-{number}-body.js" if long else None]
+        names = [_name(number, False), _name(number, True) if long else None]
         parts += [Part(name, entries) for name, entries in zip(names, (short, long)) if name]
         table.append(["".join(characters), *names])
     return {**payload, "index": {**index, "index": []}, "parts": table}, parts
+
+
+def _name(group: int, body: bool) -> str:
+    return routes.search_index_part(group, body).rsplit("/", 1)[-1]
 
 
 def part_script(part: Part) -> str:
     """The classic script of a part: it adds its entries to ``ICP_SEARCH_PARTS`` under its name."""
     return f"window.{PARTS_GLOBAL}=window.{PARTS_GLOBAL}||{{}};" + data_script(f"{PARTS_GLOBAL}[{json.dumps(part.name)}]",
                                                                              part.entries)
+
+
+def search_index_files(index: PracticeIndex, pages=(), part_bytes: int = PART_BYTES) -> dict[str, str]:
+    """The finder's index script and its parts, by path in the site: every case, as the row it has in
+    the finder's data (within the budget of :func:`icp.search.budget.within_budget`), and ``pages``
+    (documents from :func:`icp.search.minisearch.page_document`)."""
+    # The budget and the index read the same texts: each is split into terms once.
+    count_terms = lru_cache(maxsize=None)(term_counts)
+    vocabulary = index.vocabulary
+    documents = within_budget((case_document(practice, row, place_names(practice, vocabulary))
+                               for row, practice in enumerate(index.practices)), count_terms=count_terms)
+    payload = index_payload(documents + list(pages), count_terms=count_terms, exact=short_forms(vocabulary, terms))
+    head, parts = split_index(payload, "body", part_bytes)
+    folder = SCRIPT_PATH.rsplit("/", 1)[0]
+    return {SCRIPT_PATH: data_script(SCRIPT_GLOBAL, head),
+            **{f"{folder}/{part.name}": part_script(part) for part in parts}}
