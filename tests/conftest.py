@@ -122,6 +122,13 @@ def built_site(tmp_path_factory) -> Path:
     return once_for_all_workers(tmp_path_factory, "site", _build_as_published)
 
 
+def earlier_site(built_site: Path, site: Path) -> Path:
+    """A site built before, at ``site``, for a build that must leave it byte for byte when it fails: the real site
+    as published, copied (what a build of the unchanged project gives, without building it again)."""
+    shutil.copytree(built_site, site, symlinks=True)
+    return site
+
+
 @pytest.fixture(scope="session")
 def real_index():
     return Project(ROOT).load_index()

@@ -30,7 +30,7 @@ from attacks import JS, LINE_PATTERNS, Attack, file_attacks, generated_attacks, 
 from icp.check.validate import Problem
 from icp.publish.opendata import CSV_COLUMNS
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, earlier_site, mkdocs_build
 from kinds import makes
 from sitecheck import Recorder
 
@@ -346,12 +346,11 @@ def snapshot(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def good_site(tmp_path_factory) -> tuple[Path, Path, dict[str, bytes]]:
+def good_site(tmp_path_factory, built_site) -> tuple[Path, Path, dict[str, bytes]]:
     root = tmp_path_factory.mktemp("attacks-kept")
     project = copy_project(root / "project")
-    result = mkdocs_build(project, root / "site")
-    assert result.returncode == 0, result.stderr
-    return project, root / "site", snapshot(root / "site")
+    site = earlier_site(built_site, root / "site")
+    return project, site, snapshot(site)
 
 
 def rebuild(project: Path, site: Path) -> subprocess.CompletedProcess:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from icp.read.inventory import link_problems
 
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, earlier_site, mkdocs_build
 
 SECRET = "machine secret: not for publication"
 
@@ -45,11 +45,9 @@ def test_a_published_folder_outside_the_repository_or_a_link_is_refused(tmp_path
     assert "must be a real folder inside the repository" in problem
 
 
-def test_a_link_in_docs_or_overrides_refuses_the_build_and_keeps_the_earlier_site(tmp_path):
+def test_a_link_in_docs_or_overrides_refuses_the_build_and_keeps_the_earlier_site(built_site, tmp_path):
     project = copy_project(tmp_path / "project")
-    site = tmp_path / "site"
-    first = mkdocs_build(project, site)
-    assert first.returncode == 0, first.stderr
+    site = earlier_site(built_site, tmp_path / "site")
     before = snapshot(site)
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET)
