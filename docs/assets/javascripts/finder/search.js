@@ -76,18 +76,27 @@
     else waiting.push([ready, failed]);
   }
 
+  /* A term's postings by field, made into MiniSearch's Maps only when a search reads them (all it
+     asks of a term's value is get(field) -> Map of document -> count): a part holds thousands of
+     terms, and a query reads a few. */
+  function Postings(fields) { this.fields = fields; this.made = new Map(); }
+  Postings.prototype.get = function (field) {
+    var made = this.made.get(field);
+    var postings = this.fields[field];
+    if (made || postings === undefined) return made;
+    made = new Map();
+    for (var id in postings) made.set(parseInt(id, 10), postings[id]);
+    this.made.set(field, made);
+    return made;
+  };
+
   /* MiniSearch's serialised entries of a part, added to the loaded index. */
   function add(entries) {
     var index = engine._index;
     entries.forEach(function (entry) {
-      var fields = index.get(entry[0]);
-      if (!fields) index.set(entry[0], (fields = new Map()));
-      Object.keys(entry[1]).forEach(function (field) {
-        var postings = entry[1][field];
-        var byDocument = new Map();
-        Object.keys(postings).forEach(function (id) { byDocument.set(parseInt(id, 10), postings[id]); });
-        fields.set(parseInt(field, 10), byDocument);
-      });
+      var postings = index.get(entry[0]);
+      if (!postings) index.set(entry[0], new Postings(entry[1]));
+      else Object.keys(entry[1]).forEach(function (field) { postings.fields[field] = entry[1][field]; });
     });
   }
 
