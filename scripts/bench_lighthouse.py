@@ -73,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             for name, path in pages.items():
                 runs = [audit(f"http://127.0.0.1:{port}/{path}", Path(folder)) for _ in range(args.runs)]
                 median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
-                print(f"{name} ({path}): score {median['score']:.0f} (runs: "
-                      f"{', '.join(f'{run['score']:.0f}' for run in runs)}); "
+                scores = ", ".join(f"{run['score']:.0f}" for run in runs)
+                print(f"{name} ({path}): score {median['score']:.0f} (runs: {scores}); "
                       + ", ".join(f"{key} {value:.3f}" if key == "CLS" else f"{key} {value:,.0f} ms"
                                   for key, value in median.items() if key != "score"), flush=True)
     finally:
