@@ -22,6 +22,7 @@ from _paths import ROOT
 
 import yaml
 
+from icp import routes
 from icp.check.validate import case_files
 from icp.site import Project
 from icp.synthetic.cases import SyntheticCases
@@ -169,6 +170,7 @@ def floor_config(site_config: Path, floor: Path, search: bool) -> dict:
     config["site_name"] = f"Floor ({'with' if search else 'without'} search)"
     config["strict"] = False
     config["extra"] = {key: value for key, value in (config.get("extra") or {}).items() if key != "offline_zip"}
+    config["extra"]["routes"] = routes.for_templates()  # the overrides' links, which the hook sets on the full site
     config["plugins"] = ["search", "offline"] if search else []
     if search:
         config["theme"]["features"] = [*config["theme"].get("features", []), "search.highlight"]
