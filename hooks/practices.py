@@ -26,10 +26,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from icp import routes, timing
+from icp import i18n, routes, timing
 from icp.body.convert import Heading
 from icp.check.validate import PracticeProblems
 from icp.generator import preview
@@ -37,6 +38,7 @@ from icp.generator.incremental import ChangedFiles, CheckedFiles, outdate
 from icp.generator.lifting import lift_html, restore_html
 from icp.publish.staging import SiteSwap
 from icp.render import csp
+from icp.render.alternates import Alternates
 from icp.sitebuild import Settings, SettingsError, SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.practices")
@@ -58,6 +60,8 @@ class HookState:
     lifted: dict[str, list[str]] = field(default_factory=dict)
     tocs: dict[str, tuple[Heading, ...]] = field(default_factory=dict)
     metas: dict[str, dict] = field(default_factory=dict)
+    navs: dict[str, Navigation] = field(default_factory=dict)  # each language's menu but English's (MkDocs' own)
+    alternates: Alternates | None = None  # which page exists in which language
 
     def start_files(self) -> None:
         self.lifted.clear()
@@ -118,6 +122,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _state.sources is not None:
         _state.sources.start_round()
     in_menu = set(_nav_paths(config.nav))
+    for file in files.documentation_pages():
+        if _state.build.language_of(file.src_uri).code != i18n.DEFAULT:
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # a hand-written page in another language: its menu is made in on_nav
     for src_uri, made in _state.build.pages().items():
         inclusion = InclusionLevel.UNDEFINED if src_uri in in_menu else InclusionLevel.NOT_IN_NAV
         content, _state.lifted[src_uri] = lift_html(made.markdown)
@@ -135,15 +142,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         _replace(files, File.generated(config, uri, content=data))
     if _state.sources is not None:
         _follow_edits(files, config)
+    _state.alternates = _state.build.alternates(file.dest_uri for file in files.documentation_pages())
     return files
 
 
 @timing.timed("hook")
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     _check_front_matter_read(page)
-    if not page.is_homepage or _state.build is None:
+    if _state.build is None or not _state.build.is_home(page.file.src_uri):
         return markdown
-    content, _state.lifted[page.file.src_uri] = lift_html(_state.build.fill_home(markdown))
+    content, _state.lifted[page.file.src_uri] = lift_html(_state.build.fill_home(markdown, page.file.src_uri))
     return content
 
 
@@ -172,25 +180,54 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         search = (page.meta or {}).get("search")
         excluded = isinstance(search, dict) and search.get("exclude")  # Material's convention
         _state.build.page_rendered(src_uri, url=page.url, title=page.title or "", html=html,
-                             searchable=not page.is_homepage and not excluded)
+                                   searchable=not _state.build.is_home(src_uri) and not excluded)
     return html
 
 
 def on_nav(nav, *, config: MkDocsConfig, files: Files):
     """Every page is dated by the build (the sitemap's lastmod and its gzip header), not by the clock,
-    so that one commit builds the same files."""
+    so that one commit builds the same files; each language but English gets its menu (its pages
+    that mkdocs.yml's nav names), handed to its pages in on_page_context."""
     if _state.build is not None:
         built = _state.build.publication.built.isoformat()
         for file in files.documentation_pages():
             if file.page is not None:
                 file.page.update_date = built
+        _state.navs.clear()
+        for language in _state.build.languages[1:]:
+            _state.navs[language.code] = _language_nav(language.prefix, config, files)
     return nav
 
 
+def _language_nav(prefix: str, config: MkDocsConfig, files: Files) -> Navigation:
+    """A language's menu: the pages mkdocs.yml's nav names, in that language's folder (each titled by
+    its own page), without those the language lacks."""
+    pages = []
+    for path in _nav_paths(config.nav):
+        file = files.get_file_from_path(prefix + path)
+        if file is not None and file.page is not None:
+            pages.append(file.page)
+    menu = Navigation(list(pages), pages)
+    menu.homepage = next((page for page in pages if page.file.src_uri == prefix + "index.md"), None)
+    return menu
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    """The feeds' autodiscovery links for the page's head (``overrides/main.html``)."""
-    if _state.build is not None:
-        context["icp_feed_links"] = _state.build.feed_links(page.file.dest_uri)
+    """The feeds' autodiscovery links for the page's head (``overrides/main.html``), and the page's
+    language: Material's words (``overrides/partials/language.html``), the menu, the overrides' own
+    words, the footer, the alternates and the language switcher."""
+    build = _state.build
+    if build is not None:
+        context["icp_feed_links"] = build.feed_links(page.file.dest_uri)
+        language = build.language_of(page.file.src_uri)
+        context["icp_language"] = language.code
+        context["_"] = language.translations.gettext
+        context["icp_footer"] = build.footer(language)
+        if language.code in _state.navs:
+            context["nav"] = _state.navs[language.code]
+        if _state.alternates is not None:
+            context["icp_alternates"] = _state.alternates.head_links(page.file.dest_uri)
+            context["icp_languages"] = _state.alternates.switcher(page.file.dest_uri)
     return context
 
 
@@ -198,6 +235,10 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
     """The 404 page is served at any depth: its feed link starts from the site's root, as its other links do."""
     if template_name == "404.html" and _state.build is not None:
         context["icp_feed_links"] = _state.build.feed_links_from(urlsplit(config.site_url or "").path.rstrip("/") + "/")
+    context.setdefault("_", i18n.current().translations.gettext)  # the overrides' words (English outside a page)
+    alternates = _state.alternates
+    if template_name == "sitemap.xml" and alternates is not None:
+        context["icp_versions"] = lambda dest_uri: alternates.versions(dest_uri, absolute=True)
     return context
 
 

@@ -39,7 +39,7 @@ VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 def placed_project(workdir: Path, count: int) -> Path:
     """A copy of the project whose cases are ``count`` synthetic ones, each with its city's coordinates."""
     project = workdir / "project"
-    for name in ("docs", "hooks", "practices"):
+    for name in ("docs", "hooks", "practices", "locale"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, project / name)

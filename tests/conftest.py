@@ -102,8 +102,8 @@ def built_beside(project_dir: Path) -> Path:
 
 def copy_project(destination: Path) -> Path:
     """The site's sources (not the built site or the virtual environment) in a new folder."""
-    for name in ("docs", "hooks", "practices"):
-        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("docs", "hooks", "practices", "locale"):
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, destination / name)
     return destination

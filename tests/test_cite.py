@@ -206,7 +206,7 @@ def cite_page(folder: Path, result: cite.Citation) -> Path:
 
 def browser_today(page) -> tuple[str, str]:
     day, month, year = page.evaluate("() => { const d = new Date(); return [d.getDate(), d.getMonth(), d.getFullYear()]; }")
-    return f"{day} {cite.MONTHS[month]} {year}", date(year, month + 1, day).isoformat()
+    return cite.long_date(date(year, month + 1, day)), date(year, month + 1, day).isoformat()
 
 
 @pytest.fixture

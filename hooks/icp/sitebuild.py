@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from icp import routes, timing
+from icp import i18n, routes, timing
 from icp.body.allowlist import sanitise
 from icp.body.convert import plain_text
 from icp.check.images import prepared_images
@@ -29,12 +29,13 @@ from icp.publish import datapackage, feeds, opendata, package, records
 from icp.read.casefile import CaseFileError, read_project_file
 from icp.read.inventory import link_problems
 from icp.render import codebook, finder, footer, home, proposal
+from icp.render.alternates import Alternates
 from icp.render.pages import GeneratedPage, generated_pages, topic_pages
 from icp.search import minisearch, shards
 from icp.site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
 
 CONTRIBUTE_PAGE = routes.CONTRIBUTE
-CONTRIBUTE_TITLE = "Contribute"
+CONTRIBUTE_TITLE = i18n.N_("Contribute")
 FINDER_PAGE = routes.FINDER
 
 
@@ -111,21 +112,41 @@ class SiteBuild:
         """What a preview shows on every page: the problems of the cases left out (empty otherwise)."""
         return self.loaded.banner
 
-    def footer(self) -> Markup:
-        return footer.footer_html(self.settings.name, self.publication.built)
+    @cached_property
+    def languages(self) -> tuple[i18n.Language, ...]:
+        """English, then every language with a catalogue in ``locale/`` (:mod:`icp.i18n`)."""
+        return i18n.languages(self.project.root, self.index.vocabulary.names)
+
+    def language_of(self, src_uri: str) -> i18n.Language:
+        """The language of the page at ``src_uri`` (a source or a site path): by its first folder."""
+        first = src_uri.split("/", 1)[0]
+        return next((language for language in self.languages[1:] if language.code == first), self.languages[0])
+
+    def footer(self, language: i18n.Language | None = None) -> Markup:
+        with i18n.use(language or self.languages[0]):
+            return footer.footer_html(self.settings.name, self.publication.built)
 
     def pages(self) -> dict[str, GeneratedPage]:
         """Every page the site makes, by its source path: those made from the cases, the finder, the
         codebook (not in a preview whose schema file is broken) and Contribute (from CONTRIBUTING.md)."""
         index, publication, schema = self.index, self.publication, self.loaded.schema
-        with timing.step("render"):
-            made = generated_pages(index, site_name=publication.name, site_url=publication.url, built=publication.built)
-            made[FINDER_PAGE] = finder.finder_page(index)
-            if schema is not None:
-                made[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
-                made[proposal.PROPOSE_PAGE] = proposal.propose_page(index, schema, self.settings.destination)
-        made[CONTRIBUTE_PAGE] = self.contributing
+        made: dict[str, GeneratedPage] = {}
+        for language in self.languages:
+            with timing.step("render"), i18n.use(language):
+                pages = generated_pages(index, site_name=publication.name, site_url=publication.url,
+                                        built=publication.built)
+                pages[FINDER_PAGE] = finder.finder_page(index)
+                if schema is not None and language.code == i18n.DEFAULT:  # in English only, for now
+                    pages[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
+                    pages[proposal.PROPOSE_PAGE] = proposal.propose_page(index, schema, self.settings.destination)
+                pages[CONTRIBUTE_PAGE] = self.contributing if language.code == i18n.DEFAULT else translated_contribute(
+                    self.contributing)
+            made.update({language.prefix + path: page for path, page in pages.items()})
         return made
+
+    def alternates(self, dest_uris) -> Alternates:
+        """Which page exists in which language, from every page the site writes (``dest_uris``)."""
+        return Alternates(self.languages, set(dest_uris), self.publication.url)
 
     def data_files(self) -> dict[str, str]:
         """Open data, feeds and the finder's scripts, by their path in the site."""
@@ -134,10 +155,12 @@ class SiteBuild:
             files = {
                 routes.PRACTICES_JSON: opendata.practices_json(index),
                 routes.PRACTICES_CSV: opendata.practices_csv(index),
-                finder.DATA_SCRIPT: finder.finder_data_script(index),
                 finder.RECORDS_SCRIPT: records.records_script(index),
                 **feeds.feed_files(index, publication.feed, publication.built),
             }
+            for language in self.languages:
+                with i18n.use(language):
+                    files[language.prefix + finder.DATA_SCRIPT] = finder.finder_data_script(index)
             if schema is not None:  # a preview whose schema file is broken has no table schema to describe
                 files[datapackage.PATH] = datapackage.datapackage_json(schema, index.vocabulary)
                 files[proposal.DATA_SCRIPT] = proposal.propose_data_script(index, schema, self.settings.destination)
@@ -152,8 +175,13 @@ class SiteBuild:
     def image_notices(self) -> list[str]:
         return image_notices(self.project.practices_dir, self.project.root)
 
-    def fill_home(self, markdown: str) -> str:
-        return home.fill_home(markdown, self.index, offline_zip=self.settings.offline_zip)
+    def is_home(self, src_uri: str) -> bool:
+        """The home page of a language (``index.md``, ``fr/index.md``), which the core fills."""
+        return src_uri in {language.prefix + "index.md" for language in self.languages}
+
+    def fill_home(self, markdown: str, src_uri: str = "index.md") -> str:
+        with i18n.use(self.language_of(src_uri)):
+            return home.fill_home(markdown, self.index, offline_zip=self.settings.offline_zip)
 
     def edit_path(self, src_uri: str, *, handwritten: bool, docs_dir: str) -> str | None:
         """The file in the repository that an edit button opens for the page ``src_uri``, or None.
@@ -164,6 +192,7 @@ class SiteBuild:
         """
         if handwritten:
             return f"{docs_dir}/{src_uri}"
+        src_uri = src_uri.removeprefix(self.language_of(src_uri).prefix)
         if src_uri == CONTRIBUTE_PAGE:
             return CONTRIBUTING_FILE
         folder, _, name = src_uri.rpartition("/")
@@ -175,6 +204,7 @@ class SiteBuild:
         """A page as the reader gets it: the finder's search finds the hand-written ones too (their
         words only: the sanitiser drops scripts, styles and comments before the tags are stripped)."""
         if searchable:
+            url = url.removeprefix(self.language_of(src_uri).prefix)
             self.page_documents[src_uri] = minisearch.page_document(url, title, plain_text(sanitise(html)))
 
     @cached_property
@@ -200,12 +230,24 @@ class SiteBuild:
         """After every page is written: the finder's search index (it holds the hand-written pages,
         now rendered), then the offline zip of the whole site if asked."""
         with timing.step("hook"), timing.step("search index"):
-            documents = [self.page_documents[key] for key in sorted(self.page_documents)]
-            for path, script in shards.search_index_files(self.index, documents).items():
-                (site_dir / path).write_text(script, encoding="utf-8")
+            for language in self.languages:
+                documents = [self.page_documents[key] for key in sorted(self.page_documents)
+                             if self.language_of(key) == language]
+                for path, script in shards.search_index_files(self.index, documents).items():
+                    (site_dir / language.prefix / path).write_text(script, encoding="utf-8")
         if self.settings.offline_zip:
             with timing.step("hook"), timing.step("offline zip"):
                 package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
+
+
+def translated_contribute(english: GeneratedPage) -> GeneratedPage:
+    """Contribute in another language: the guide itself is kept in English (CONTRIBUTING.md, for the
+    repository's readers), under the menu's title in the language and a note saying so."""
+    text = english.markdown.split("\n---\n", 1)[1]
+    fields = front_matter_fields(i18n.gettext(CONTRIBUTE_TITLE))
+    note = i18n.gettext("This guide is written in English only: it is the repository's own guide for contributors.")
+    return GeneratedPage(front_matter(fields) + f'<p class="icp-language-note">{escape(note)}</p>\n\n'
+                         f'<div lang="en" markdown="1">\n{text}\n</div>\n', meta=fields)
 
 
 def contribute_page(project: Project) -> GeneratedPage:

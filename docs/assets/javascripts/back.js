@@ -25,7 +25,7 @@
     if (!from || from.slug !== slug) return;
     var finder = link.getAttribute("href").split("#")[0];
     link.setAttribute("href", finder + (from.hash ? "#" + from.hash : ""));
-    link.textContent = "Back to results";
+    link.textContent = link.getAttribute("data-icp-back-text") || link.textContent;
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);

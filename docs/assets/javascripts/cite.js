@@ -5,8 +5,17 @@
 (function () {
   "use strict";
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"];
+  /* Today as the page's language writes a long date (British English's for English), as
+     hooks/icp/cite.py's long_date does with Babel. */
+  function longDate(day) {
+    var lang = document.documentElement.lang || "en";
+    return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, { dateStyle: "long" }).format(day);
+  }
+
+  /* The status's words come with the page (cite.html), in its language. */
+  function said(status, name) {
+    return (status.getAttribute && status.getAttribute("data-icp-" + name)) || "";
+  }
 
   function pad(number) {
     return (number < 10 ? "0" : "") + number;
@@ -20,7 +29,7 @@
   function fill() {
     var today = new Date();
     var values = {
-      accessed: today.getDate() + " " + MONTHS[today.getMonth()] + " " + today.getFullYear(),
+      accessed: longDate(today),
       urldate: today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()),
       address: /^https?:$/.test(location.protocol) ? pageAddress() : null
     };
@@ -47,7 +56,7 @@
     } catch (error) {
       copied = false;
     }
-    status.textContent = copied ? "Copied." : "Selected: press Ctrl+C (Cmd+C on a Mac) to copy.";
+    status.textContent = said(status, copied ? "copied" : "selected");
   }
 
   document.addEventListener("click", function (event) {
@@ -60,7 +69,7 @@
     status.textContent = "";
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(element.textContent).then(function () {
-        status.textContent = "Copied.";
+        status.textContent = said(status, "copied");
       }, function () {
         copyBySelecting(element, status);
       });

@@ -1,4 +1,5 @@
-/* The Atom feeds' <link rel="alternate"> tags stay in every page's HTML for feed readers, but
+/* The Atom feeds' and the language versions' <link rel="alternate"> tags stay in every page's HTML
+ * for feed readers and search engines, but
  * Material 9.8 takes any link[rel=alternate] for a language version of the site and fetches the
  * "sitemap.xml" next to its address: from file:// a refused request and a console error on every
  * page, over http a request for topics/sitemap.xml, which does not exist. So this script takes the
@@ -8,7 +9,7 @@
   "use strict";
   if (document.readyState !== "loading") return;
   var links = Array.prototype.slice.call(
-    document.querySelectorAll('link[rel="alternate"][type="application/atom+xml"]'));
+    document.querySelectorAll('link[rel="alternate"][type="application/atom+xml"], link[rel="alternate"][hreflang]'));
   links.forEach(function (link) {
     link.parentNode.removeChild(link);
   });

@@ -4,8 +4,11 @@
 (function () {
   "use strict";
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"];
+  /* Today as the page's language writes a long date (British English's for English). */
+  function longDate(day) {
+    var lang = document.documentElement.lang || "en";
+    return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, { dateStyle: "long" }).format(day);
+  }
 
   function fillPrintHeader() {
     var today = new Date();
@@ -13,7 +16,8 @@
     var dates = document.querySelectorAll("[data-icp-print-date]");
     for (var i = 0; i < address.length; i++) address[i].textContent = location.href.split("#")[0];
     for (var j = 0; j < dates.length; j++) {
-      dates[j].textContent = "Printed " + today.getDate() + " " + MONTHS[today.getMonth()] + " " + today.getFullYear();
+      /* "Printed {date}", in the page's language, comes with the page (case.html). */
+      dates[j].textContent = (dates[j].getAttribute("data-icp-printed") || "{date}").replace("{date}", longDate(today));
     }
   }
 

@@ -43,15 +43,27 @@ class Vocabulary:
     countries: tuple[Term, ...]
     country_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     city_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The topics' and countries' names in the site's other languages: (language, ((name, its name there), ...)).
+    translated: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+
+    @property
+    def names(self) -> dict[str, dict[str, str]]:
+        """Language -> English name -> the name in that language."""
+        return {language: dict(pairs) for language, pairs in self.translated}
+
+    def all_names(self, name: str) -> tuple[str, ...]:
+        """A topic's or country's names in every language the vocabulary gives, but the English one."""
+        return tuple(dict.fromkeys(pairs[name] for pairs in self.names.values() if name in pairs))
 
     @classmethod
     def from_names(cls, topics: list[str], countries: list[str], country_aliases: dict | None = None,
-                   city_aliases: dict | None = None) -> "Vocabulary":
+                   city_aliases: dict | None = None, names: dict | None = None) -> "Vocabulary":
         return cls(
             topics=tuple(Term(name, slugify(name)) for name in topics),
             countries=tuple(Term(name, slugify(name)) for name in countries),
             country_aliases=tuple((name, tuple(aliases)) for name, aliases in (country_aliases or {}).items()),
             city_aliases=tuple((name, tuple(aliases)) for name, aliases in (city_aliases or {}).items()),
+            translated=tuple((language, tuple(table.items())) for language, table in (names or {}).items()),
         )
 
     def aliases(self, city: str, country: str) -> tuple[str, ...]:
@@ -126,15 +138,41 @@ def load_vocabulary(path: Path) -> Vocabulary:
                     f"{seen[page.group(1)]!r}; rename it without a number at its end (and the cases that use it), then run "
                     "scripts/make_schema.py")
         lists[key] = names
-    unknown = set(data) - {"topics", "countries", *ALIAS_TABLES}
+    unknown = set(data) - {"topics", "countries", "names", *ALIAS_TABLES}
     if unknown:
         raise VocabularyError(f"{path}: unknown keys {sorted(unknown)}; only 'topics', 'countries', "
-                              "'country_aliases' and 'cities' are allowed")
+                              "'country_aliases', 'cities' and 'names' are allowed")
     countries = lists["countries"]
     _check_atlas(path, countries, front.lines)
     tables = {key: _alias_table(path, key, data.get(key, {}), countries if key == "country_aliases" else None)
               for key in ALIAS_TABLES}
-    return Vocabulary.from_names(lists["topics"], countries, tables["country_aliases"], tables["cities"])
+    names = _names_table(path, data.get("names", {}), lists["topics"] + countries)
+    return Vocabulary.from_names(lists["topics"], countries, tables["country_aliases"], tables["cities"], names)
+
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def _names_table(path: Path, table: object, terms: list[str]) -> dict[str, dict[str, str]]:
+    """``names:``, the topics' and countries' names per language (``fr: {Education: Éducation}``),
+    checked: a language code, then names of the lists above, each with one name in that language."""
+    example = "names: {fr: {Education: Éducation, Denmark: Danemark}}"
+    if not isinstance(table, dict):
+        raise VocabularyError(f"{path}: 'names' must map language codes to tables of names, e.g. {example}")
+    for language, names in table.items():
+        if not isinstance(language, str) or not _LANGUAGE_CODE.fullmatch(language):
+            raise VocabularyError(f"{path}: names: {language!r} is not a language code (two or three lower-case "
+                                  f"letters, as the catalogue's folder locale/<code>/), e.g. {example}")
+        if not isinstance(names, dict):
+            raise VocabularyError(f"{path}: names: {language}: expected a table of names, e.g. {example}")
+        for name, local in names.items():
+            if name not in terms:
+                raise VocabularyError(f"{path}: names: {language}: {name!r} is not in the 'topics' or 'countries' "
+                                      "list; write the name as that list spells it")
+            if not _is_name(local):
+                raise VocabularyError(f"{path}: names: {language}: {name}: expected its name in {language} (text of "
+                                      f"1 to {MAX_NAME} characters with a letter), e.g. {example}")
+    return {language: {name: local.strip() for name, local in names.items()} for language, names in table.items()}
 
 
 ALIAS_TABLES = ("country_aliases", "cities")

@@ -20,6 +20,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from icp import routes
+from icp.i18n import N_
 from icp.geo.places import median_point
 from icp.geo.svgmap import MIN_RADIUS, Place, in_view, map_svg, radius_per_root
 from icp.index import PracticeIndex
@@ -119,5 +120,5 @@ def panel_html(index: PracticeIndex, finder: str, *, panel_id: str, hidden: bool
     # The finder redraws each marker for its current count on the same scale, so the size key stays true.
     scale = radius_per_root(max(city.count for city in panel.placed)) if panel.placed else 0
     return render("map-panel.html", panel=panel, svg=Markup(svg), finder=finder, panel_id=panel_id, hidden=hidden,
-                  beside=beside, view_title="Europe" if view == "europe" else "the world",
+                  beside=beside, view_title=N_("Europe") if view == "europe" else N_("the world"),
                   marker_scale=round(scale, 6), marker_min=MIN_RADIUS)

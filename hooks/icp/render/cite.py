@@ -26,10 +26,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from icp.practice import Practice
+from babel.dates import format_date
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+from icp import i18n
+from icp.i18n import gettext as _
+from icp.practice import Practice
 # Characters with a meaning in BibTeX or LaTeX text, and what stands for each.
 BIBTEX_SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
@@ -80,7 +81,14 @@ def sentence(text: str) -> str:
 
 
 def long_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """'30 November 2026', '30 novembre 2026', '30. november 2026': the language's long date (British
+    English's for English), as the page's script writes it with Intl.DateTimeFormat."""
+    return format_date(day, "long", locale=date_locale())
+
+
+def date_locale() -> str:
+    code = i18n.current().code
+    return "en_GB" if code == i18n.DEFAULT else code
 
 
 def page_address(practice: Practice, site_url: str = "") -> str:
@@ -109,12 +117,13 @@ def bibtex_url(url: str) -> str:
 
 
 def reference(practice: Practice, *, site_name: str, site_url: str = "", accessed: date) -> tuple[Part, ...]:
-    head = (f"{sentence(plain(practice.title))} {plain(practice.city)}, {plain(practice.country)}, {practice.year if practice.year is not None else 'n.d.'}{'' if practice.year is None else '.'} "
-            f"In: {sentence(plain(site_name))} ")
+    year = practice.year if practice.year is not None else _("n.d.")
+    head = (f"{sentence(plain(practice.title))} {plain(practice.city)}, {plain(i18n.term(practice.country))}, {year}"
+            f"{'' if practice.year is None else '.'} {_('In:')} {sentence(plain(site_name))} ")
     return (
         Part(head),
         Part(page_address(practice, site_url), None if site_url else "address"),
-        Part(". Accessed "),
+        Part(". " + _("Accessed") + " "),
         Part(long_date(accessed), "accessed"),
         Part("."),
     )

@@ -9,14 +9,16 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from icp.i18n import N_, gettext
 from icp.practice import Practice
 
-NOT_GIVEN = "not given"
-YEAR_LABEL = "Year of the record"
-YEAR_HELP = "the year the source dates the practice by"
-PERIOD_LABEL = "When it ran"
-EVIDENCE = ("evaluated", "results reported", "none given")
-EVIDENCE_LABEL = "Evidence"
+# Labels in English, marked for the catalogues (icp.i18n) and translated where they are shown.
+NOT_GIVEN = N_("not given")
+YEAR_LABEL = N_("Year of the record")
+YEAR_HELP = N_("the year the source dates the practice by")
+PERIOD_LABEL = N_("When it ran")
+EVIDENCE = (N_("evaluated"), N_("results reported"), N_("none given"))
+EVIDENCE_LABEL = N_("Evidence")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _OPEN = re.compile(r"ongoing|present|today|since|onwards|continu|running|permanent|still", re.IGNORECASE)
 # "2015-17": a second year written with two digits.
@@ -60,10 +62,14 @@ def joined(items: tuple[str, ...]) -> str | None:
 class Fact:
     label: str
     value: str | None
+    # The value is a word of the site's own (the evidence), not the case's text: shown translated.
+    worded: bool = False
 
     @property
     def text(self) -> str:
-        return self.value if self.value else NOT_GIVEN
+        if not self.value:
+            return gettext(NOT_GIVEN)
+        return gettext(self.value) if self.worded else self.value
 
     @property
     def given(self) -> bool:
@@ -74,11 +80,11 @@ def card_facts(practice: Practice) -> tuple[Fact, ...]:
     """What a card says beside the place and the summary, in this order (the finder's cards too)."""
     return (
         Fact(PERIOD_LABEL, practice.period),
-        Fact("Status", status_text(practice)),
-        Fact(EVIDENCE_LABEL, practice.evidence),
-        Fact("Partners", joined(practice.partners)),
-        Fact("Target groups", joined(practice.target_groups)),
-        Fact("Budget", practice.budget),
+        Fact(N_("Status"), status_text(practice)),
+        Fact(EVIDENCE_LABEL, practice.evidence, worded=True),
+        Fact(N_("Partners"), joined(practice.partners)),
+        Fact(N_("Target groups"), joined(practice.target_groups)),
+        Fact(N_("Budget"), practice.budget),
     )
 
 
@@ -86,9 +92,9 @@ def page_facts(practice: Practice) -> tuple[Fact, ...]:
     """The case page's facts after city, country and year; organisation and contact only when given."""
     facts = list(card_facts(practice))
     if practice.organisation:
-        facts.insert(3, Fact("Organisation", practice.organisation))
+        facts.insert(3, Fact(N_("Organisation"), practice.organisation))
     if practice.contact:
-        facts.append(Fact("Contact", practice.contact))
+        facts.append(Fact(N_("Contact"), practice.contact))
     return tuple(facts)
 
 

@@ -12,18 +12,22 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from icp import routes
+from icp import i18n, routes
 from icp.body.convert import Heading
+from icp.i18n import N_
+from icp.i18n import gettext as _
 from icp.index import PracticeIndex
 from icp.publish import records
 from icp.render.casemap import panel_html
 from icp.render.facts import EVIDENCE_LABEL, NOT_GIVEN, YEAR_LABEL, card_facts, running_span, this_year
 from icp.render.pages import GROUP_LABELS, NOT_SEARCHED, Cards, GeneratedPage, page
 from icp.render.scriptdata import script_json
+from icp.render.finder_text import finder_text
 from icp.render.templating import render
 from icp.search import minisearch
 
 FIRST_RESULTS = 50
+FINDER_TITLE = N_("Find practices")
 DATA_SCRIPT = routes.FINDER_DATA
 INDEX_SCRIPT = minisearch.SCRIPT_PATH
 RECORDS_SCRIPT = records.SCRIPT_PATH
@@ -52,18 +56,29 @@ ROW = ("slug", "title", "city", "topics", "country", "year", "summary", "evidenc
 GROUP_COLUMNS = {"topics": "topics", "countries": "country", "years": "year", "evidence": "evidence"}
 
 
+def to_root() -> str:
+    """From the finder page of the current language to the site's root folder (its assets)."""
+    return "../" * i18n.current().prefix.count("/")
+
+
+def scripts() -> list[str]:
+    """The finder's scripts as its page names them: its own language's data and index beside it, the
+    shared code from the site's root."""
+    return [to_root() + script if script.startswith("../") else script for script in SCRIPTS]
+
+
 def finder_page(index: PracticeIndex) -> GeneratedPage:
     groups = [{"key": GROUP_LABELS[group].key, "legend": GROUP_LABELS[group].legend, "entries": index.group(group)}
               for group in FINDER_GROUPS]
     spans = [running_span(practice) for practice in index.practices]
     first = min((span.start for span in spans if span is not None), default=this_year())
     html = render("finder.html", groups=groups, total=len(index.practices), first_year=first, last_year=this_year(),
-                  shown=Cards().render(index.practices[:FIRST_RESULTS], "../"), scripts=SCRIPTS,
+                  shown=Cards().render(index.practices[:FIRST_RESULTS], "../"), scripts=scripts(),
                   map_panel=Markup(panel_html(index, "index.html", panel_id=MAP_PANEL_ID, hidden=True)))
     # Hidden, but the theme's "Skip to content" link, the first stop of the keyboard, leads to the
     # first entry: the search box.
-    toc = (Heading(2, "icp-q", "Search"), Heading(2, "icp-results-heading", "Results"))
-    return page("Find practices", html, toc=toc, hide=["navigation", "toc"], **NOT_SEARCHED)
+    toc = (Heading(2, "icp-q", _("Search")), Heading(2, "icp-results-heading", _("Results")))
+    return page(_(FINDER_TITLE), html, toc=toc, hide=["navigation", "toc"], **NOT_SEARCHED)
 
 
 def finder_data(index: PracticeIndex) -> dict:
@@ -94,17 +109,19 @@ def finder_data(index: PracticeIndex) -> dict:
     return {
         "row": list(ROW),
         "groups": [
-            {"key": GROUP_LABELS[group].key, "singular": GROUP_LABELS[group].singular, "column": GROUP_COLUMNS[group],
-             "terms": [[entry.slug, entry.name] for entry in index.group(group)]}
+            {"key": GROUP_LABELS[group].key, "singular": _(GROUP_LABELS[group].singular), "column": GROUP_COLUMNS[group],
+             "terms": [[entry.slug, i18n.term(entry.name)] for entry in index.group(group)]}
             for group in FINDER_GROUPS
         ],
-        "facts": [fact.label for fact in card_facts(index.practices[0])] if index.practices else [],
-        "evidenceLabel": EVIDENCE_LABEL,
-        "yearLabel": YEAR_LABEL,
-        "notGiven": NOT_GIVEN,
+        "facts": [_(fact.label) for fact in card_facts(index.practices[0])] if index.practices else [],
+        "evidenceLabel": _(EVIDENCE_LABEL),
+        "yearLabel": _(YEAR_LABEL),
+        "notGiven": _(NOT_GIVEN),
+        "language": i18n.current().code,
+        "text": finder_text(),
         "cases": rows,
         "index": INDEX_SCRIPT.rsplit("/", 1)[-1],
-        "records": RECORDS_SCRIPT.rsplit("/", 1)[-1],
+        "records": to_root() + ("../" + RECORDS_SCRIPT if to_root() else RECORDS_SCRIPT.rsplit("/", 1)[-1]),
     }
 
 

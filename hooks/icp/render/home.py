@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from icp.generator.lifting import html_block
+from icp.i18n import N_
 from icp.index import PracticeIndex
 from icp.publish.package import DOWNLOAD_LINK, OFFLINE_HOWTO
 from icp.render.casemap import FINDER, panel_html
@@ -31,8 +32,8 @@ def fill_home(markdown: str, index: PracticeIndex, *, offline_zip: bool = False)
         "<!-- practices:search -->": lambda: render(
             "home-search.html", count=len(index.practices), cities=len({(p.city, p.country) for p in index.practices}),
             countries=len({p.country for p in index.practices})),
-        "<!-- practices:topics -->": lambda: home_terms(index, "topics", "topics"),
-        "<!-- practices:countries -->": lambda: home_terms(index, "countries", "countries"),
+        "<!-- practices:topics -->": lambda: home_terms(index, "topics", N_("All %(num)s topics")),
+        "<!-- practices:countries -->": lambda: home_terms(index, "countries", N_("All %(num)s countries")),
         "<!-- practices:latest -->": lambda: render("home-latest.html", cards=Cards().render(index.latest(LATEST), "")),
         "<!-- practices:map -->": lambda: home_map(index),
         "<!-- practices:offline -->": lambda: DOWNLOAD_LINK if offline_zip else OFFLINE_HOWTO,

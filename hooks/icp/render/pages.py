@@ -12,8 +12,10 @@ from datetime import date
 
 from markupsafe import Markup
 
-from icp import routes
+from icp import i18n, routes
 from icp.body.convert import Heading
+from icp.i18n import N_
+from icp.i18n import gettext as _
 from icp.generator.lifting import html_block
 from icp.generator.pagefile import front_matter, front_matter_fields
 from icp.index import PracticeIndex, TermEntry
@@ -31,26 +33,43 @@ from icp.render.templating import render
 class GroupLabels:
     """How a menu group is named: ``plural`` titles its overview, ``singular`` heads a term's page and
     a finder chip, ``key`` names it in the finder's address and form, ``legend`` heads the finder's
-    menu as the source site's menu does (Topic, Countries, Year)."""
+    menu as the source site's menu does (Topic, Countries, Year). The sentences of a term's page are
+    whole messages per group, as languages that give nouns a gender need them. All are in English,
+    marked for the catalogues, and translated where they are shown."""
 
     plural: str
     singular: str
     key: str
     legend: str
+    lead: str = ""
+    empty: str = ""
+    every: str = ""
 
 
 GROUP_LABELS = {
-    "topics": GroupLabels("Topics", "Topic", "topic", "Topic"),
-    "countries": GroupLabels("Countries", "Country", "country", "Countries"),
-    "years": GroupLabels("Years", "Year of the record", "year", "Year"),
-    "evidence": GroupLabels("Evidence", "Evidence", "evidence", "Evidence"),
+    "topics": GroupLabels(N_("Topics"), N_("Topic"), "topic", N_("Topic"),
+                          N_("%(practices)s filed under this topic."),
+                          N_("Nothing is filed under this topic yet. If you know a practice that belongs here, "
+                             "<a href=\"%(propose)s\">propose it</a>; meanwhile, <a href=\"index.html\">see the "
+                             "topics that have practices</a>."), N_("All topics")),
+    "countries": GroupLabels(N_("Countries"), N_("Country"), "country", N_("Countries"),
+                             N_("%(practices)s filed under this country."),
+                             N_("Nothing is filed under this country yet. If you know a practice that belongs here, "
+                                "<a href=\"%(propose)s\">propose it</a>; meanwhile, <a href=\"index.html\">see the "
+                                "countries that have practices</a>."), N_("All countries")),
+    "years": GroupLabels(N_("Years"), N_("Year of the record"), "year", N_("Year"),
+                         N_("%(practices)s filed under this year of the record."),
+                         N_("Nothing is filed under this year of the record yet. If you know a practice that belongs "
+                            "here, <a href=\"%(propose)s\">propose it</a>; meanwhile, <a href=\"index.html\">see "
+                            "the years that have practices</a>."), N_("All years")),
+    "evidence": GroupLabels(N_("Evidence"), N_("Evidence"), "evidence", N_("Evidence")),
 }
 _INTROS = {
-    "topics": "The topics of the Council of Europe's Intercultural Cities good-practice database, in the order its "
-              "filter menu lists them, with the practices filed under each.",
-    "countries": "The countries of the Council of Europe's Intercultural Cities good-practice database, in the order "
-                 "its filter menu lists them, with the practices from each.",
-    "years": "Every year that a practice is dated by, oldest first.",
+    "topics": N_("The topics of the Council of Europe's Intercultural Cities good-practice database, in the order its "
+                 "filter menu lists them, with the practices filed under each."),
+    "countries": N_("The countries of the Council of Europe's Intercultural Cities good-practice database, in the order "
+                    "its filter menu lists them, with the practices from each."),
+    "years": N_("Every year that a practice is dated by, oldest first."),
 }
 NOT_SEARCHED = {"search": {"exclude": True}}
 
@@ -65,6 +84,13 @@ class GeneratedPage:
     meta: dict | None = None
 
 
+def text_lang(practice: Practice) -> Markup:
+    """A ``lang`` attribute for the case's own text where the page is in another language (a case is
+    written in English)."""
+    language = i18n.DEFAULT
+    return Markup() if i18n.current().code == language else Markup(' lang="%s"') % language
+
+
 class Cards:
     """Each case's card, rendered once per build and reused by every list it is in (its topics,
     country and year, and the related practices of other cases: about eight lists a case)."""
@@ -76,10 +102,10 @@ class Cards:
         """The cards of ``practices`` for a page whose way to the site root is ``prefix``."""
         cards = []
         for practice in practices:
-            key = (practice.slug, prefix)
+            key = (practice.slug, prefix, i18n.current().code)
             made = self._made.get(key)
             if made is None:
-                made = self._made[key] = Markup(render("card.html", practice=practice, prefix=prefix,
+                made = self._made[key] = Markup(render("card.html", practice=practice, prefix=prefix, text_lang=text_lang,
                                                        facts=card_facts(practice), year_label=YEAR_LABEL,
                                                        not_given=NOT_GIVEN))
             cards.append(made)
@@ -105,17 +131,17 @@ def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, s
         country=next(entry for entry in index.countries if entry.name == practice.country),
         facts=page_facts(practice), year_label=YEAR_LABEL, year_help=YEAR_HELP, not_given=NOT_GIVEN,
         body=rendered.html if rendered else Markup(),
-        sources_heading=sources_heading, related=(cards or Cards()).render(related, "../"),
+        text_lang=text_lang(practice), sources_heading=sources_heading, related=(cards or Cards()).render(related, "../"),
         citation=citation(practice, site_name=site_name, site_url=site_url, accessed=built),
         site_name=site_name, address=page_address(practice, site_url),
         json_ld=json_ld_script(practice, site_name=site_name, site_url=site_url),
     )
     toc = list(headings)
     if practice.sources and not sources_heading:
-        toc.append(Heading(2, "sources", "Sources"))
-    toc.append(Heading(2, "cite-this-practice", "Cite this practice"))
+        toc.append(Heading(2, "sources", _("Sources")))
+    toc.append(Heading(2, "cite-this-practice", _("Cite this practice")))
     if related:
-        toc.append(Heading(2, "related-practices", "Related practices"))
+        toc.append(Heading(2, "related-practices", _("Related practices")))
     return page(practice.title, html, toc=tuple(toc), description=practice.summary, **NOT_SEARCHED)
 
 
@@ -127,16 +153,17 @@ def topic_pages(index: PracticeIndex) -> dict[str, TermEntry]:
 def term_pages(entry: TermEntry, cards: Cards | None = None) -> dict[str, GeneratedPage]:
     """The page (or pages, ``routes.PER_PAGE`` cards each) listing every case filed under a term."""
     labels = GROUP_LABELS[entry.group]
-    plural_label, singular, key = labels.plural, labels.singular, labels.key
+    singular, key = _(labels.singular), labels.key
     uris = entry.pages
     names = [routes.html(uri).rsplit("/", 1)[-1] for uri in uris]
     pages = {}
     for number, uri in enumerate(uris, start=1):
-        heading = f"{singular}: {entry.name}"
-        title = heading if len(uris) == 1 else f"{heading} (page {number} of {len(uris)})"
+        heading = _("%(label)s: %(value)s") % {"label": singular, "value": i18n.term(entry.name)}
+        title = heading if len(uris) == 1 else _("%(heading)s (page %(number)s of %(pages)s)") % {
+            "heading": heading, "number": number, "pages": len(uris)}
         feed = topic_feed_path(entry).rsplit("/", 1)[-1] if entry.group == "topics" else None
-        html = render("term.html", title=title, entry=entry, count=len(entry.practices), singular=singular,
-                      plural_label=plural_label, key=key, number=number, pages=names, feed=feed,
+        html = render("term.html", title=title, entry=entry, count=len(entry.practices), labels=labels,
+                      key=key, number=number, pages=names, feed=feed,
                       cards=(cards or Cards()).render(entry.practices[(number - 1) * routes.PER_PAGE:number * routes.PER_PAGE], "../"))
         pages[uri] = page(title, html, **NOT_SEARCHED)
     return pages
@@ -144,7 +171,7 @@ def term_pages(entry: TermEntry, cards: Cards | None = None) -> dict[str, Genera
 
 def overview_page(group: str, entries: tuple[TermEntry, ...]) -> GeneratedPage:
     """Every term of a menu: those with cases first, with their counts; the empty ones set apart."""
-    plural_label = GROUP_LABELS[group].plural
+    plural_label = _(GROUP_LABELS[group].plural)
     html = render("overview.html", plural_label=plural_label, intro=_INTROS[group],
                   filled=[entry for entry in entries if entry.practices],
                   empty=[entry for entry in entries if not entry.practices])

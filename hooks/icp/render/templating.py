@@ -4,6 +4,9 @@ Autoescaping is on for every template, so a value from a case file is escaped wh
 unless a template says otherwise with ``|safe`` (kept for HTML the core has already sanitised or
 built itself). Undefined names are errors, not empty strings: a misspelt variable fails the build
 instead of quietly dropping a field. Jinja2 comes with MkDocs but does not import it.
+
+Jinja2's i18n extension is on, with the new-style gettext (``{{ _("Search") }}``, ``{% trans %}``):
+the words come from the catalogue of the language :func:`icp.i18n.use` has set (:mod:`icp.i18n`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from icp import routes
+from icp import i18n, routes
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -27,9 +30,16 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
     env.filters["plural"] = plural
     env.globals["routes"] = routes
+    env.filters["number"] = i18n.number
+    env.filters["term"] = i18n.term
+    # From a page's language folder to the English site (a page in English only: the proposal form).
+    env.globals["english_root"] = lambda: "../" * i18n.current().prefix.count("/")
     return env
 
 
@@ -39,8 +49,12 @@ def render(name: str, **context: object) -> str:
 
 
 def plural(count: int, word: str = "practice") -> str:
-    """'1 practice', '2,000 practices', '3 cities', '2 countries'."""
-    if count == 1:
-        return f"1 {word}"
-    plural_word = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
-    return f"{count:,} {plural_word}"
+    """'1 practice', '2,000 practices', '3 cities', '2 countries', in the language being rendered."""
+    forms = {
+        "practice": lambda: i18n.ngettext("%(num)s practice", "%(num)s practices", count),
+        "city": lambda: i18n.ngettext("%(num)s city", "%(num)s cities", count),
+        "country": lambda: i18n.ngettext("%(num)s country", "%(num)s countries", count),
+        "problem": lambda: i18n.ngettext("%(num)s problem", "%(num)s problems", count),
+        "file": lambda: i18n.ngettext("%(num)s file", "%(num)s files", count),
+    }
+    return forms[word]() % {"num": i18n.number(count)}

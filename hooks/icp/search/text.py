@@ -33,8 +33,12 @@ def body_text(rendered: RenderedBody | None) -> str:
 
 
 def place_names(practice: Practice, vocabulary: Vocabulary) -> str | None:
-    """The other names of the case's city and country, one text; None when the vocabulary has none."""
-    names = vocabulary.aliases(practice.city, practice.country)
+    """The other names of the case's city and country, and its country's and topics' names in the
+    site's other languages (``names:``), one text, so a search in any of the site's languages finds
+    the same cases; None when the vocabulary has none."""
+    names = list(vocabulary.aliases(practice.city, practice.country))
+    for name in (practice.country, *practice.topics):
+        names += [other for other in vocabulary.all_names(name) if other != name and other not in names]
     return " ".join(names) if names else None
 
 

@@ -50,17 +50,18 @@
       button.addEventListener("click", function () {
         var format = button.getAttribute("data-format");
         var asked = current();
-        status.textContent = "Preparing the file…";
+        status.textContent = ICP.finderView.say("preparing");
         loadRecords(src, function (records) {
           var text = fileText(records, asked.rows, asked.slugs, format);
           if (text === null) {
-            status.textContent = "The download does not match this page; reload the page and try again.";
+            status.textContent = ICP.finderView.say("downloadStale");
             return;
           }
           save(text, format);
-          status.textContent = ICP.finderView.practices(asked.rows.length) + " saved as " + format.toUpperCase() + ".";
+          status.textContent = ICP.finderView.say("saved", { practices: ICP.finderView.practices(asked.rows.length),
+            format: format.toUpperCase() });
         }, function () {
-          status.textContent = "The records could not be loaded; the full files are linked below.";
+          status.textContent = ICP.finderView.say("recordsFailed");
         });
       });
     });

@@ -14,7 +14,7 @@
   if (!data || !form || !ICP || !ICP.finderState) return;
 
   var PAGE = 50;
-  var SEARCH_FAILED = "The search could not be loaded (reload the page to try again); the filters still work: ";
+  var SEARCH_FAILED = ICP.finderView.say("searchFailed");
   var groups = data.groups;
   var cases = data.cases;
   var State = ICP.finderState, Search = ICP.finderSearch, View = ICP.finderView, Filter = ICP.finderFilter;
@@ -127,7 +127,7 @@
     var unsearchable = query && Search.failed();
     if (query && Search.ready()) searched = Search.run(query);
     if (query && !Search.ready() && !unsearchable) {
-      counter.textContent = "Searching…";
+      counter.textContent = View.say("searching");
       /* Drawn only if it is still what the reader asked for when the index has loaded (or failed). */
       var redraw = function () { if (state === next) apply(next); };
       Search.whenReady(redraw, redraw);
@@ -186,20 +186,22 @@
         var count = String(tallies[g][i]);
         if (counts[g][i] && counts[g][i].textContent !== count) counts[g][i].textContent = count;
       });
-      if (notes[g]) notes[g].textContent = chosen.length ? "(" + chosen.length + " chosen)" : "";
+      if (notes[g]) notes[g].textContent = chosen.length ? View.say("chosen", { num: View.number(chosen.length) }) : "";
     });
     var total = state.order.filter(function (pair) { return pair[0] !== State.CITY; }).length;
-    toggleCount.textContent = total ? " (" + total + " chosen)" : "";
+    toggleCount.textContent = total ? " " + View.say("chosen", { num: View.number(total) }) : "";
   }
 
   function label(pair) {
-    if (pair[0] === State.CITY) return "City: " + pair[1];
+    if (pair[0] === State.CITY) return View.say("city", { city: pair[1] });
     return groups[pair[0]].singular + ": " + groups[pair[0]].terms[pair[1]][1];
   }
 
-  function spanLabel() {
-    if (state.from !== null && state.to !== null) return "Running " + state.from + "–" + state.to;
-    return state.from !== null ? "Running in " + state.from + " or later" : "Running in " + state.to + " or earlier";
+  function spanLabel(short) {
+    var years = { from: state.from, to: state.to };
+    if (state.from !== null && state.to !== null) return View.say(short ? "spanBoth" : "running", years);
+    if (state.from !== null) return View.say(short ? "spanFrom" : "runningFrom", years);
+    return View.say(short ? "spanTo" : "runningTo", years);
   }
 
   function writeChips() {
@@ -221,7 +223,7 @@
       var value = state[input.name] === null ? "" : String(state[input.name]);
       if (input.value !== value && document.activeElement !== input) input.value = value;
     });
-    spanNote.textContent = spanned ? "(" + spanLabel().replace(/^Running /, "") + ")" : "";
+    spanNote.textContent = spanned ? "(" + spanLabel(true) + ")" : "";
     chips.hidden = State.chosenCount(state) === 0;
     reset.hidden = State.chosenCount(state) === 0;
   }
@@ -231,13 +233,13 @@
     nothing.hidden = matches.length > 0;
     if (matches.length > 0) return;
     var offers = [];
-    if (query) offers.push(["Clear the search", function () { box.value = ""; go(State.withQuery(state, "")); box.focus(); }]);
+    if (query) offers.push([View.say("clearSearch"), function () { box.value = ""; go(State.withQuery(state, "")); box.focus(); }]);
     var last = state.order[state.order.length - 1];
-    if (last) offers.push(["Remove “" + label(last) + "”", function () { go(State.toggle(state, last[0], last[1], false)); }]);
+    if (last) offers.push([View.say("remove", { label: label(last) }), function () { go(State.toggle(state, last[0], last[1], false)); }]);
     if (state.from !== null || state.to !== null) {
-      offers.push(["Remove “" + spanLabel() + "”", function () { go(State.withSpan(State.withSpan(state, "from", ""), "to", "")); }]);
+      offers.push([View.say("remove", { label: spanLabel() }), function () { go(State.withSpan(State.withSpan(state, "from", ""), "to", "")); }]);
     }
-    nothing.appendChild(View.element("p", "", "Try fewer or shorter words, another spelling, or fewer filters."));
+    nothing.appendChild(View.element("p", "", View.say("tryFewer")));
     offers.forEach(function (offer) {
       var button = View.element("button", "md-button", offer[0]);
       button.type = "button";
@@ -250,14 +252,14 @@
     pagesBox.textContent = "";
     pagesBox.hidden = urls.length === 0;
     if (!urls.length) return;
-    pagesBox.appendChild(View.element("h2", "icp-pages__heading", "Pages of this site"));
+    pagesBox.appendChild(View.element("h2", "icp-pages__heading", View.say("pagesHeading")));
     var list = View.element("ul", "icp-pages__list");
     urls.forEach(function (url) {
       var item = View.element("li");
       var link = View.element("a", "", Search.pages[url] || url);
       link.href = "../" + url;
       item.appendChild(link);
-      item.appendChild(View.element("span", "icp-pages__kind", " (page)"));
+      item.appendChild(View.element("span", "icp-pages__kind", View.say("pageKind")));
       list.appendChild(item);
     });
     pagesBox.appendChild(list);

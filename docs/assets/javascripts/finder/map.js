@@ -79,8 +79,8 @@
       names.forEach(function (name) {
         if (shown.has(name.textContent)) name.removeAttribute("display"); else name.setAttribute("display", "none");
       });
-      if (svgTitle) svgTitle.textContent = "Map of " + practices(cases) + " in " + cities.toLocaleString("en") +
-        (cities === 1 ? " city" : " cities") + titleEnd;
+      if (svgTitle) svgTitle.textContent = ICP.finderView.say("mapOf", { practices: practices(cases),
+        cities: ICP.finderView.say("cities", { num: ICP.finderView.number(cities) }, cities) }) + titleEnd;
       groups.forEach(function (group) { group.hidden = !group.querySelector("li:not([hidden])"); });
     }
 

@@ -42,7 +42,7 @@
       var value = label === words.evidenceLabel ? groups[layout.group.evidence].terms[row[R.evidence]][1] : given[at++];
       if (i) line.appendChild(document.createTextNode(" · "));
       line.appendChild(element("span", "icp-card__fact" + (value ? "" : " icp-not-given"),
-        label + ": " + (value || words.notGiven)));
+        say("fact", { label: label, value: value || words.notGiven })));
     });
     return line;
   }
@@ -57,7 +57,7 @@
     link.href = row[R.slug] + ".html";
     item.appendChild(link);
     var year = typeof row[R.year] === "number" ? groups[G.year].terms[row[R.year]][1] : words.notGiven;
-    var place = row[R.city] + " · " + groups[G.country].terms[row[R.country]][1] + " · " + words.yearLabel + ": " + year;
+    var place = row[R.city] + " · " + groups[G.country].terms[row[R.country]][1] + " · " + say("fact", { label: words.yearLabel, value: year });
     item.appendChild(marked(element("p", "icp-card__meta"), place, terms));
     item.appendChild(marked(element("p", "icp-card__summary"), row[R.summary], terms));
     item.appendChild(facts(row, groups, words, layout));
@@ -66,7 +66,7 @@
         return !match[term].some(function (field) { return SHOWN_FIELDS[field]; });
       });
       if (elsewhere.length) {
-        var found = element("p", "icp-card__found", "Also in the text: ");
+        var found = element("p", "icp-card__found", say("alsoInText"));
         elsewhere.slice(0, 6).forEach(function (term, i) {
           if (i) found.appendChild(document.createTextNode(", "));
           found.appendChild(element("mark", "", term));
@@ -83,22 +83,40 @@
     button.type = "button";
     button.appendChild(element("span", "", label));
     button.appendChild(element("span", "icp-chip__x", "×"));
-    button.setAttribute("aria-label", "Remove " + label);
+    button.setAttribute("aria-label", say("removeChip", { label: label }));
     button.addEventListener("click", onRemove);
     item.appendChild(button);
     return item;
   }
 
+  /* The page's words: the finder's data carries them in the page's language (hooks/icp/render/finder_text.py);
+     a message with a count has the language's [one, other] forms, chosen by Intl.PluralRules. */
+  var messages = (window.ICP_FINDER_DATA && window.ICP_FINDER_DATA.text) || {};
+  var lang = document.documentElement.lang || "en";
+  var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+
+  function say(key, values, count) {
+    var message = messages[key] || key;
+    if (Array.isArray(message)) message = message[(rules ? rules.select(count) : (count === 1 ? "one" : "other")) === "one" ? 0 : 1];
+    return message.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
+  function number(count) { return count.toLocaleString(lang); }
+
   /* "1 practice", "1,234 practices": as the site's pages say it (icp.render.templating's plural filter). */
   function practices(count) {
-    return count.toLocaleString("en") + (count === 1 ? " practice" : " practices");
+    return say("practices", { num: number(count) }, count);
   }
 
   function countText(count, query, chosen) {
-    if (count === 0) return "No practice matches" + (query ? " “" + query + "”" : "") + (chosen ? " with these filters" : "");
-    return practices(count) + (query ? (count === 1 ? " matches “" : " match “") + query + "”" : "");
+    if (count === 0) {
+      return say(query ? (chosen ? "noMatchBoth" : "noMatchQuery") : (chosen ? "noMatchFilters" : "noMatch"), { query: query });
+    }
+    return query ? say("match", { practices: practices(count), query: query }, count) : practices(count);
   }
 
   ICP.finderView = { element: element, card: card, chip: chip, countText: countText, marked: marked,
-    practices: practices };
+    practices: practices, say: say, number: number };
 })();
