@@ -29,6 +29,7 @@ from babel.support import NullTranslations, Translations
 
 DEFAULT = "en"
 LOCALE_DIR = "locale"
+DOCS_DIR = "docs"
 CATALOGUE = "LC_MESSAGES/messages.po"
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,6 +44,8 @@ class Language:
     translations: NullTranslations
     # The vocabulary's names in this language (practices/taxonomy.yml's ``names:``), by English name.
     terms: dict = field(default_factory=dict, compare=False, hash=False)
+    # Its hand-written pages (docs/<code>/...), by their path below its folder: ``about.md``.
+    handwritten: frozenset = frozenset()
 
     @property
     def prefix(self) -> str:
@@ -69,7 +72,15 @@ def codes(root: Path = ROOT) -> tuple[str, ...]:
 
 def languages(root: Path = ROOT, names: dict | None = None) -> tuple[Language, ...]:
     """Every language of the site; ``names``: the vocabulary's names by language, then English name."""
-    return tuple(Language(code, catalogue(root, code), dict((names or {}).get(code, {}))) for code in codes(root))
+    return tuple(Language(code, catalogue(root, code), dict((names or {}).get(code, {})), handwritten(root, code))
+                 for code in codes(root))
+
+
+def handwritten(root: Path, code: str) -> frozenset:
+    folder = root / DOCS_DIR / code if code != DEFAULT else None
+    if folder is None or not folder.is_dir():
+        return frozenset()
+    return frozenset(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
 
 
 @lru_cache(maxsize=None)

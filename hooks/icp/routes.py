@@ -72,15 +72,18 @@ def relative(target: str, *, start: str) -> str:
     return posixpath.relpath(html(target), posixpath.dirname(html(start)) or ".")
 
 
-def generated_pages(*, case_slugs: Iterable[str], terms: dict[str, dict[str, int]]) -> set[str]:
+def generated_pages(*, case_slugs: Iterable[str], terms: dict[str, dict[str, int]],
+                    languages: Iterable[str] = ()) -> set[str]:
     """The source path of every page the core makes: the cases, the finder, the codebook, Contribute,
-    "Propose a practice", each menu's overview and each term's pages (``terms``: group -> term slug -> its number of cases)."""
+    "Propose a practice", each menu's overview and each term's pages (``terms``: group -> term slug -> its
+    number of cases), and the same below each of the other ``languages``' folders (``fr/...``) but the
+    codebook and "Propose a practice", which are in English only."""
     pages = {FINDER, CODEBOOK, CONTRIBUTE, PROPOSE, *(case_page(slug) for slug in case_slugs)}
     for group in GROUPS:
         pages.add(overview(group))
         for slug, count in terms.get(group, {}).items():
             pages.update(term_pages(group, slug, count))
-    return pages
+    return pages | {f"{code}/{page}" for code in languages for page in pages if page not in (CODEBOOK, PROPOSE)}
 
 
 def data_files(*, topic_slugs: Iterable[str]) -> set[str]:
@@ -89,10 +92,10 @@ def data_files(*, topic_slugs: Iterable[str]) -> set[str]:
 
 
 def link_targets(*, handwritten: Iterable[str], case_slugs: Iterable[str],
-                 terms: dict[str, dict[str, int]]) -> set[str]:
-    """What a case body may link to: every page the site publishes (by its source path), the open
-    data and the feeds."""
-    return (set(handwritten) | generated_pages(case_slugs=case_slugs, terms=terms)
+                 terms: dict[str, dict[str, int]], languages: Iterable[str] = ()) -> set[str]:
+    """What a case body may link to: every page the site publishes (by its source path, in every
+    language: ``languages`` are the codes of those but English), the open data and the feeds."""
+    return (set(handwritten) | generated_pages(case_slugs=case_slugs, terms=terms, languages=languages)
             | data_files(topic_slugs=terms.get("topics", {})))
 
 

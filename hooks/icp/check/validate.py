@@ -12,7 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from icp import routes, timing
+from icp import i18n, routes, timing
 from icp.body.convert import RenderedBody, render_body
 from icp.builddate import build_date
 from icp.check.cities import project_city_problems
@@ -170,7 +170,8 @@ def site_map(directory: Path, root: Path, vocabulary: Vocabulary, cases: list[Ca
     docs = root / DOCS_DIR
     handwritten = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")} if docs.is_dir() else set()
     slugs = {path.stem for path in case_files(directory)}
-    pages = routes.link_targets(handwritten=handwritten, case_slugs=slugs, terms=term_counts(vocabulary, cases))
+    pages = routes.link_targets(handwritten=handwritten, case_slugs=slugs, terms=term_counts(vocabulary, cases),
+                                languages=i18n.codes(root)[1:])
     images = {routes.image(path.name) for path in local_images(directory)}
 
     def anchors_of(slug: str) -> set[str] | None:

@@ -24,6 +24,7 @@ from icp.publish.feeds import topic_feed_path
 from icp.render.cite import citation, page_address
 from icp.render.facts import NOT_GIVEN, YEAR_HELP, YEAR_LABEL, card_facts, page_facts
 from icp.render.jsonld import json_ld_script
+from icp.render.relink import relinked
 from icp.render.templating import render
 
 # Cards per term page: few pages to render (each costs a whole themed page), none near 1 MB.
@@ -130,7 +131,7 @@ def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, s
         "case.html", practice=practice, topics=topics, city_state=index.city_state(practice),
         country=next(entry for entry in index.countries if entry.name == practice.country),
         facts=page_facts(practice), year_label=YEAR_LABEL, year_help=YEAR_HELP, not_given=NOT_GIVEN,
-        body=rendered.html if rendered else Markup(),
+        body=relinked(rendered.html, routes.CASE_FOLDER) if rendered else Markup(),
         text_lang=text_lang(practice), sources_heading=sources_heading, related=(cards or Cards()).render(related, "../"),
         citation=citation(practice, site_name=site_name, site_url=site_url, accessed=built),
         site_name=site_name, address=page_address(practice, site_url),
