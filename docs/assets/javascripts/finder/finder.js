@@ -198,10 +198,8 @@
   }
 
   function spanLabel(short) {
-    var years = { from: state.from, to: state.to };
-    if (state.from !== null && state.to !== null) return View.say(short ? "spanBoth" : "running", years);
-    if (state.from !== null) return View.say(short ? "spanFrom" : "runningFrom", years);
-    return View.say(short ? "spanTo" : "runningTo", years);
+    var which = state.from !== null && state.to !== null ? "both" : state.from !== null ? "from" : "to";
+    return View.say((short ? "span." : "running.") + which, { from: state.from, to: state.to });
   }
 
   function writeChips() {
