@@ -124,10 +124,11 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     """This run's seconds kept in pytest's cache for the next run; ``ICP_STORE_DURATIONS=1`` writes the tests of
     a second or more to tests/durations.json too (the estimate a fresh clone starts from)."""
     cache = getattr(session.config, "cache", None)
-    if WORKER != "main" or not _seconds_this_run or cache is None:
+    if WORKER != "main" or not _seconds_this_run:
         return
-    cache.set(CACHE_KEY, {**cache.get(CACHE_KEY, {}), **{nodeid: round(seconds, 2)
-                                                          for nodeid, seconds in _seconds_this_run.items()}})
+    if cache is not None:
+        cache.set(CACHE_KEY, {**cache.get(CACHE_KEY, {}), **{nodeid: round(seconds, 2)
+                                                              for nodeid, seconds in _seconds_this_run.items()}})
     if os.environ.get("ICP_STORE_DURATIONS"):
         slow = {nodeid: round(seconds, 1) for nodeid, seconds in sorted(_seconds_this_run.items()) if seconds >= 1}
         DURATIONS.write_text(json.dumps(slow, indent=0) + "\n", encoding="utf-8")
