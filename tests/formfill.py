@@ -64,8 +64,28 @@ def fill_case(page, meta: dict, sections: dict[str, str]) -> None:
         page.locator(f"#f-section-{slugify(heading)}").fill(text)
 
 
+VALID = {"title": "A welcome desk at the library", "city": "Tromsø", "country": "Norway", "year": "2019",
+         "summary": "The city library runs a desk where newcomers get help with forms and find courses.",
+         "section": "The library opened a desk for newcomers in 2019."}
+
+
+def fill_valid(page, **changed: str) -> None:
+    """A small valid case typed in (``changed`` replaces any of :data:`VALID`)."""
+    values = {**VALID, **changed}
+    page.get_by_label("Title (required)", exact=True).fill(values["title"])
+    page.get_by_label("City (required)", exact=True).fill(values["city"])
+    page.get_by_label("Country (required)", exact=True).select_option(values["country"])
+    page.get_by_label("Year (optional)", exact=True).fill(values["year"])
+    page.locator("#f-topics").get_by_label("Education", exact=True).check()
+    page.get_by_label("Summary (required)", exact=True).fill(values["summary"])
+    page.get_by_label("Evidence (required)", exact=True).select_option("none given")
+    page.locator("#f-section-summary").fill(values["section"])
+
+
 def download(page) -> tuple[str, str]:
-    """Click "Download the file": the file's name and text."""
+    """Click "Download the file": the file's name and text (the page's checks must find nothing)."""
+    problems = page.evaluate("ICPPropose.checks.all(ICPPropose.values())")
+    assert problems == [], problems
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the file").click()
     done = info.value

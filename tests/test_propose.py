@@ -10,9 +10,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT, copy_project, mkdocs_build
-from formfill import case_values, download, fill_case
+from formfill import case_values, download, fill_case, fill_valid
 from icp.render import proposal
 from icp.scaffold import case_file, slug_for
 from icp.site import Project
@@ -103,9 +104,8 @@ def test_the_form_is_linked_from_the_header_home_contribute_and_empty_terms(form
 
 def test_a_key_added_to_the_schema_is_asked_and_written(form_site, page):
     open_form(page, form_site)
-    page.get_by_label("Title (required)", exact=True).fill("A library for newcomers")
+    fill_valid(page, title="A library for newcomers")
     page.get_by_label("Language (optional)", exact=True).fill("Norwegian")
-    page.get_by_label("City (required)", exact=True).fill("Tromsø")
     name, text = download(page)
     assert name == "tromso-a-library-for-newcomers.md"
     assert "\ncity: Tromsø\nlanguage: Norwegian\n" in text
@@ -127,17 +127,29 @@ def test_every_case_filled_in_gives_the_scaffolds_file_which_validates_and_build
     recorder.watch(context)
     page = context.new_page()
     page.goto((form_site / proposal.PROPOSE_URL).as_uri())
-    written = {}
+    written, taken = {}, []
     for path in sorted((ROOT / "practices").glob("*.md")):
         meta, sections = case_values(path)
         page.evaluate("localStorage.clear()")  # the last case's draft
-        page.goto((form_site / proposal.PROPOSE_URL).as_uri())
+        name = f"{slug_for(meta['city'], meta['title'])}.md"
+        if (ROOT / "practices" / name).exists():
+            # Proposed anew, the case would take an existing file's name: the form refuses it, so it is
+            # sent as a correction of that file instead (the form emptied first, then filled in).
+            taken.append(name)
+            page.goto((form_site / "practices" / f"{path.stem}.html").as_uri())
+            page.get_by_role("link", name="Suggest a correction").click()
+            expect(page.locator("#f-title")).to_have_value(meta["title"])
+            page.evaluate("ICPFields.fill(ICPPropose.form, {meta: {}, sections: {}})")
+            name = path.name
+        else:
+            page.goto((form_site / proposal.PROPOSE_URL).as_uri())
         fill_case(page, meta, sections)
-        name, text = download(page)
-        assert name == f"{slug_for(meta['city'], meta['title'])}.md", "named as the scaffold names it"
+        downloaded, text = download(page)
+        assert downloaded == name, "named as the scaffold names it, or as the file it corrects"
         assert text == case_file(meta, sections, order, source_order), path.name
         written[path.name] = text
     context.close()
+    assert 0 < len(taken) < len(written), "both ways: proposed anew, and as corrections"
     errors = [error for error in recorder.errors if "favicon" not in error]  # a page left before its icon came
     assert recorder.foreign() == [] and errors == [], (recorder.foreign(), errors)
     for path in (project / "practices").glob("*.md"):
@@ -168,8 +180,7 @@ def test_propose_on_github_prefills_the_new_file_page_or_copies_a_long_file(form
     page = context.new_page()
     open_form(page, form_site)
     page.evaluate(OPENED)
-    page.get_by_label("Title (required)", exact=True).fill("A library for newcomers")
-    page.get_by_label("City (required)", exact=True).fill("Tromsø")
+    fill_valid(page, title="A library for newcomers")
     page.get_by_role("button", name="Propose on GitHub").click()
     address = page.evaluate("window.icpOpened")
     parts = urlsplit(address)
@@ -206,3 +217,26 @@ def test_the_javascript_writer_quotes_as_yaml_does(form_site, page):
     for number in FLOATS:
         expected = yaml.safe_dump({"k": number})
         assert "k: " + page.evaluate("ICPCaseFile.floatText", number) + "\n" == expected, number
+
+
+def test_a_correction_opens_githubs_edit_page_and_offers_the_issue_form_prefilled(form_site, browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto((form_site / "practices" / "oslo-oxlo-declaration.html").as_uri())
+    page.evaluate("localStorage.clear()")
+    page.get_by_role("link", name="Suggest a correction").click()
+    expect(page.locator("#f-title")).not_to_have_value("")
+    page.evaluate(OPENED)
+    page.get_by_role("button", name="Propose on GitHub").click()
+    assert page.evaluate("window.icpOpened") == f"{REPOSITORY}/edit/main/practices/oslo-oxlo-declaration.md"
+    assert page.evaluate("navigator.clipboard.readText()") == page.evaluate("ICPPropose.fileText()")
+    assert "paste over it" in page.locator("#icp-send-status").inner_text()
+    issue = urlsplit(page.get_by_role("link", name="Report it on GitHub").get_attribute("href"))
+    assert f"{issue.scheme}://{issue.netloc}{issue.path}" == f"{REPOSITORY}/issues/new"
+    query = parse_qs(issue.query)
+    title = page.evaluate("ICPPropose.values().meta.title")
+    assert query == {"template": ["correction.yml"], "title": [f"Correction: {title}"],
+                     "case": ["practices/oslo-oxlo-declaration.html"], "case_title": [title]}
+    form = (ROOT / ".github" / "ISSUE_TEMPLATE" / "correction.yml").read_text(encoding="utf-8")
+    assert "id: case\n" in form and "id: case_title\n" in form, "the issue form has the fields the link fills"
+    context.close()

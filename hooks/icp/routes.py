@@ -59,6 +59,11 @@ def term_pages(group: str, slug: str, count: int) -> list[str]:
     return [f"{group}/{slug}.md"] + [f"{group}/{slug}-{n}.md" for n in range(2, pages + 1)]
 
 
+def correction_data(slug: str) -> str:
+    """A case's values for "Suggest a correction" (a script the form page loads)."""
+    return f"{CASE_FOLDER}/{slug}.propose.js"
+
+
 def topic_feed(slug: str) -> str:
     return f"topics/{slug}.xml"
 

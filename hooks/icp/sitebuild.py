@@ -61,7 +61,7 @@ class Settings:
 
     @property
     def destination(self) -> proposal.Destination:
-        return proposal.Destination(self.repository_url.rstrip("/"), self.contact_email)
+        return proposal.Destination(self.repository_url.rstrip("/"), self.contact_email, self.url)
 
 
 @dataclass
@@ -163,7 +163,9 @@ class SiteBuild:
                     files[language.prefix + finder.DATA_SCRIPT] = finder.finder_data_script(index)
             if schema is not None:  # a preview whose schema file is broken has no table schema to describe
                 files[datapackage.PATH] = datapackage.datapackage_json(schema, index.vocabulary)
-                files[proposal.DATA_SCRIPT] = proposal.propose_data_script(index, schema, self.settings.destination)
+                files.update(proposal.correction_scripts(index))
+                files[proposal.DATA_SCRIPT] = proposal.propose_data_script(index, schema, self.settings.destination,
+                                                                             publication.built.year)
             return files
 
     def images(self) -> dict[str, bytes]:

@@ -19,6 +19,7 @@ from icp.check.cities import project_city_problems
 from icp.check.images import prepared_images
 from icp.check.links import SiteMap, term_counts
 from icp.check.lookalikes import invisible_problem, mixed_problem
+from icp.check import wording
 from icp.check.messages import did_you_mean, explain_errors, is_required, kind_of, web_address_problem, year_range
 from icp.check.problems import PracticeProblems, Problem, checker_failed, count_problems  # noqa: F401 - importers' names
 from icp.generator.incremental import CheckedFiles
@@ -214,7 +215,7 @@ def slug_problems(slug: str, existing: list[Path], root: Path) -> list[Problem]:
     path = root / "practices" / f"{slug}.md"
     if path in existing:
         return [Problem(display_path(path, root), 0, "file name",
-                        f"'{path.name}' already exists; edit that file, or choose another title")]
+                        wording.FILE_TAKEN.format(name=path.name))]
     return [problem for problem in _name_problems([*existing, path], root) if problem.path == display_path(path, root)]
 
 
@@ -244,28 +245,24 @@ def _value_problems(case: CaseFile, shown: str, last_year: int) -> list[Problem]
     year = meta.get("year")
     if isinstance(year, (int, float)) and not isinstance(year, bool) and year == int(year) > last_year:
         problems.append(Problem(shown, case.line_of(("year",)), "year",
-                                f"{int(year)} is after {last_year}, the year this build is dated (SOURCE_DATE_EPOCH, else the "
-                                f"last commit's date, never after today); {year_range(last_year)} (a practice "
-                                "dated in the future would list first everywhere)"))
+                                wording.YEAR_AFTER_BUILD.format(year=int(year), last_year=last_year,
+                                                                years=year_range(last_year))))
     elif isinstance(year, float) and year.is_integer():
         problems.append(Problem(shown, case.line_of(("year",)), "year",
-                                f"expected a whole number, found the number {year}; write it as year: {int(year)}"))
+                                wording.YEAR_WHOLE.format(year=year, whole=int(year))))
     problems += _text_problems(case, shown)
     summary = meta.get("summary")
     if isinstance(summary, str) and len(summary) <= SUMMARY_LIMIT and (_HTML_TAG.search(summary) or _MARKDOWN.search(summary)):
-        problems.append(Problem(shown, case.line_of(("summary",)), "summary",
-                                "must be plain text: remove HTML tags and Markdown (links, **bold**, `code`, # headings)"))
+        problems.append(Problem(shown, case.line_of(("summary",)), "summary", wording.SUMMARY_NOT_PLAIN))
     contact = meta.get("contact")
     if isinstance(contact, str) and len(contact) <= CONTACT_LIMIT and (_EMAIL.search(contact) or _has_phone_number(contact)):
-        problems.append(Problem(shown, case.line_of(("contact",)), "contact",
-                                "name an office or organisation; no personal e-mail addresses or phone numbers"))
+        problems.append(Problem(shown, case.line_of(("contact",)), "contact", wording.CONTACT_PERSONAL))
     problems += _evidence_problems(case, shown)
     for key in PEOPLE_LISTS:
         items = meta.get(key)
         for index, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, str) and len(item) <= CONTACT_LIMIT and (_EMAIL.search(item) or _has_phone_number(item)):
-                problems.append(Problem(shown, case.line_of((key, index)), f"{key}[{index}]",
-                                        "name an organisation or a group; no e-mail addresses or phone numbers"))
+                problems.append(Problem(shown, case.line_of((key, index)), f"{key}[{index}]", wording.PEOPLE_PERSONAL))
     lat, lon, country = meta.get("lat"), meta.get("lon"), meta.get("country")
     if _degrees(lat, 90) and _degrees(lon, 180) and isinstance(country, str):
         where = locate(country, lat, lon)
@@ -282,14 +279,10 @@ def _evidence_problems(case: CaseFile, shown: str) -> list[Problem]:
     evaluations = [index for index, source in enumerate(sources)
                    if isinstance(source, dict) and source.get("evaluation") is True]
     if evidence == "evaluated" and not evaluations:
-        return [Problem(shown, case.line_of(("evidence",)), "evidence",
-                        "is 'evaluated' but no source is marked as an evaluation; add evaluation: true to the source "
-                        "that evaluates the practice (list it under sources: if it is not there), or write "
-                        "'results reported' or 'none given'")]
+        return [Problem(shown, case.line_of(("evidence",)), "evidence", wording.EVALUATED_WITHOUT_EVALUATION)]
     if evidence in ("results reported", "none given"):
         return [Problem(shown, case.line_of(("sources", index, "evaluation")), f"sources[{index}].evaluation",
-                        f"marks this source as an evaluation of the practice, but evidence is '{evidence}'; write "
-                        "evidence: evaluated, or remove evaluation: true if the source is not an evaluation")
+                        wording.EVALUATION_WITHOUT_EVALUATED.format(evidence=evidence))
                 for index in evaluations]
     return []
 
@@ -313,13 +306,12 @@ def _text_problems(case: CaseFile, shown: str) -> list[Problem]:
         field = field_name(location)
         line = case.line_of(location)
         if not any(unicodedata.category(character)[0] in "LNPS" for character in value):
-            problems.append(Problem(shown, line, field, "has no visible text (only spaces or invisible characters); "
-                                    "fill it in" + ("" if is_required(location) else " or remove the key")))
+            problems.append(Problem(shown, line, field, wording.NOTHING_VISIBLE.format(
+                or_remove="" if is_required(location) else wording.OR_REMOVE_KEY)))
         elif location[-1] == "url" and not _WEB_ADDRESS.match(value):
             problems.append(Problem(shown, line, field, web_address_problem(value)))
         elif location[-1] == "url" and any(character.isspace() for character in value):
-            problems.append(Problem(shown, line, field, "has a space or a line break in it; write the address on one "
-                                    "line, without spaces (write a space inside an address as %20)"))
+            problems.append(Problem(shown, line, field, wording.ADDRESS_WITH_SPACE))
         else:
             problems += [Problem(shown, line, field, message)
                          for message in (invisible_problem(value), mixed_problem(value)) if message]
@@ -372,10 +364,9 @@ def _related_problems(case: CaseFile, shown: str, known_slugs: set[str]) -> list
         location = ("related", index)
         if slug == case.slug:
             problems.append(Problem(shown, case.line_of(location), f"related[{index}]",
-                                    f"'{slug}' is this case itself; remove it"))
+                                    wording.RELATED_ITSELF.format(slug=slug)))
         elif slug not in known_slugs:
             problems.append(Problem(shown, case.line_of(location), f"related[{index}]",
-                                    f"no case 'practices/{excerpt(slug, 80)}.md' exists"
-                                    + (did_you_mean(slug, known_slugs - {case.slug})
-                                       or "; write the file name of an existing case, without .md, or remove it")))
+                                    wording.RELATED_MISSING.format(slug=excerpt(slug, 80), fix=did_you_mean(
+                                        slug, known_slugs - {case.slug}) or wording.RELATED_MISSING_FIX)))
     return problems

@@ -12,15 +12,18 @@ are those of :data:`icp.scaffold.SECTIONS`. The file is written in the browser e
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from icp import routes
 from icp.body.convert import Heading
 from icp.generator.lifting import html_block
 from icp.index import PracticeIndex
+from icp.practice import Practice
 from icp.read.schema import schema_for
 from icp.read.vocabulary import FOLD, slugify
 from icp.render.pages import NOT_SEARCHED, GeneratedPage, page
+from icp.render.proposalwords import words
 from icp.render.scriptdata import script_json
 from icp.render.templating import render
 from icp.scaffold import MAX_SLUG, SECTIONS
@@ -30,12 +33,21 @@ PROPOSE_URL = routes.html(routes.PROPOSE)
 PROPOSE_TITLE = "Propose a practice"
 DATA_SCRIPT = routes.PROPOSE_DATA
 DATA_GLOBAL = "ICP_PROPOSE"
+CORRECTION_GLOBAL = "ICPCorrection"
 # The page's scripts, in the order they run; paths from the site's root, where the page is.
 SCRIPTS = (
     DATA_SCRIPT,
+    "assets/vendor/cfworker-json-schema/json-schema.js",
+    "assets/vendor/markdown-it/markdown-it.min.js",
     "assets/javascripts/propose/casefile.js",
     "assets/javascripts/propose/fields.js",
     "assets/javascripts/propose/propose.js",
+    "assets/javascripts/propose/body.js",
+    "assets/javascripts/propose/check.js",
+    "assets/javascripts/propose/show.js",
+    "assets/javascripts/propose/preview.js",
+    "assets/javascripts/propose/correct.js",
+    "assets/javascripts/propose/draft.js",
 )
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 # A few keys read better under another name than their own; any other key is labelled by its name.
@@ -109,8 +121,13 @@ class Section:
         return "f-section-" + slugify(self.heading)
 
 
+# A section's hint where the scaffold's speaks of the file: in the form, the sources have fields of their own.
+FORM_HINTS = {"Sources": "A short paragraph saying which facts come from which source (and any doubt or translation); "
+                         "the sources given above are listed under it."}
+
+
 def sections() -> list[Section]:
-    return [Section(heading, hint) for heading, hint in SECTIONS]
+    return [Section(heading, FORM_HINTS.get(heading, hint)) for heading, hint in SECTIONS]
 
 
 @dataclass(frozen=True)
@@ -119,6 +136,7 @@ class Destination:
 
     repository: str = ""
     contact_email: str = ""
+    site_url: str = ""
 
 
 def propose_page(index: PracticeIndex, schema: dict, destination: Destination) -> GeneratedPage:
@@ -127,14 +145,15 @@ def propose_page(index: PracticeIndex, schema: dict, destination: Destination) -
     html = render("propose.html", title=PROPOSE_TITLE, fields=form_fields(synced, cases), sections=sections(),
                   scripts=SCRIPTS, destination=destination)
     toc = (Heading(2, "icp-propose-facts", "The facts"), Heading(2, "icp-propose-text", "The text"),
-           Heading(2, "icp-propose-send", "Send it"))
+           Heading(2, "icp-propose-preview", "Preview"), Heading(2, "icp-propose-send", "Send it"))
     return page(PROPOSE_TITLE, html, toc=toc, description="Propose a practice for the knowledge base: a form "
                 "that writes the case file and checks it as the reviewers will.", **NOT_SEARCHED)
 
 
-def propose_data(index: PracticeIndex, schema: dict, destination: Destination) -> dict:
+def propose_data(index: PracticeIndex, schema: dict, destination: Destination, last_year: int) -> dict:
     """What the page's scripts need: the schema (with the vocabulary's lists), the keys' order, the
-    sections' headings, the existing cases and where to send the file."""
+    sections' headings, the existing cases, where to send the file, the validator's words and the last
+    year a case may give (the build's)."""
     synced = schema_for(schema, index.vocabulary)
     return {
         "schema": synced,
@@ -146,11 +165,14 @@ def propose_data(index: PracticeIndex, schema: dict, destination: Destination) -
         "contactEmail": destination.contact_email,
         "fold": FOLD,
         "maxSlug": MAX_SLUG,
+        "buildYear": last_year,
+        "siteUrl": destination.site_url,
+        "words": words(),
     }
 
 
-def propose_data_script(index: PracticeIndex, schema: dict, destination: Destination) -> str:
-    return f"window.{DATA_GLOBAL}={script_json(propose_data(index, schema, destination))};\n"
+def propose_data_script(index: PracticeIndex, schema: dict, destination: Destination, last_year: int) -> str:
+    return f"window.{DATA_GLOBAL}={script_json(propose_data(index, schema, destination, last_year))};\n"
 
 
 def with_form_lead(contributing: str) -> str:
@@ -161,3 +183,20 @@ def with_form_lead(contributing: str) -> str:
     if heading.startswith("# "):
         return f"{heading}{newline}\n{lead}\n{rest}"
     return f"{lead}\n{contributing}"
+
+
+_HEADING = re.compile(r"^## (.+)\n", re.MULTILINE)
+
+
+def correction_values(practice: Practice) -> dict:
+    """A case as the form is filled with to correct it: its front matter as given, its sections by heading."""
+    meta = {key: value for key, value in practice.front_matter().items() if value not in (None, "", [], {})}
+    parts = _HEADING.split(practice.body)
+    return {"slug": practice.slug, "meta": meta,
+            "sections": {heading.strip(): text.strip() for heading, text in zip(parts[1::2], parts[2::2])}}
+
+
+def correction_scripts(index: PracticeIndex) -> dict[str, str]:
+    """``practices/<slug>.propose.js`` for every case: its values for "Suggest a correction"."""
+    return {routes.correction_data(practice.slug):
+            f"window.{CORRECTION_GLOBAL}={script_json(correction_values(practice))};\n" for practice in index.practices}

@@ -100,10 +100,11 @@
     return found.length === 0;
   }
 
-  function changed() {
+  // ``filled``: the page put the values in (a draft, a case to correct), not the editor.
+  function changed(filled) {
     var current = values();
     document.getElementById("icp-file-name").textContent = "practices/" + fileName(current);
-    listeners.forEach(function (listener) { listener(current); });
+    listeners.forEach(function (listener) { listener(current, filled === true); });
   }
 
   form.addEventListener("submit", function (event) {
@@ -150,22 +151,22 @@
   document.getElementById("icp-start-again").addEventListener("click", function () {
     if (!window.confirm("Start again? Everything typed in this form is cleared, and the draft kept in this " +
                         "browser is deleted.")) return;
-    form.removeAttribute("data-edit");
-    window.ICPFields.fill(form, {meta: {}, sections: {}});
+    var published = form.getAttribute("data-edit") && window.ICPCorrection;
+    window.ICPFields.fill(form, published ? {meta: published.meta, sections: published.sections} : {meta: {}, sections: {}});
     if (window.ICPPropose.checks) window.ICPPropose.checks.show([], false);
-    listeners.forEach(function (listener) { listener(null); });
-    changed();
-    say("The form is empty.");
+    listeners.forEach(function (listener) { listener(null, false); });
+    changed(true);
+    say(published ? "The form holds the case as published again." : "The form is empty.");
   });
 
-  window.ICPFields.wire(form, changed);
-  form.addEventListener("input", changed);
-  form.addEventListener("change", changed);
+  window.ICPFields.wire(form, function () { changed(); });
+  form.addEventListener("input", function () { changed(); });
+  form.addEventListener("change", function () { changed(); });
 
   window.ICPPropose = {
     data: data, form: form, values: values, fileText: fileText, fileName: fileName, slugFor: slugFor,
     githubAddress: githubAddress, changed: changed, checks: null,
     onChange: function (listener) { listeners.push(listener); }
   };
-  changed();
+  changed(true);
 }());
