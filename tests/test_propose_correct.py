@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 from formfill import case_values
 from icp.read.casefile import parse_case_text
 from icp.render.proposal import correction_values
@@ -50,12 +50,7 @@ def test_a_case_page_opens_the_form_filled_with_the_case_in_edit_mode(built_site
     assert "\nperiod: since 2013\n" in corrected
     original_meta, original_sections = case_values(ROOT / "practices" / f"{SLUG}.md")
     assert parse_case_text(tmp_path / f"{SLUG}.md", corrected).meta == {**original_meta, "period": "since 2013"}
-    copy = tmp_path / "project"
-    (copy / "practices").mkdir(parents=True)
-    for name in ("taxonomy.yml", "practice.schema.json"):
-        (copy / "practices" / name).write_bytes((ROOT / "practices" / name).read_bytes())
-    for path in (ROOT / "practices").glob("*.md"):
-        (copy / "practices" / path.name).write_bytes(path.read_bytes())
+    copy = copy_project(tmp_path / "project")
     (copy / "practices" / f"{SLUG}.md").write_text(corrected, encoding="utf-8")
     checked = run_validator(copy)
     assert checked.returncode == 0, checked.stderr

@@ -54,6 +54,12 @@
   var script = document.createElement("script");
   script.src = "practices/" + slug + ".propose.js";
   script.onload = function () {
+    // The case may arrive before the page's last scripts (draft.js) have run: fill the form after them.
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fill);
+    else fill();
+  };
+
+  function fill() {
     var published = window.ICPCorrection;
     if (!published || published.slug !== slug) return;
     var kept = P.drafts && P.drafts.restore();
@@ -64,7 +70,7 @@
         "“Start again” clears it.";
     }
     P.changed(true);
-  };
+  }
   document.body.appendChild(script);
   explain();
 }());
