@@ -117,13 +117,13 @@ def copenhagen_titles(index) -> set[str]:
 
 def test_the_french_finder_shows_no_english_word_and_finds_copenhagen_as_copenhague(page, built_site, real_index):
     page.goto((built_site / "fr/practices/index.html").as_uri() + "#q=Copenhague")
-    page.wait_for_function("() => /pratiques correspondent à « Copenhague »/.test("
+    page.wait_for_function("() => /pratiques correspondent à «\\u00a0Copenhague\\u00a0»/.test("
                            "document.getElementById('icp-result-count').textContent)")
     assert copenhagen_titles(real_index) <= set(page.locator("#icp-results .icp-card__title").all_inner_texts())
     shown = set(re.findall(r"[A-Za-z]{3,}", visible_interface_text(page)))
     assert shown & english_interface_words() == set()
     page.goto((built_site / "fr/practices/index.html").as_uri() + "#q=zzzz&topic=education")
-    wait_for_count(page, "Aucune pratique ne correspond à « zzzz » avec ces filtres")
+    wait_for_count(page, "Aucune pratique ne correspond à «\u00a0zzzz\u00a0» avec ces filtres")  # French spacing
     shown = set(re.findall(r"[A-Za-z]{3,}", visible_interface_text(page)))
     assert shown & english_interface_words() == set()
 
