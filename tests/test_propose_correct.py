@@ -41,6 +41,7 @@ def test_a_case_page_opens_the_form_filled_with_the_case_in_edit_mode(built_site
                          list(schema["properties"]["sources"]["items"]["properties"]))
     assert page.evaluate("ICPPropose.fileText()") == expected
     assert page.locator("h1").first.inner_text() == f"Suggest a correction: {practice.title}"
+    assert not page.locator(".icp-lead").is_visible(), "the new proposal's introduction is not a correction's"
     assert page.locator("#icp-file-name").inner_text() == f"practices/{SLUG}.md"
     page.get_by_label("Period (optional)", exact=True).fill("since 2013")
     with page.expect_download() as info:

@@ -20,6 +20,7 @@
   }
   P.form.setAttribute("data-edit", slug);
   document.querySelector(".icp-propose h1").textContent = "Suggest a correction: " + known[1];
+  document.querySelector(".icp-propose .icp-lead").hidden = true;  // it speaks of a new practice
   document.title = "Suggest a correction: " + known[1] + " - " + document.title.split(" - ").pop();
 
   function link(text, href) {
