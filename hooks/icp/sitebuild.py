@@ -140,7 +140,7 @@ class SiteBuild:
                     pages[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
                     pages[proposal.PROPOSE_PAGE] = proposal.propose_page(index, schema, self.settings.destination)
                 pages[CONTRIBUTE_PAGE] = self.contributing if language.code == i18n.DEFAULT else translated_contribute(
-                    self.contributing)
+                    self.project)
             made.update({language.prefix + path: page for path, page in pages.items()})
         return made
 
@@ -242,9 +242,10 @@ class SiteBuild:
                 package.write_offline_zip(site_dir, site_dir / package.DOWNLOAD_PATH)
 
 
-def translated_contribute(english: GeneratedPage) -> GeneratedPage:
+def translated_contribute(project: Project) -> GeneratedPage:
     """Contribute in another language: the guide itself is kept in English (CONTRIBUTING.md, for the
     repository's readers), under the menu's title in the language and a note saying so."""
+    english = contribute_page(project, up="../" * i18n.current().prefix.count("/"))  # the form is in English only
     text = english.markdown.split("\n---\n", 1)[1]
     fields = front_matter_fields(i18n.gettext(CONTRIBUTE_TITLE))
     note = i18n.gettext("This guide is written in English only: it is the repository's own guide for contributors.")
@@ -252,7 +253,7 @@ def translated_contribute(english: GeneratedPage) -> GeneratedPage:
                          f'<div lang="en" markdown="1">\n{text}\n</div>\n', meta=fields)
 
 
-def contribute_page(project: Project) -> GeneratedPage:
+def contribute_page(project: Project, *, up: str = "") -> GeneratedPage:
     """The Contribute page: CONTRIBUTING.md as the repository shows it, under the menu's title.
 
     Made here rather than included by a Markdown extension, so that no page can pull in another
@@ -260,4 +261,4 @@ def contribute_page(project: Project) -> GeneratedPage:
     """
     text = read_project_file(project.contributing_path, kind="text file").decode("utf-8")
     fields = front_matter_fields(CONTRIBUTE_TITLE)
-    return GeneratedPage(front_matter(fields) + proposal.with_form_lead(text), meta=fields)
+    return GeneratedPage(front_matter(fields) + proposal.with_form_lead(text, up=up), meta=fields)

@@ -23,11 +23,19 @@ ZIP_LEVEL = 6
 _DOWNLOAD_PARAGRAPH = re.compile(rf'<p class="icp-download" id="{DOWNLOAD_ID}">.*?</p>', re.DOTALL)
 
 DOWNLOAD_LINK = (
-    f'<p class="icp-download" id="{DOWNLOAD_ID}"><a href="{DOWNLOAD_PATH}" download>'
+    f'<p class="icp-download" id="{DOWNLOAD_ID}"><a href="{{href}}" download>'
     "Download the offline copy</a> (a zip file). Unpack it anywhere, on a laptop or a USB stick, "
     "and open <code>index.html</code> in a browser: every page and the finder (search and filters) work "
     "without a network.</p>"
 )
+
+
+def download_link(up: str = "") -> str:
+    """The home page's link to the offline zip, from a home page ``up`` below the site's root (a
+    language's home: ``../``); the zip is published once, at the root."""
+    return DOWNLOAD_LINK.format(href=up + DOWNLOAD_PATH)
+
+
 OFFLINE_HOWTO = (
     f'<p class="icp-download" id="{DOWNLOAD_ID}">The published site offers this whole site as one zip to download. '
     "This copy was built without it; <code>scripts/package_offline.py</code> in the repository "
@@ -67,7 +75,7 @@ def write_offline_zip(site_dir: Path, zip_path: Path) -> Path:
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as archive:
         for relative in site_files(site_dir):
             data = (site_dir / relative).read_bytes()
-            if str(relative) == "index.html":
+            if relative.name == "index.html" and len(relative.parts) <= 2:  # the home pages: index.html, fr/index.html
                 data = offline_home(data.decode("utf-8")).encode("utf-8")
             entry = zipfile.ZipInfo(str(relative), date_time=ENTRY_DATE)
             entry.compress_type = zipfile.ZIP_DEFLATED

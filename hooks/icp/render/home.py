@@ -7,7 +7,8 @@ from markupsafe import Markup
 from icp.generator.lifting import html_block
 from icp.i18n import N_
 from icp.index import PracticeIndex
-from icp.publish.package import DOWNLOAD_LINK, OFFLINE_HOWTO
+from icp import i18n
+from icp.publish.package import OFFLINE_HOWTO, download_link
 from icp.render.casemap import FINDER, panel_html
 from icp.render.pages import Cards
 from icp.render.templating import render
@@ -36,7 +37,7 @@ def fill_home(markdown: str, index: PracticeIndex, *, offline_zip: bool = False)
         "<!-- practices:countries -->": lambda: home_terms(index, "countries", N_("All %(num)s countries")),
         "<!-- practices:latest -->": lambda: render("home-latest.html", cards=Cards().render(index.latest(LATEST), "")),
         "<!-- practices:map -->": lambda: home_map(index),
-        "<!-- practices:offline -->": lambda: DOWNLOAD_LINK if offline_zip else OFFLINE_HOWTO,
+        "<!-- practices:offline -->": lambda: download_link("../" * i18n.current().prefix.count("/")) if offline_zip else OFFLINE_HOWTO,
     }
     for marker, make in fillers.items():
         if marker in markdown:

@@ -162,7 +162,9 @@ def term_pages(entry: TermEntry, cards: Cards | None = None) -> dict[str, Genera
         heading = _("%(label)s: %(value)s") % {"label": singular, "value": i18n.term(entry.name)}
         title = heading if len(uris) == 1 else _("%(heading)s (page %(number)s of %(pages)s)") % {
             "heading": heading, "number": number, "pages": len(uris)}
-        feed = topic_feed_path(entry).rsplit("/", 1)[-1] if entry.group == "topics" else None
+        # The feeds are published once, in English, beside the English topic pages.
+        feed = (routes.relative(topic_feed_path(entry), start=i18n.current().prefix + uri)
+                if entry.group == "topics" else None)
         html = render("term.html", title=title, entry=entry, count=len(entry.practices), labels=labels,
                       key=key, number=number, pages=names, feed=feed,
                       cards=(cards or Cards()).render(entry.practices[(number - 1) * routes.PER_PAGE:number * routes.PER_PAGE], "../"))

@@ -175,10 +175,10 @@ def propose_data_script(index: PracticeIndex, schema: dict, destination: Destina
     return f"window.{DATA_GLOBAL}={script_json(propose_data(index, schema, destination, last_year))};\n"
 
 
-def with_form_lead(contributing: str) -> str:
+def with_form_lead(contributing: str, *, up: str = "") -> str:
     """CONTRIBUTING.md as the Contribute page: the form announced first, after its level-1 heading
     (the file is also read on GitHub, where the site's pages are not)."""
-    lead = html_block(render("propose-lead.html", url=PROPOSE_URL, title=PROPOSE_TITLE))
+    lead = html_block(render("propose-lead.html", url=up + PROPOSE_URL, title=PROPOSE_TITLE))
     heading, newline, rest = contributing.partition("\n")
     if heading.startswith("# "):
         return f"{heading}{newline}\n{lead}\n{rest}"
