@@ -61,8 +61,9 @@ def search(page, site, query: str) -> list[str]:
     open_filter(page, site)
     page.get_by_label("Search the practices").fill(query)
     page.wait_for_function("() => document.documentElement.hasAttribute('data-icp-search-ready')")
-    page.wait_for_function("q => document.getElementById('icp-result-count').textContent.includes('“' + q + '”')",
-                           arg=query)
+    # The count names the query as soon as the first part of the index answers; the rest may be loading.
+    page.wait_for_function("q => document.getElementById('icp-result-count').textContent.includes('“' + q + '”')"
+                           " && !document.documentElement.hasAttribute('data-icp-search-partial')", arg=query)
     return sorted(result_titles(page))
 
 
