@@ -53,6 +53,11 @@ class Language:
         return "" if self.code == DEFAULT else f"{self.code}/"
 
     @property
+    def up(self) -> str:
+        """From the language's folder to the site's root, where what is published once lives: '' or '../'."""
+        return "../" * self.prefix.count("/")
+
+    @property
     def name(self) -> str:
         """The language's name in itself: 'English', 'Français', 'Dansk'."""
         return name_of(self.code)

@@ -245,7 +245,7 @@ class SiteBuild:
 def translated_contribute(project: Project) -> GeneratedPage:
     """Contribute in another language: the guide itself is kept in English (CONTRIBUTING.md, for the
     repository's readers), under the menu's title in the language and a note saying so."""
-    english = contribute_page(project, up="../" * i18n.current().prefix.count("/"))  # the form is in English only
+    english = contribute_page(project, up=i18n.current().up)  # the form is in English only
     text = english.markdown.split("\n---\n", 1)[1]
     fields = front_matter_fields(i18n.gettext(CONTRIBUTE_TITLE))
     note = i18n.gettext("This guide is written in English only: it is the repository's own guide for contributors.")

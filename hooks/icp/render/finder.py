@@ -58,7 +58,7 @@ GROUP_COLUMNS = {"topics": "topics", "countries": "country", "years": "year", "e
 
 def to_root() -> str:
     """From the finder page of the current language to the site's root folder (its assets)."""
-    return "../" * i18n.current().prefix.count("/")
+    return i18n.current().up
 
 
 def scripts() -> list[str]:

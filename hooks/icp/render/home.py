@@ -37,7 +37,7 @@ def fill_home(markdown: str, index: PracticeIndex, *, offline_zip: bool = False)
         "<!-- practices:countries -->": lambda: home_terms(index, "countries", N_("All %(num)s countries")),
         "<!-- practices:latest -->": lambda: render("home-latest.html", cards=Cards().render(index.latest(LATEST), "")),
         "<!-- practices:map -->": lambda: home_map(index),
-        "<!-- practices:offline -->": lambda: download_link("../" * i18n.current().prefix.count("/")) if offline_zip else OFFLINE_HOWTO,
+        "<!-- practices:offline -->": lambda: download_link(i18n.current().up) if offline_zip else OFFLINE_HOWTO,
     }
     for marker, make in fillers.items():
         if marker in markdown:

@@ -34,7 +34,7 @@ def relinked(html: Markup, folder: str) -> Markup:
     language = i18n.current()
     if not language.prefix:
         return html
-    up = "../" * (language.prefix.count("/") + folder.count("/") + 1)
+    up = language.up + "../" * (folder.count("/") + 1)
 
     def relink(match: re.Match) -> str:
         attribute, address = match.groups()

@@ -39,7 +39,7 @@ def environment() -> Environment:
     env.filters["number"] = i18n.number
     env.filters["term"] = i18n.term
     # From a page's language folder to the English site (a page in English only: the proposal form).
-    env.globals["english_root"] = lambda: "../" * i18n.current().prefix.count("/")
+    env.globals["english_root"] = lambda: i18n.current().up
     return env
 
 
