@@ -243,7 +243,7 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _finished(output)
+    return _finished(output, page.file.dest_uri)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -251,11 +251,11 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return _finished(output_content) if template_name.endswith(".html") else output_content
 
 
-def _finished(html: str) -> str:
-    """A page as it is written: the preview's banner, valid HTML where Material's templates are not
-    (``autocomplete`` is not allowed on its checkbox toggles), then the page's security policy."""
+def _finished(html: str, dest_uri: str = "") -> str:
+    """A page as it is written: the preview's banner in its language, valid HTML where Material's templates
+    are not (``autocomplete`` is not allowed on its checkbox toggles), then the page's security policy."""
     if _state.build is not None:
-        html = preview.with_banner(html, _state.build.banner)
+        html = preview.with_banner(html, _state.build.banner_for(dest_uri))
     return csp.with_policy(_TOGGLE_AUTOCOMPLETE.sub(r"\1", html))
 
 

@@ -21,9 +21,9 @@ from icp import i18n
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = [code for code in i18n.codes(ROOT) if code != i18n.DEFAULT]
 # Templates whose text is not the interface: an SVG drawing, an XML feed (its titles come from Python),
-# a <meta> tag. The codebook and the proposal form (its page and scripts) are still published in English
+# a <meta> tag. The proposal form (its page and scripts) is still published in English
 # only, at the site's root (README: "Adding a language").
-NOT_INTERFACE = {"worldmap.svg", "atom.xml", "csp_meta.html", "codebook.html", "propose.html", "propose-lead.html"}
+NOT_INTERFACE = {"worldmap.svg", "atom.xml", "csp_meta.html", "propose.html", "propose-lead.html"}
 ENGLISH_ONLY_SCRIPTS = {"propose"}
 # Words that are the same in every language: formats, names, code.
 SAME_IN_EVERY_LANGUAGE = {"CSV", "JSON", "BibTeX", "Atom", "Material", "MkDocs", "for"}

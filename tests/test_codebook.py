@@ -119,6 +119,28 @@ def test_the_codebook_links_to_the_files_and_about_links_to_it(built_site):
     assert "the sources do not give it" in text
 
 
+@pytest.mark.parametrize("code, title, required", [("fr", "Dictionnaire des données ouvertes", "oui"),
+                                                    ("da", "Kodebog for de åbne data", "ja")])
+def test_the_codebook_in_french_and_danish_is_in_its_language_and_links_to_the_files(built_site, code, title, required):
+    from icp import i18n
+
+    language = next(language for language in i18n.languages() if language.code == code)
+    schema = json.loads((ROOT / "practices" / "practice.schema.json").read_text(encoding="utf-8"))
+    page = built_site / code / "codebook.html"
+    rows = rows_of(page)
+    text = page.read_text(encoding="utf-8")
+    assert f"<h1>{title}</h1>" in text and "the sources do not give it" not in text
+    described = schema["properties"]["city"]["description"]
+    translated = language.translations.gettext(described)
+    assert translated != described and rows.rows["field-city"][4].startswith(translated)
+    assert rows.rows["field-title"][1] == required
+    targets = {Path(urljoin(page.as_uri(), href).removeprefix("file://")) for href in rows.links}
+    assert {built_site / "practices.json", built_site / "practices.csv"} <= targets
+    about = built_site / code / "about.html"
+    from_about = {Path(urljoin(about.as_uri(), href).removeprefix("file://")) for href in rows_of(about).links}
+    assert page in from_about
+
+
 def test_csv_and_json_from_a_built_copy_keep_formulas_inert_and_missing_values_missing(tmp_path):
     project = copy_project(tmp_path / "project")
     write_case(project / "practices", "oslo-formula", title="'" + FORMULA + "'", summary="'@SUM(1+1)'")

@@ -392,10 +392,11 @@ def test_every_page_announces_the_site_feed_and_topic_pages_their_own(built_site
             continue
         assert all(not href.startswith("/") and ":" not in href for href in hrefs), (name, hrefs)
         resolved = [Path(urljoin(page.as_uri(), href).removeprefix("file://")) for href in hrefs]
-        expected = [built_site / "feed.xml"]
-        folder, _, stem = name.rpartition("/")
+        language = name.split("/", 1)[0] if name.split("/", 1)[0] in ("fr", "da") else ""
+        expected = [built_site / language / "feed.xml"]
+        folder, _, stem = name.removeprefix(language + "/" if language else "").rpartition("/")
         if folder == "topics" and stem[:-len(".html")] in topic_slugs:
-            expected.append(built_site / "topics" / stem.replace(".html", ".xml"))
+            expected.append(built_site / language / "topics" / stem.replace(".html", ".xml"))
         assert resolved == expected, name
         assert all(path.exists() for path in resolved)
 
@@ -417,3 +418,27 @@ def test_feed_links_make_material_fetch_nothing_and_stay_in_the_live_page(browse
         assert recorder.errors == []
     finally:
         context.close()
+
+
+def test_the_french_feeds_are_titled_in_french_and_lead_to_the_french_pages(built_site, real_index):
+    topic = next(entry for entry in real_index.topics if entry.name == "Education")
+    page = built_site / "fr/topics/education.html"
+    links = head_feed_links(page)
+    assert links.head == ["../../fr/feed.xml", "../../fr/topics/education.xml"]
+    [(href, text)] = links.body
+    assert text == "Suivre ce thème (flux Atom)"
+    feed = Path(urljoin(page.as_uri(), href).removeprefix("file://"))
+    assert feed == built_site / "fr/topics/education.xml"
+    parsed = parse(feed, f"{MIRROR}fr/topics/education.xml")
+    assert parsed.feed.title == "Intercultural City Practices\u00a0: Éducation"
+    assert parsed.feed.link == f"{MIRROR}fr/topics/education.html"
+    cases = sorted(topic.practices, key=newest_year_first)[:feeds.FEED_SIZE]
+    assert links_from_file(feed) == [built_site / "fr" / case.url for case in cases]
+    # The case's own text keeps its language; its topics are named in French beside their English term.
+    assert [entry.title for entry in parsed.entries] == [case.title for case in cases]
+    assert all({"term": "Education", "label": "Éducation", "scheme": None} in entry.tags for entry in parsed.entries)
+    english = parse(built_site / "topics/education.xml")
+    assert {entry.id for entry in english.entries}.isdisjoint(entry.id for entry in parsed.entries)
+    site = parse(built_site / "fr/feed.xml", MIRROR + "fr/feed.xml")
+    assert site.feed.title == "Intercultural City Practices\u00a0: pratiques les plus récentes"
+    assert site.feed.language == "fr" and site.entries[0].title_detail.language == "en"

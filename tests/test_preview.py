@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from icp import i18n
 from icp.check.validate import PracticeProblems, check_practices
 from icp.generator.preview import BANNER_LIMIT, keeps_going, load_site, problems_banner, with_banner
 from icp.read.schema import SchemaFileError
@@ -72,6 +73,18 @@ def test_the_banner_escapes_what_a_case_file_says(project_copy):
     page = with_banner('<html><head></head><body class="x"><header></header></body></html>', loaded.banner)
     assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert page.index('<aside class="icp-preview-problems"') == page.index('<body class="x">') + len('<body class="x">')
+
+
+def test_the_banner_is_in_the_pages_language_and_the_problems_as_the_validator_words_them(project_copy):
+    write_case(project_copy.practices_dir, "oslo-broken", topics="Educaton")
+    loaded = load_site(project_copy, keep_going=True)
+    danish, french = (language for language in i18n.languages() if language.code != i18n.DEFAULT)
+    for language, words in ((french, "Aperçu seulement\u00a0: 1 problème dans 1 fichier."),
+                            (danish, "Kun forhåndsvisning: 1 problem i 1 fil.")):
+        banner = loaded.banner_in(language)
+        assert words in banner and "Preview only" not in banner
+        assert f'<ul lang="en">\n<li><code>{loaded.problems[0]}' in str(banner).replace("&#39;", "'")
+    assert "Preview only: 1 problem in 1 file." in loaded.banner
 
 
 def test_a_long_list_is_cut_with_a_count():

@@ -148,3 +148,19 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's name for "mark for extrac
 def number(value: int) -> str:
     """A count as the language writes it: '2,000' in English, '2 000' in French."""
     return format_decimal(value, locale=_current.get().code)
+
+
+def schema_messages(fileobj, keywords, comment_tags, options):
+    """Babel's extraction method for ``practices/practice.schema.json`` (``babel.cfg``): each property's
+    ``description``, which the codebook and the proposal form show as :func:`gettext` translates it."""
+    import json
+
+    def descriptions(spec):
+        for prop in (spec.get("properties") or {}).values():
+            if isinstance(prop, dict):
+                if isinstance(prop.get("description"), str):
+                    yield prop["description"]
+                yield from descriptions(prop.get("items") if isinstance(prop.get("items"), dict) else prop)
+
+    for text in descriptions(json.load(fileobj)):
+        yield 0, None, text, []

@@ -81,27 +81,30 @@ def generated_pages(*, case_slugs: Iterable[str], terms: dict[str, dict[str, int
                     languages: Iterable[str] = ()) -> set[str]:
     """The source path of every page the core makes: the cases, the finder, the codebook, Contribute,
     "Propose a practice", each menu's overview and each term's pages (``terms``: group -> term slug -> its
-    number of cases), and the same below each of the other ``languages``' folders (``fr/...``) but the
-    codebook and "Propose a practice", which are in English only."""
+    number of cases), and the same below each of the other ``languages``' folders (``fr/...``) but
+    "Propose a practice", which is in English only."""
     pages = {FINDER, CODEBOOK, CONTRIBUTE, PROPOSE, *(case_page(slug) for slug in case_slugs)}
     for group in GROUPS:
         pages.add(overview(group))
         for slug, count in terms.get(group, {}).items():
             pages.update(term_pages(group, slug, count))
-    return pages | {f"{code}/{page}" for code in languages for page in pages if page not in (CODEBOOK, PROPOSE)}
+    return pages | {f"{code}/{page}" for code in languages for page in pages if page != PROPOSE}
 
 
-def data_files(*, topic_slugs: Iterable[str]) -> set[str]:
-    """The open data and the feeds (the finder's scripts aside: no page links to them)."""
-    return {PRACTICES_JSON, PRACTICES_CSV, DATAPACKAGE, SITE_FEED, *(topic_feed(slug) for slug in topic_slugs)}
+def data_files(*, topic_slugs: Iterable[str], languages: Iterable[str] = ()) -> set[str]:
+    """The open data (once, at the root) and the feeds (in every language's folder; the finder's scripts
+    aside: no page links to them)."""
+    feeds = {SITE_FEED, *(topic_feed(slug) for slug in topic_slugs)}
+    return {PRACTICES_JSON, PRACTICES_CSV, DATAPACKAGE, *feeds} | {f"{code}/{feed}" for code in languages for feed in feeds}
 
 
 def link_targets(*, handwritten: Iterable[str], case_slugs: Iterable[str],
                  terms: dict[str, dict[str, int]], languages: Iterable[str] = ()) -> set[str]:
     """What a case body may link to: every page the site publishes (by its source path, in every
     language: ``languages`` are the codes of those but English), the open data and the feeds."""
+    languages = tuple(languages)
     return (set(handwritten) | generated_pages(case_slugs=case_slugs, terms=terms, languages=languages)
-            | data_files(topic_slugs=terms.get("topics", {})))
+            | data_files(topic_slugs=terms.get("topics", {}), languages=languages))
 
 
 def for_templates() -> dict[str, str]:

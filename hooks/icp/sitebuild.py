@@ -112,6 +112,10 @@ class SiteBuild:
         """What a preview shows on every page: the problems of the cases left out (empty otherwise)."""
         return self.loaded.banner
 
+    def banner_for(self, dest_uri: str) -> Markup:
+        """The preview's banner for the page at ``dest_uri``, in its language."""
+        return self.loaded.banner_in(self.language_of(dest_uri))
+
     @cached_property
     def languages(self) -> tuple[i18n.Language, ...]:
         """English, then every language with a catalogue in ``locale/`` (:mod:`icp.i18n`)."""
@@ -136,8 +140,9 @@ class SiteBuild:
                 pages = generated_pages(index, site_name=publication.name, site_url=publication.url,
                                         built=publication.built)
                 pages[FINDER_PAGE] = finder.finder_page(index)
-                if schema is not None and language.code == i18n.DEFAULT:  # in English only, for now
+                if schema is not None:
                     pages[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
+                if schema is not None and language.code == i18n.DEFAULT:  # in English only, for now
                     pages[proposal.PROPOSE_PAGE] = proposal.propose_page(index, schema, self.settings.destination)
                 pages[CONTRIBUTE_PAGE] = self.contributing if language.code == i18n.DEFAULT else translated_contribute(
                     self.project)
@@ -156,11 +161,11 @@ class SiteBuild:
                 routes.PRACTICES_JSON: opendata.practices_json(index),
                 routes.PRACTICES_CSV: opendata.practices_csv(index),
                 finder.RECORDS_SCRIPT: records.records_script(index),
-                **feeds.feed_files(index, publication.feed, publication.built),
             }
             for language in self.languages:
                 with i18n.use(language):
                     files[language.prefix + finder.DATA_SCRIPT] = finder.finder_data_script(index)
+                    files.update(feeds.feed_files(index, publication.feed, publication.built))
             if schema is not None:  # a preview whose schema file is broken has no table schema to describe
                 files[datapackage.PATH] = datapackage.datapackage_json(schema, index.vocabulary)
                 files.update(proposal.correction_scripts(index))
@@ -214,13 +219,15 @@ class SiteBuild:
         return topic_pages(self.index)
 
     def feed_links(self, dest_uri: str) -> Markup:
-        """The head's feed links for the page at ``dest_uri``: the site's feed, and a topic page's own.
+        """The head's feed links for the page at ``dest_uri``: its language's feed, and a topic page's own.
         They differ only by the page's folder and topic, so each pair is written once."""
-        topic = self._topic_pages.get(dest_uri)
+        language = self.language_of(dest_uri)
+        topic = self._topic_pages.get(dest_uri.removeprefix(language.prefix))
         key = (posixpath.dirname(dest_uri), topic.slug if topic else None)
         if key not in self._feed_links:
-            links = feeds.feed_links(dest_uri, self.publication.feed, topic)
-            self._feed_links[key] = Markup(feeds.feed_links_html(links))
+            with i18n.use(language):
+                links = feeds.feed_links(dest_uri, self.publication.feed, topic)
+                self._feed_links[key] = Markup(feeds.feed_links_html(links))
         return self._feed_links[key]
 
     def feed_links_from(self, root_path: str) -> Markup:

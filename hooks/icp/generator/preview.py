@@ -10,11 +10,12 @@ words it, in a banner at the top of every page until the file is fixed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from markupsafe import Markup
 
+from icp import i18n
 from icp.check.validate import PracticeProblems
 from icp.generator.incremental import CheckedFiles
 from icp.index import PracticeIndex
@@ -42,11 +43,19 @@ class LoadedSite:
     index: PracticeIndex
     problems: tuple[str, ...] = ()
     schema: dict | None = None  # None when the schema file itself is broken (a preview goes on without it)
+    _banners: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def banner(self) -> Markup:
-        """Asked for by every page of a build: rendered once."""
+        """The banner in English (what changed between two builds is told by it)."""
         return problems_banner(self.problems)
+
+    def banner_in(self, language: i18n.Language) -> Markup:
+        """Asked for by every page of a build, in the page's language: rendered once a language."""
+        if language.code not in self._banners:
+            with i18n.use(language):
+                self._banners[language.code] = problems_banner(self.problems)
+        return self._banners[language.code]
 
 
 def load_site(project: Project, *, keep_going: bool, checked: CheckedFiles | None = None) -> LoadedSite:

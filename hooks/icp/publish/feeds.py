@@ -28,6 +28,11 @@ build date the caller passes. Not from git: a commit's date is whatever its auth
 forged 2099 would lead every feed), and a shallow checkout dates every file by its one commit,
 so the same commit would give other feeds. The feed's ``updated`` is its newest entry's.
 Everything is passed in: the feed functions read no clock, file or repository.
+
+Languages. Each language has its own feeds, in its folder (``fr/feed.xml``, ``fr/topics/<slug>.xml``),
+titled in it and leading to its pages; a case's title and summary keep the case's language. Their ids
+are the English feeds' with the language's folder before them (``...:fr/practices/<slug>``): another
+document, not the same entry again. The language is the one :func:`icp.i18n.use` has set.
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
-from icp import routes
+from icp import i18n, routes
+from icp.i18n import gettext as _
 from icp.index import PracticeIndex, TermEntry
 from icp.practice import Practice
 from icp.render.templating import render
@@ -87,7 +93,8 @@ class FeedEntry:
     href: str
     updated: str
     summary: str
-    categories: tuple[str, ...]
+    # Each topic as (term, label): its English name, the same in every feed, and its name in the feed's language.
+    categories: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -114,17 +121,23 @@ def atom_date(moment: date | datetime) -> str:
 
 
 def topic_feed_path(entry: TermEntry) -> str:
-    return routes.topic_feed(entry.slug)
+    """A topic's feed, in the folder of the language being rendered."""
+    return i18n.current().prefix + routes.topic_feed(entry.slug)
+
+
+def site_feed_path() -> str:
+    return i18n.current().prefix + SITE_FEED
 
 
 def feed_entry(practice: Practice, site: FeedSite, when: date | datetime) -> FeedEntry:
+    prefix = i18n.current().prefix
     return FeedEntry(
-        id=site.tag(f"practices/{practice.slug}"),
+        id=site.tag(f"{prefix}practices/{practice.slug}"),
         title=xml_text(practice.title),
-        href=practice.url,
+        href=prefix + practice.url,
         updated=atom_date(when),
         summary=xml_text(practice.summary),
-        categories=tuple(xml_text(topic) for topic in practice.topics),
+        categories=tuple((xml_text(topic), xml_text(i18n.term(topic))) for topic in practice.topics),
     )
 
 
@@ -147,8 +160,11 @@ def atom_feed(practices: tuple[Practice, ...] | list[Practice], site: FeedSite, 
     moments = [entry_date(practice, build_date) for practice in practices]
     entries = [feed_entry(practice, site, moment) for practice, moment in zip(practices, moments)]
     newest = max(moments, key=lambda moment: atom_date(moment), default=build_date)
+    language = i18n.current().code
     return render(
         "atom.xml",
+        lang=language,
+        case_lang=None if language == i18n.DEFAULT else i18n.DEFAULT,  # the cases' and the settings' language
         base=site.base(path),
         id=site.tag(id_specific),
         title=xml_text(title),
@@ -164,21 +180,31 @@ def atom_feed(practices: tuple[Practice, ...] | list[Practice], site: FeedSite, 
 
 def site_feed(index: PracticeIndex, site: FeedSite, build_date: date, *, size: int = FEED_SIZE) -> str:
     """The ``size`` newest cases of the whole site, in listing order (newest year first)."""
-    return atom_feed(index.latest(size), site, path=SITE_FEED, title=f"{site.name}: newest practices",
-                     alternate="index.html", id_specific="feed", build_date=build_date)
+    prefix = i18n.current().prefix
+    return atom_feed(index.latest(size), site, path=site_feed_path(), title=site_feed_title(site.name),
+                     alternate=prefix + "index.html", id_specific=prefix + "feed", build_date=build_date)
+
+
+def site_feed_title(name: str) -> str:
+    return _("{site}: newest practices").format(site=name)
+
+
+def topic_feed_title(name: str, entry: TermEntry) -> str:
+    return _("{site}: {topic}").format(site=name, topic=i18n.term(entry.name))
 
 
 def topic_feed(entry: TermEntry, site: FeedSite, build_date: date, *, size: int = FEED_SIZE) -> str:
     """The ``size`` newest cases filed under one topic."""
-    return atom_feed(entry.practices[:size], site, path=topic_feed_path(entry), title=f"{site.name}: {entry.name}",
-                     alternate=f"topics/{entry.slug}.html", id_specific=f"topics/{entry.slug}",
+    prefix = i18n.current().prefix
+    return atom_feed(entry.practices[:size], site, path=topic_feed_path(entry), title=topic_feed_title(site.name, entry),
+                     alternate=f"{prefix}topics/{entry.slug}.html", id_specific=f"{prefix}topics/{entry.slug}",
                      build_date=build_date)
 
 
 def feed_files(index: PracticeIndex, site: FeedSite, build_date: date, *, size: int = FEED_SIZE) -> dict[str, str]:
-    """Every feed by its path in the site: the site's and one per topic (empty topics too, so that
-    every topic page's feed link leads somewhere)."""
-    files = {SITE_FEED: site_feed(index, site, build_date, size=size)}
+    """Every feed of the language being rendered by its path in the site: the site's and one per topic
+    (empty topics too, so that every topic page's feed link leads somewhere)."""
+    files = {site_feed_path(): site_feed(index, site, build_date, size=size)}
     for entry in index.topics:
         files[topic_feed_path(entry)] = topic_feed(entry, site, build_date, size=size)
     return files
@@ -190,13 +216,14 @@ def feed_files(index: PracticeIndex, site: FeedSite, build_date: date, *, size: 
 def feed_links(page_url: str, site: FeedSite, topic: TermEntry | None = None) -> list[FeedLink]:
     """The feeds a page announces: the site's on every page, and its topic's on a topic page.
 
-    ``page_url`` is the page's address relative to the site root (``practices/x.html``); the
-    links are relative to the page, so they work on any host and from file://.
+    ``page_url`` is the page's address relative to the site root (``fr/practices/x.html``); the
+    links are relative to the page, so they work on any host and from file://. The feeds are those
+    of the language being rendered, the page's.
     """
     up = "../" * page_url.count("/")
-    links = [FeedLink(up + SITE_FEED, f"{site.name}: newest practices")]
+    links = [FeedLink(up + site_feed_path(), site_feed_title(site.name))]
     if topic is not None:
-        links.append(FeedLink(up + topic_feed_path(topic), f"{site.name}: {topic.name}"))
+        links.append(FeedLink(up + topic_feed_path(topic), topic_feed_title(site.name, topic)))
     return links
 
 

@@ -12,14 +12,17 @@ import csv
 import io
 import json
 
+from icp.i18n import N_
 from icp.index import PracticeIndex
 from icp.practice import Practice
 
 SITE_NAME = "Intercultural City Practices"
 CASE_LICENCE = "CC BY 4.0"
 CASE_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-LICENCE_NOTE = (f"Case texts: {CASE_LICENCE} ({CASE_LICENCE_URL}), {SITE_NAME}. The facts come from the "
-                "sources each case cites; the source documents belong to their publishers.")
+# The files carry the note in English; the codebook shows it in the page's language.
+LICENCE_WORDING = N_("Case texts: {licence} ({address}), {site}. The facts come from the sources each case cites; "
+                     "the source documents belong to their publishers.")
+LICENCE_NOTE = LICENCE_WORDING.format(licence=CASE_LICENCE, address=CASE_LICENCE_URL, site=SITE_NAME)
 LIST_SEPARATOR = " | "
 SOURCE_SEPARATOR = "; "
 CSV_COLUMNS = ("slug", "url", "title", "subtitle", "city", "country", "year", "topics", "summary",

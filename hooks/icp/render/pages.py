@@ -162,7 +162,7 @@ def term_pages(entry: TermEntry, cards: Cards | None = None) -> dict[str, Genera
         heading = _("%(label)s: %(value)s") % {"label": singular, "value": i18n.term(entry.name)}
         title = heading if len(uris) == 1 else _("%(heading)s (page %(number)s of %(pages)s)") % {
             "heading": heading, "number": number, "pages": len(uris)}
-        # The feeds are published once, in English, beside the English topic pages.
+        # Each language has its own feeds, beside its topic pages.
         feed = (routes.relative(topic_feed_path(entry), start=i18n.current().prefix + uri)
                 if entry.group == "topics" else None)
         html = render("term.html", title=title, entry=entry, count=len(entry.practices), labels=labels,
