@@ -288,10 +288,14 @@ def _nav_paths(nav) -> list[str]:
 
 def _toc_tokens(headings: tuple[Heading, ...]) -> list[dict]:
     """Flat headings as MkDocs' table-of-contents tokens (level 3 under the level 2 before it); MkDocs
-    prints their names as HTML, so the text is escaped here."""
+    prints their names as HTML, so the text is escaped here (and marked with its language where it is
+    not the page's)."""
     top: list[dict] = []
     for heading in headings:
-        token = {"level": heading.level, "id": heading.id, "name": escape(heading.text), "children": []}
+        name = escape(heading.text)
+        if heading.lang:
+            name = f'<span lang="{escape(heading.lang)}">{name}</span>'
+        token = {"level": heading.level, "id": heading.id, "name": name, "children": []}
         if heading.level > 2 and top:
             top[-1]["children"].append(token)
         else:

@@ -42,6 +42,13 @@ def page_types(site: Path) -> dict[str, str]:
     }
 
 
+def language_page_types(site: Path, code: str) -> dict[str, str]:
+    """One page of each type in the language ``code`` (its folder), the codebook too: those the site has."""
+    types = {name: f"{code}/{path}" for name, path in page_types(site).items()}
+    types["codebook"] = f"{code}/codebook.html"
+    return {name: path for name, path in types.items() if (site / path).exists()}
+
+
 @dataclass
 class Recorder:
     """Every request a browser context makes, and every error its pages report."""

@@ -27,6 +27,20 @@ def test_no_serious_or_critical_violation(browser, built_site, page_type):
         context.close()
 
 
+@pytest.mark.parametrize("page_type", ["home", "filter", "case", "topic", "topics overview", "codebook", "about",
+                                       "contribute", "propose"])
+def test_no_serious_or_critical_violation_in_french(browser, built_site, page_type):
+    path = sitecheck.language_page_types(built_site, "fr").get(page_type)
+    if path is None:
+        pytest.skip(f"no French {page_type} page yet")
+    context = browser.new_context()
+    try:
+        page = sitecheck.open_page(context, (built_site / path).as_uri())
+        assert blocking_violations(page) == []
+    finally:
+        context.close()
+
+
 FINDER_STATES = {
     "query typed": ("#q=schools", None),
     "options ticked": ("#topic=education&country=united-kingdom&year=2010", None),

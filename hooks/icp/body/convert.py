@@ -55,6 +55,7 @@ class Heading:
     level: int
     id: str
     text: str
+    lang: str = ""  # the text's language where it differs from the page's (a case's heading on a French page)
 
 
 @dataclass(frozen=True)

@@ -85,11 +85,17 @@ class GeneratedPage:
     meta: dict | None = None
 
 
-def text_lang(practice: Practice) -> Markup:
-    """A ``lang`` attribute for the case's own text where the page is in another language (a case is
+def case_language(practice: Practice) -> str:
+    """The language of the case's own text where the page is in another ('' where they agree; a case is
     written in English)."""
     language = i18n.DEFAULT
-    return Markup() if i18n.current().code == language else Markup(' lang="%s"') % language
+    return "" if i18n.current().code == language else language
+
+
+def text_lang(practice: Practice) -> Markup:
+    """A ``lang`` attribute for the case's own text where the page is in another language."""
+    language = case_language(practice)
+    return Markup(' lang="%s"') % language if language else Markup()
 
 
 class Cards:
@@ -137,7 +143,8 @@ def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, s
         site_name=site_name, address=page_address(practice, site_url),
         json_ld=json_ld_script(practice, site_name=site_name, site_url=site_url),
     )
-    toc = list(headings)
+    # The case's own headings in its language; the page's own (Sources, Cite this practice) in the page's.
+    toc = [Heading(heading.level, heading.id, heading.text, case_language(practice)) for heading in headings]
     if practice.sources and not sources_heading:
         toc.append(Heading(2, "sources", _("Sources")))
     toc.append(Heading(2, "cite-this-practice", _("Cite this practice")))
