@@ -17,10 +17,14 @@ from icp.site import Project
 REPOSITORY = "https://github.com/intercultural-city-practices/intercultural-city-practices"
 
 
-def field_table() -> dict[str, str]:
-    """The keys of CONTRIBUTING.md's field table and their Required column."""
-    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    table = text.split("## Front-matter fields", 1)[1].split("\n\n", 2)[1]
+TRANSLATIONS = {"fr": ("## Les champs de l’en-tête", {"oui": "yes", "non": "no", "non, mais attendu": "no, but expected"}),
+                "da": ("## Felterne i front matter", {"ja": "yes", "nej": "no", "nej, men forventet": "no, but expected"})}
+
+
+def field_table(path: Path = ROOT / "CONTRIBUTING.md", heading: str = "## Front-matter fields") -> dict[str, str]:
+    """The keys of CONTRIBUTING.md's field table (or a translation's) and their Required column."""
+    text = path.read_text(encoding="utf-8")
+    table = text.split(heading, 1)[1].split("\n\n", 2)[1]
     rows = {}
     for line in table.splitlines()[2:]:
         cells = [cell.strip() for cell in line.strip("|").split("|")]
@@ -34,6 +38,32 @@ def test_the_field_table_and_the_schema_name_the_same_keys():
     rows = field_table()
     assert sorted(rows) == sorted(schema["properties"])
     assert sorted(key for key, required in rows.items() if required == "yes") == sorted(schema["required"])
+
+
+def links_and_code(text: str) -> tuple[set[str], set[str]]:
+    """A guide's link targets, and what it writes as code (commands, keys, paths, values)."""
+    text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
+    spans = re.compile(r"``(.+?)``|`([^`\n]+)`")
+    links = set(re.findall(r"\]\(([^)\s]+)\)", spans.sub("", text)))
+    return links, {double or single for double, single in spans.findall(text)}
+
+
+@pytest.mark.parametrize("code", TRANSLATIONS)
+def test_contribute_in_french_and_danish_is_the_guide_translated_with_its_facts_and_links(code):
+    heading, required = TRANSLATIONS[code]
+    english = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    path = ROOT / "docs" / code / "contribute.md"
+    translated = path.read_text(encoding="utf-8")
+    rows = field_table(path, heading)
+    assert {key: required.get(value, value) for key, value in rows.items()} == field_table()
+    links, code_spans = links_and_code(translated)
+    english_links, english_code = links_and_code(english)
+    assert links == english_links | {"../propose.md"}, "the same link targets, and the form's"
+    # The placeholders of a file name are words of the language; every other command, key and value is the same.
+    placeholders = {"<city>-<short-name>.md", "![description](images/name.png)", "scripts/validate.py practices/<file>.md"}
+    assert english_code - placeholders <= code_spans
+    assert len(re.findall(r"^#{2,3} ", translated, re.M)) == len(re.findall(r"^#{2,3} ", english, re.M))
+    assert re.findall(r"^```", translated, re.M) == re.findall(r"^```", english, re.M)
 
 
 def test_the_contribute_page_is_contributing_md(built_site):

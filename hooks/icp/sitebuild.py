@@ -132,7 +132,8 @@ class SiteBuild:
 
     def pages(self) -> dict[str, GeneratedPage]:
         """Every page the site makes, by its source path: those made from the cases, the finder, the
-        codebook (not in a preview whose schema file is broken) and Contribute (from CONTRIBUTING.md)."""
+        codebook (not in a preview whose schema file is broken) and Contribute (from CONTRIBUTING.md; in
+        another language, from its translation in docs/<code>/contribute.md, hand-written, where it has one)."""
         index, publication, schema = self.index, self.publication, self.loaded.schema
         made: dict[str, GeneratedPage] = {}
         for language in self.languages:
@@ -144,8 +145,10 @@ class SiteBuild:
                     pages[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
                 if schema is not None and language.code == i18n.DEFAULT:  # in English only, for now
                     pages[proposal.PROPOSE_PAGE] = proposal.propose_page(index, schema, self.settings.destination)
-                pages[CONTRIBUTE_PAGE] = self.contributing if language.code == i18n.DEFAULT else translated_contribute(
-                    self.project)
+                if language.code == i18n.DEFAULT:
+                    pages[CONTRIBUTE_PAGE] = self.contributing
+                elif CONTRIBUTE_PAGE not in language.handwritten:  # a language without its own translation
+                    pages[CONTRIBUTE_PAGE] = translated_contribute(self.project)
             made.update({language.prefix + path: page for path, page in pages.items()})
         return made
 
@@ -250,8 +253,8 @@ class SiteBuild:
 
 
 def translated_contribute(project: Project) -> GeneratedPage:
-    """Contribute in another language: the guide itself is kept in English (CONTRIBUTING.md, for the
-    repository's readers), under the menu's title in the language and a note saying so."""
+    """Contribute in a language that has no translation of the guide (docs/<code>/contribute.md): the
+    guide in English (CONTRIBUTING.md), under the menu's title in the language and a note saying so."""
     english = contribute_page(project, up=i18n.current().up)  # the form is in English only
     text = english.markdown.split("\n---\n", 1)[1]
     fields = front_matter_fields(i18n.gettext(CONTRIBUTE_TITLE))
