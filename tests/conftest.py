@@ -20,6 +20,7 @@ from icp.site import Project
 from kinds import makes, pytest_collection_modifyitems, pytest_configure, pytest_runtest_protocol  # noqa: F401
 from parallel import (once_for_all_workers, pytest_runtest_logreport, pytest_sessionfinish,  # noqa: F401
                       pytest_xdist_make_scheduler)
+import sweep
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,11 @@ settings.register_profile("icp", derandomize=True, database=None, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile("thorough", parent=settings.get_profile("icp"))
 settings.load_profile("icp")
+sweep.fix_seed()  # before pytest-xdist starts its workers: one sample for the whole run (tests/sweep.py)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return sweep.header()
 
 
 def examples(usual: int, thorough: int) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import sweep
 from test_finder import count_text, open_filter, plural, records, result_titles  # noqa: F401 (a fixture)
 
 
@@ -58,9 +59,17 @@ def test_a_reader_from_elsewhere_gets_the_finder(page, built_site, records):
     assert page.errors == []
 
 
+def related_kinds(record: dict) -> set[str]:
+    """How many related cases the editors chose: none (all found by the index), fewer than six, six or more."""
+    chosen = len(record.get("related", []))
+    return {"none chosen" if not chosen else "fewer than six chosen" if chosen < 6 else "six or more chosen"}
+
+
 def test_related_practices_name_the_chosen_first_and_stop_at_six(page, built_site, records):
+    """Every case's page under the thorough profile; else each kind (none, some, six or more chosen) and a sample
+    of the others (tests/sweep.py)."""
     titles = {r["slug"]: r["title"] for r in records}
-    for record in records:
+    for record in sweep.sample("related", records, 12, kinds=related_kinds):
         page.goto((built_site / record["url"]).as_uri())
         shown = page.locator(".icp-related .icp-card__title").all_inner_texts()
         named = [titles[slug] for slug in record.get("related", []) if slug in titles][:6]

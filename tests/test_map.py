@@ -18,6 +18,7 @@ from icp.render.casemap import view_for
 from icp.site import Project
 
 import sitecheck
+import sweep
 from conftest import built_beside, copy_project, write_case
 
 EXTRA_CASES = {
@@ -141,7 +142,9 @@ def test_tab_reaches_the_markers_in_size_order(browser, map_site, map_index):
 
 
 def test_every_link_of_the_home_map_opens_the_finder_with_its_city(browser, map_site, map_index):
-    """Each marker and list entry, followed as a reader would, in a context that lets nothing leave the machine."""
+    """Each marker and list entry, followed as a reader would, in a context that lets nothing leave the machine.
+    Every city under the thorough profile; else each kind of city (on the map, not on it, a name two countries
+    share, one with a diacritic, one case or several) and a sample of the others (tests/sweep.py)."""
     recorder = sitecheck.Recorder()
     context = browser.new_context()
     recorder.watch(context)
@@ -154,7 +157,7 @@ def test_every_link_of_the_home_map_opens_the_finder_with_its_city(browser, map_
         hrefs = page.locator("#icp-home-map a").evaluate_all(
             "links => links.map(a => [a.getAttribute('aria-label'), a.getAttribute('href')])")
         assert all(dict(hrefs)[name] == href for name, href in hrefs), "a marker and its list entry lead alike"
-        for name in dict.fromkeys(names):
+        for name in sweep.sample("home map", dict.fromkeys(names), FOLLOWED, kinds=lambda name: city_kinds(name, expected)):
             page.goto(home)
             # The list entry: markers of neighbouring cities may overlap on a world map; the lists never do.
             link = page.locator("#icp-home-map li").get_by_role("link", name=name, exact=True)
@@ -175,6 +178,16 @@ def test_every_link_of_the_home_map_opens_the_finder_with_its_city(browser, map_
         assert recorder.schemes()["file"] > 0
     finally:
         context.close()
+
+
+FOLLOWED = 10  # cities followed in a usual run: one of each kind first, then others up to this many
+
+
+def city_kinds(name: str, expected: dict) -> set[str]:
+    where, count, _ = expected[name]
+    city = name.split(":")[0]
+    return {where, "shared" if "," in city else "own", "one" if count == 1 else "several",
+            "ascii" if city.isascii() else "diacritic"}
 
 
 # Where a pointer lands on each marker's own link: points across its circle, first its centre, as the page draws them.

@@ -18,6 +18,7 @@ from icp.render import proposal
 from icp.scaffold import case_file, slug_for
 from icp.site import Project
 from sitecheck import Recorder
+import sweep
 from test_validate import run_validator
 
 REPOSITORY = "https://github.com/example/icp"
@@ -114,9 +115,11 @@ def test_a_key_added_to_the_schema_is_asked_and_written(form_site, page):
 
 def test_every_case_filled_in_gives_the_scaffolds_file_which_validates_and_builds_the_same_page(
         form_site, browser, tmp_path):
-    """The form filled from each case's front matter and sections (type, tick, select, click), its file
-    downloaded: the same bytes as case_file for the same values; the files, saved under the originals' names
-    (some were named by hand), pass the validator and build to case pages with the same text as the originals'."""
+    """The form filled from a case's front matter and sections (type, tick, select, click), its file
+    downloaded: the same bytes as case_file for the same values; the files, saved over the originals (some were
+    named by hand), pass the validator and build to case pages with the same text as the originals'. Every case
+    under the thorough profile; else a case for each key, each section and each way in (new, or a correction),
+    and a sample of the others (tests/sweep.py)."""
     project = copy_project(tmp_path / "project")
     with_added_key(project)
     schema = Project(project).schema()
@@ -128,7 +131,7 @@ def test_every_case_filled_in_gives_the_scaffolds_file_which_validates_and_build
     page = context.new_page()
     page.goto((form_site / proposal.PROPOSE_URL).as_uri())
     written, taken = {}, []
-    for path in sorted((ROOT / "practices").glob("*.md")):
+    for path in sweep.sample("propose", sorted((ROOT / "practices").glob("*.md")), FILLED, kinds=ways_in):
         meta, sections = case_values(path)
         page.evaluate("localStorage.clear()")  # the last case's draft
         name = f"{slug_for(meta['city'], meta['title'])}.md"
@@ -152,8 +155,6 @@ def test_every_case_filled_in_gives_the_scaffolds_file_which_validates_and_build
     assert 0 < len(taken) < len(written), "both ways: proposed anew, and as corrections"
     errors = [error for error in recorder.errors if "favicon" not in error]  # a page left before its icon came
     assert recorder.foreign() == [] and errors == [], (recorder.foreign(), errors)
-    for path in (project / "practices").glob("*.md"):
-        path.unlink()
     for name, text in written.items():
         (project / "practices" / name).write_text(text, encoding="utf-8")
     checked = run_validator(project)
@@ -163,6 +164,17 @@ def test_every_case_filled_in_gives_the_scaffolds_file_which_validates_and_build
     for name in written:
         page_name = f"practices/{name[:-3]}.html"
         assert article_text(tmp_path / "site" / page_name) == article_text(form_site / page_name), page_name
+
+
+FILLED = 8  # cases filled in a usual run: one of each kind first, then others up to this many (tests/sweep.py)
+
+
+def ways_in(path: Path) -> set[str]:
+    """What filling this case exercises: each key of its front matter, each section, and whether the form takes
+    it as a new case or as a correction of the file its name is taken by."""
+    meta, sections = case_values(path)
+    taken = (ROOT / "practices" / f"{slug_for(meta['city'], meta['title'])}.md").exists()
+    return {*meta, *(f"## {heading}" for heading in sections), "correction" if taken else "new"}
 
 
 def article_text(path: Path) -> str:
