@@ -21,16 +21,16 @@ from icp import i18n
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = [code for code in i18n.codes(ROOT) if code != i18n.DEFAULT]
 # Templates whose text is not the interface: an SVG drawing, an XML feed (its titles come from Python),
-# a <meta> tag. The proposal form (its page and scripts) is still published in English
-# only, at the site's root (README: "Adding a language").
-NOT_INTERFACE = {"worldmap.svg", "atom.xml", "csp_meta.html", "propose.html", "propose-lead.html"}
-ENGLISH_ONLY_SCRIPTS = {"propose"}
+# a <meta> tag.
+NOT_INTERFACE = {"worldmap.svg", "atom.xml", "csp_meta.html"}
+# The form's check.js words a value as the validator does (icp.check.messages), in English for now.
+VALIDATOR_WORDING = {"check.js"}
 # Words that are the same in every language: formats, names, code.
 SAME_IN_EVERY_LANGUAGE = {"CSV", "JSON", "BibTeX", "Atom", "Material", "MkDocs", "for"}
 # Overrides of Material's templates that this site writes text into.
 OVERRIDES = ("partials/header.html", "partials/copyright.html")
 SCRIPTS = sorted(path for path in (ROOT / "docs/assets/javascripts").rglob("*.js")
-                 if path.parent.name not in ENGLISH_ONLY_SCRIPTS)
+                 if path.name not in VALIDATOR_WORDING)
 _TAG = re.compile(r"<[^>]*>")
 _SHOWN_ATTRIBUTE = re.compile(r'\b(?:title|aria-label|placeholder|alt)="([^"]*)"')
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -91,7 +91,9 @@ def interface_text(source: str) -> list[str]:
     source = re.sub(r"\{#.*?#\}|\{%-?\s*trans\b.*?endtrans\s*-?%\}", "", source, flags=re.S)
     source = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "\x00", source, flags=re.S)
     source = re.sub(r"<(style|script)\b.*?</\1>", "", source, flags=re.S)
-    shown = _SHOWN_ATTRIBUTE.findall(source) + [_FILE_NAME.sub(" ", _TAG.sub(" ", source))]
+    # An attribute a macro writes outside a tag (aria-describedby="...") is not shown either.
+    text = re.sub(r'\b[\w-]+="[^"]*"', " ", _TAG.sub(" ", source))
+    shown = _SHOWN_ATTRIBUTE.findall(source) + [_FILE_NAME.sub(" ", text)]
     words = [word for text in shown for word in _WORD.findall(text)]
     return [word for word in words if word not in SAME_IN_EVERY_LANGUAGE]
 
@@ -124,7 +126,7 @@ def script_strings(source: str) -> list[str]:
 def shows_words(text: str) -> bool:
     """A literal that reads as interface text: two words with a space between, or a capitalised word."""
     return bool(re.search(r"[A-Za-z]{2,}[ ,:;.…]+[A-Za-z]{2,}|^[A-Z][a-z]{2,}", text)) and not re.search(
-        r"^use strict$|(?:^|\s)\.[a-z]|^[a-z-]+:|[#\[\]=(){}]|^icp-|^md-|^data-|\.js$", text)
+        r"^use strict$|(?:^|\s)\.[a-z]|^[a-z-]+:|[#\[\]=(){}]|^icp-|^md-|^data-|\.js$|^[a-z]+(?:, [a-z]+)+$", text)
 
 
 def test_the_check_of_scripts_sees_a_sentence_written_into_one():

@@ -252,3 +252,43 @@ def test_a_correction_opens_githubs_edit_page_and_offers_the_issue_form_prefille
     form = (ROOT / ".github" / "ISSUE_TEMPLATE" / "correction.yml").read_text(encoding="utf-8")
     assert "id: case\n" in form and "id: case_title\n" in form, "the issue form has the fields the link fills"
     context.close()
+
+
+def test_every_key_and_section_is_named_in_the_catalogue_and_the_hints_are_the_scaffolds():
+    from icp.render import proposetext
+    from icp.scaffold import SECTIONS
+
+    schema = Project(ROOT).schema()
+    keys = set(schema["properties"]) | set(schema["properties"]["sources"]["items"]["properties"])
+    assert keys <= set(proposetext.FIELD_LABELS), "give each key a label (icp.render.proposetext)"
+    assert {heading: hint for heading, hint in SECTIONS if heading != "Sources"} == {
+        heading: hint for heading, hint in proposetext.SECTION_HINTS.items() if heading != "Sources"}
+    assert [heading for heading, _ in SECTIONS] == list(proposetext.SECTION_NAMES)
+
+
+def test_the_french_form_is_in_french_and_writes_the_same_file_as_the_english_one(form_site, page):
+    from formfill import VALID
+
+    open_form(page, form_site)
+    fill_valid(page)
+    _, english = download(page)
+    page.goto((form_site / "fr" / proposal.PROPOSE_URL).as_uri())
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    assert page.locator("h1").inner_text() == "Proposer une pratique"
+    page.get_by_label("Titre (obligatoire)", exact=True).fill(VALID["title"])
+    page.get_by_label("Ville (obligatoire)", exact=True).fill(VALID["city"])
+    country = page.get_by_label("Pays (obligatoire)", exact=True)
+    assert country.locator("option[value='Norway']").inner_text() == "Norvège"
+    country.select_option(VALID["country"])
+    page.get_by_label("Année (facultatif)", exact=True).fill(VALID["year"])
+    page.locator("#f-topics").get_by_label("Éducation", exact=True).check()
+    page.get_by_label("Résumé (obligatoire)", exact=True).fill(VALID["summary"])
+    page.get_by_label("Évaluation (obligatoire)", exact=True).select_option("none given")
+    page.get_by_label("Résumé", exact=True).fill(VALID["section"])  # the section, named in French
+    assert page.evaluate("ICPPropose.checks.all(ICPPropose.values())") == []
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Télécharger le fichier").click()
+    assert Path(info.value.path()).read_text(encoding="utf-8") == english
+    assert page.locator("#icp-send-status").inner_text().startswith("tromso-a-welcome-desk-at-the-library.md est téléchargé.")
+    assert page.errors == []

@@ -81,14 +81,13 @@ def generated_pages(*, case_slugs: Iterable[str], terms: dict[str, dict[str, int
                     languages: Iterable[str] = ()) -> set[str]:
     """The source path of every page the core makes: the cases, the finder, the codebook, Contribute,
     "Propose a practice", each menu's overview and each term's pages (``terms``: group -> term slug -> its
-    number of cases), and the same below each of the other ``languages``' folders (``fr/...``) but
-    "Propose a practice", which is in English only."""
+    number of cases), and the same below each of the other ``languages``' folders (``fr/...``)."""
     pages = {FINDER, CODEBOOK, CONTRIBUTE, PROPOSE, *(case_page(slug) for slug in case_slugs)}
     for group in GROUPS:
         pages.add(overview(group))
         for slug, count in terms.get(group, {}).items():
             pages.update(term_pages(group, slug, count))
-    return pages | {f"{code}/{page}" for code in languages for page in pages if page != PROPOSE}
+    return pages | {f"{code}/{page}" for code in languages for page in pages}
 
 
 def data_files(*, topic_slugs: Iterable[str], languages: Iterable[str] = ()) -> set[str]:

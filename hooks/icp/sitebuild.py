@@ -143,7 +143,6 @@ class SiteBuild:
                 pages[FINDER_PAGE] = finder.finder_page(index)
                 if schema is not None:
                     pages[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
-                if schema is not None and language.code == i18n.DEFAULT:  # in English only, for now
                     pages[proposal.PROPOSE_PAGE] = proposal.propose_page(index, schema, self.settings.destination)
                 if language.code == i18n.DEFAULT:
                     pages[CONTRIBUTE_PAGE] = self.contributing
@@ -172,8 +171,10 @@ class SiteBuild:
             if schema is not None:  # a preview whose schema file is broken has no table schema to describe
                 files[datapackage.PATH] = datapackage.datapackage_json(schema, index.vocabulary)
                 files.update(proposal.correction_scripts(index))
-                files[proposal.DATA_SCRIPT] = proposal.propose_data_script(index, schema, self.settings.destination,
-                                                                             publication.built.year)
+                for language in self.languages:
+                    with i18n.use(language):
+                        files[language.prefix + proposal.DATA_SCRIPT] = proposal.propose_data_script(
+                            index, schema, self.settings.destination, publication.built.year)
             return files
 
     def images(self) -> dict[str, bytes]:
@@ -255,7 +256,7 @@ class SiteBuild:
 def translated_contribute(project: Project) -> GeneratedPage:
     """Contribute in a language that has no translation of the guide (docs/<code>/contribute.md): the
     guide in English (CONTRIBUTING.md), under the menu's title in the language and a note saying so."""
-    english = contribute_page(project, up=i18n.current().up)  # the form is in English only
+    english = contribute_page(project)
     text = english.markdown.split("\n---\n", 1)[1]
     fields = front_matter_fields(i18n.gettext(CONTRIBUTE_TITLE))
     note = i18n.gettext("This guide is written in English only: it is the repository's own guide for contributors.")

@@ -19,6 +19,7 @@ YEAR_HELP = N_("the year the source dates the practice by")
 PERIOD_LABEL = N_("When it ran")
 EVIDENCE = (N_("evaluated"), N_("results reported"), N_("none given"))
 EVIDENCE_LABEL = N_("Evidence")
+STATUSES = (N_("ongoing"), N_("ended"))
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _OPEN = re.compile(r"ongoing|present|today|since|onwards|continu|running|permanent|still", re.IGNORECASE)
 # "2015-17": a second year written with two digits.
@@ -51,7 +52,8 @@ def status_text(practice: Practice) -> str | None:
     """"ended (2017)", "ongoing (2019)", or None."""
     if not practice.status:
         return None
-    return f"{practice.status} ({practice.status_date})" if practice.status_date else practice.status
+    status = gettext(practice.status) if practice.status in STATUSES else practice.status
+    return f"{status} ({practice.status_date})" if practice.status_date else status
 
 
 def joined(items: tuple[str, ...]) -> str | None:

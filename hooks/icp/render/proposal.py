@@ -15,14 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from icp import routes
+from icp import i18n, routes
 from icp.body.convert import Heading
+from icp.i18n import N_
+from icp.i18n import gettext as _
 from icp.generator.lifting import html_block
 from icp.index import PracticeIndex
 from icp.practice import Practice
 from icp.read.schema import schema_for
 from icp.read.vocabulary import FOLD, slugify
 from icp.render.pages import NOT_SEARCHED, GeneratedPage, page
+from icp.render import proposetext
 from icp.render.proposalwords import words
 from icp.render.scriptdata import script_json
 from icp.render.templating import render
@@ -30,13 +33,13 @@ from icp.scaffold import MAX_SLUG, SECTIONS
 
 PROPOSE_PAGE = routes.PROPOSE
 PROPOSE_URL = routes.html(routes.PROPOSE)
-PROPOSE_TITLE = "Propose a practice"
+PROPOSE_TITLE = N_("Propose a practice")
 DATA_SCRIPT = routes.PROPOSE_DATA
 DATA_GLOBAL = "ICP_PROPOSE"
 CORRECTION_GLOBAL = "ICPCorrection"
-# The page's scripts, in the order they run; paths from the site's root, where the page is.
+# The page's scripts, in the order they run, after its language's data (DATA_SCRIPT, beside the page);
+# paths from the site's root.
 SCRIPTS = (
-    DATA_SCRIPT,
     "assets/vendor/cfworker-json-schema/json-schema.js",
     "assets/vendor/markdown-it/markdown-it.min.js",
     "assets/javascripts/propose/casefile.js",
@@ -50,8 +53,8 @@ SCRIPTS = (
     "assets/javascripts/propose/draft.js",
 )
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
-# A few keys read better under another name than their own; any other key is labelled by its name.
-LABELS = {"lat": "Latitude", "lon": "Longitude", "url": "Address (URL)"}
+# The section the sources given in the front matter are listed under (as on a case page).
+SOURCES_HEADING = "Sources"
 # Text this long or longer gets a box of several lines (an address, with a pattern, never does).
 LONG_TEXT = 300
 
@@ -69,6 +72,8 @@ class Field:
     options: tuple[tuple[str, str], ...] = ()
     parts: tuple[Field, ...] = ()
     max_length: int | None = None
+    # A repeatable group's words: one item, adding one, removing one.
+    item_words: tuple[str, str, str] = ("", "", "")
 
     @property
     def id(self) -> str:
@@ -76,8 +81,13 @@ class Field:
 
 
 def label_for(key: str) -> str:
-    """``status_date`` -> "Status date": the key as the codebook names it, in words."""
-    return LABELS.get(key, key.replace("_", " ").capitalize())
+    """``status_date`` -> "Status date": the key in words, in the page's language."""
+    return proposetext.label(key)
+
+
+def _option(value: object) -> tuple[str, str]:
+    """A choice: its value as the file writes it, and its name in the page's language."""
+    return str(value), i18n.term(str(value))
 
 
 def form_fields(schema: dict, cases: list[tuple[str, str]], prefix: str = "") -> list[Field]:
@@ -89,20 +99,22 @@ def form_fields(schema: dict, cases: list[tuple[str, str]], prefix: str = "") ->
 
 def _field(key: str, spec: dict, required: bool, cases: list[tuple[str, str]], prefix: str) -> Field:
     path = f"{prefix}{key}"
-    common = {"key": key, "path": path, "label": label_for(key), "hint": spec.get("description", ""),
+    hint = spec.get("description", "")
+    common = {"key": key, "path": path, "label": label_for(key), "hint": _(hint) if hint else "",
               "required": required, "max_length": spec.get("maxLength")}
     kind = spec.get("type")
     items = spec.get("items") if isinstance(spec.get("items"), dict) else {}
     if kind == "array" and items.get("type") == "object":
-        return Field(**common, control="group", parts=tuple(form_fields(items, cases, f"{path}[].")))
+        return Field(**common, control="group", parts=tuple(form_fields(items, cases, f"{path}[].")),
+                     item_words=proposetext.group_words(key))
     if kind == "array" and "enum" in items:
-        return Field(**common, control="checkboxes", options=tuple((str(v), str(v)) for v in items["enum"]))
+        return Field(**common, control="checkboxes", options=tuple(_option(v) for v in items["enum"]))
     if kind == "array" and items.get("pattern") == SLUG_PATTERN:
         return Field(**common, control="cases", options=tuple(sorted(cases, key=lambda case: case[1].casefold())))
     if kind == "array":
         return Field(**common, control="lines")
     if "enum" in spec:
-        return Field(**common, control="select", options=tuple((str(v), str(v)) for v in spec["enum"]))
+        return Field(**common, control="select", options=tuple(_option(v) for v in spec["enum"]))
     if kind in ("integer", "number"):
         return Field(**common, control=kind)
     if kind == "boolean":
@@ -115,19 +127,18 @@ def _field(key: str, spec: dict, required: bool, cases: list[tuple[str, str]], p
 class Section:
     heading: str
     hint: str
+    name: str = ""  # the heading in the page's language (the file keeps ``heading``)
 
     @property
     def id(self) -> str:
         return "f-section-" + slugify(self.heading)
 
 
-# A section's hint where the scaffold's speaks of the file: in the form, the sources have fields of their own.
-FORM_HINTS = {"Sources": "A short paragraph saying which facts come from which source (and any doubt or translation); "
-                         "the sources given above are listed under it."}
-
-
 def sections() -> list[Section]:
-    return [Section(heading, FORM_HINTS.get(heading, hint)) for heading, hint in SECTIONS]
+    """The body's sections, named and explained in the page's language (the Sources hint is the form's
+    own: there, the sources have fields of their own)."""
+    return [Section(heading, proposetext.section_hint(heading, hint), proposetext.section_name(heading))
+            for heading, hint in SECTIONS]
 
 
 @dataclass(frozen=True)
@@ -142,12 +153,13 @@ class Destination:
 def propose_page(index: PracticeIndex, schema: dict, destination: Destination) -> GeneratedPage:
     synced = schema_for(schema, index.vocabulary)
     cases = [(practice.slug, practice.title) for practice in index.practices]
-    html = render("propose.html", title=PROPOSE_TITLE, fields=form_fields(synced, cases), sections=sections(),
-                  scripts=SCRIPTS, destination=destination)
-    toc = (Heading(2, "icp-propose-facts", "The facts"), Heading(2, "icp-propose-text", "The text"),
-           Heading(2, "icp-propose-preview", "Preview"), Heading(2, "icp-propose-send", "Send it"))
-    return page(PROPOSE_TITLE, html, toc=toc, description="Propose a practice for the knowledge base: a form "
-                "that writes the case file and checks it as the reviewers will.", **NOT_SEARCHED)
+    up = i18n.current().up
+    html = render("propose.html", title=_(PROPOSE_TITLE), fields=form_fields(synced, cases), sections=sections(),
+                  scripts=(DATA_SCRIPT, *(up + script for script in SCRIPTS)), destination=destination)
+    toc = (Heading(2, "icp-propose-facts", _("The facts")), Heading(2, "icp-propose-text", _("The text")),
+           Heading(2, "icp-propose-preview", _("Preview")), Heading(2, "icp-propose-send", _("Send it")))
+    return page(_(PROPOSE_TITLE), html, toc=toc, description=_("Propose a practice for the knowledge base: a form "
+                "that writes the case file and checks it as the reviewers will."), **NOT_SEARCHED)
 
 
 def propose_data(index: PracticeIndex, schema: dict, destination: Destination, last_year: int) -> dict:
@@ -160,6 +172,8 @@ def propose_data(index: PracticeIndex, schema: dict, destination: Destination, l
         "order": list(synced["properties"]),
         "sourceOrder": list(synced["properties"].get("sources", {}).get("items", {}).get("properties", {})),
         "headings": [heading for heading, _ in SECTIONS],
+        "sourcesHeading": SOURCES_HEADING,
+        "fileNameField": "file name",  # the field the validator names in a problem of the file's name
         "cases": [[practice.slug, practice.title] for practice in index.practices],
         "repository": destination.repository,
         "contactEmail": destination.contact_email,
@@ -167,7 +181,9 @@ def propose_data(index: PracticeIndex, schema: dict, destination: Destination, l
         "maxSlug": MAX_SLUG,
         "buildYear": last_year,
         "siteUrl": destination.site_url,
+        "root": i18n.current().up,
         "words": words(),
+        "text": proposetext.script_text(),
     }
 
 
@@ -178,7 +194,7 @@ def propose_data_script(index: PracticeIndex, schema: dict, destination: Destina
 def with_form_lead(contributing: str, *, up: str = "") -> str:
     """CONTRIBUTING.md as the Contribute page: the form announced first, after its level-1 heading
     (the file is also read on GitHub, where the site's pages are not)."""
-    lead = html_block(render("propose-lead.html", url=up + PROPOSE_URL, title=PROPOSE_TITLE))
+    lead = html_block(render("propose-lead.html", url=up + PROPOSE_URL, title=_(PROPOSE_TITLE)))
     heading, newline, rest = contributing.partition("\n")
     if heading.startswith("# "):
         return f"{heading}{newline}\n{lead}\n{rest}"

@@ -38,7 +38,7 @@ def environment() -> Environment:
     env.globals["routes"] = routes
     env.filters["number"] = i18n.number
     env.filters["term"] = i18n.term
-    # From a page's language folder to the English site (a page in English only: the proposal form).
+    # From a page's language folder to the site's root, where what is published once lives (the open data).
     env.globals["english_root"] = lambda: i18n.current().up
     return env
 

@@ -11,17 +11,19 @@
   if (!P || !match) return;
   var slug = match[1];
   var data = P.data;
+  var say = window.ICPFields.say;
+  var root = data.root || "";
   var known = data.cases.find(function (entry) { return entry[0] === slug; });
   var note = document.getElementById("icp-correction");
   if (!known) {
     note.hidden = false;
-    note.textContent = "No case '" + slug + "' is published on this site: the form below proposes a new one.";
+    note.textContent = say("noCase", {slug: slug});
     return;
   }
   P.form.setAttribute("data-edit", slug);
-  document.querySelector(".icp-propose h1").textContent = "Suggest a correction: " + known[1];
+  document.querySelector(".icp-propose h1").textContent = say("correctionTitle", {title: known[1]});
   document.querySelector(".icp-propose .icp-lead").hidden = true;  // it speaks of a new practice
-  document.title = "Suggest a correction: " + known[1] + " - " + document.title.split(" - ").pop();
+  document.title = say("correctionTitle", {title: known[1]}) + " - " + document.title.split(" - ").pop();
 
   function link(text, href) {
     var made = document.createElement("a");
@@ -34,26 +36,29 @@
     note.hidden = false;
     note.textContent = "";
     var first = document.createElement("p");
-    first.appendChild(document.createTextNode("Correct what is wrong in "));
-    first.appendChild(link(known[1], "practices/" + slug + ".html"));
-    first.appendChild(document.createTextNode(" below, then send the corrected file as the foot of the page says. " +
-      "Say in your message what was wrong and which source shows it."));
+    // The case's title, a link to its page, where the message names it.
+    var parts = say("correctWhat").split("{title}");
+    first.appendChild(document.createTextNode(parts[0]));
+    var title = link(known[1], "practices/" + slug + ".html");
+    title.lang = "en";
+    first.appendChild(title);
+    first.appendChild(document.createTextNode(parts.slice(1).join(known[1])));
     note.appendChild(first);
     if (data.repository) {
       var address = (data.siteUrl ? data.siteUrl.replace(/\/+$/, "") + "/" : "") + "practices/" + slug + ".html";
       var issue = data.repository + "/issues/new?template=correction.yml&title=" +
-        encodeURIComponent("Correction: " + known[1]) + "&case=" + encodeURIComponent(address) +
+        encodeURIComponent(say("issueTitle", {title: known[1]})) + "&case=" + encodeURIComponent(address) +
         "&case_title=" + encodeURIComponent(known[1]);
       var second = document.createElement("p");
-      second.appendChild(document.createTextNode("Would you rather describe the error than correct the file? "));
-      second.appendChild(link("Report it on GitHub", issue));
-      second.appendChild(document.createTextNode(" (an issue form with this case already named)."));
+      second.appendChild(document.createTextNode(say("ratherDescribe") + " "));
+      second.appendChild(link(say("reportOnGitHub"), issue));
+      second.appendChild(document.createTextNode(" " + say("issueForm")));
       note.appendChild(second);
     }
   }
 
   var script = document.createElement("script");
-  script.src = "practices/" + slug + ".propose.js";
+  script.src = root + "practices/" + slug + ".propose.js";
   script.onload = function () {
     // The case may arrive before the page's last scripts (draft.js) have run: fill the form after them.
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fill);
@@ -67,8 +72,7 @@
     window.ICPFields.fill(P.form, kept && kept.values ? kept.values : {meta: published.meta, sections: published.sections});
     var status = document.getElementById("icp-draft-status");
     if (kept && kept.values && status) {
-      status.textContent = "Your correction from " + new Date(kept.saved).toLocaleString() + " is back. " +
-        "“Start again” clears it.";
+      status.textContent = say("correctionBack", {date: new Date(kept.saved).toLocaleString(document.documentElement.lang)});
     }
     P.changed(true);
   }

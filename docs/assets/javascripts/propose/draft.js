@@ -53,8 +53,7 @@
   if (kept && kept.values) {
     window.ICPFields.fill(P.form, kept.values);
     if (status) {
-      status.textContent = "Your draft from " + new Date(kept.saved).toLocaleString() + " is back. " +
-        "“Start again” at the foot of the form clears it.";
+      status.textContent = window.ICPFields.say("draftBack", {date: new Date(kept.saved).toLocaleString(document.documentElement.lang)});
     }
     P.changed(true);
   }

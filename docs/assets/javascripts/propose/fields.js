@@ -51,7 +51,7 @@
       var label = box && fieldset.querySelector("label[for='" + box.id + "']");
       return label ? label.textContent : value;
     });
-    shown.textContent = values.length > 1 ? "In this order: " + names.join("; ") : "";
+    shown.textContent = values.length > 1 ? say("inThisOrder", {names: names.join("; ")}) : "";
   }
 
   function valueOf(element) {
@@ -160,5 +160,11 @@
     });
   }
 
-  window.ICPFields = {collect: collect, fill: fill, wire: wire, addItem: addItem};
+  /* The page's words for the scripts, in its language (icp.render.proposetext), their {name}s filled. */
+  function say(key, values) {
+    var text = window.ICP_PROPOSE.text[key];
+    return text.replace(/\{(\w+)\}/g, function (whole, name) { return values && name in values ? values[name] : whole; });
+  }
+
+  window.ICPFields = {collect: collect, fill: fill, wire: wire, addItem: addItem, say: say};
 }());

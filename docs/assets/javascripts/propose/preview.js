@@ -37,7 +37,7 @@
           var src = node.getAttribute("src") || "";
           if (IMAGE_PATH.test(src)) {
             var image = document.createElement("img");
-            image.src = "practices/" + src;
+            image.src = (window.ICP_PROPOSE.root || "") + "practices/" + src;
             image.alt = node.getAttribute("alt") || "";
             to.appendChild(image);
           } else {
@@ -61,7 +61,7 @@
   function fact(list, label, value) {
     list.appendChild(element("dt", label));
     list.appendChild(element("dd", value === undefined || value === "" || (Array.isArray(value) && !value.length)
-      ? "not given" : Array.isArray(value) ? value.join("; ") : String(value && value.number !== undefined ? value.number : value)));
+      ? window.ICPFields.say("notGiven") : Array.isArray(value) ? value.join("; ") : String(value && value.number !== undefined ? value.number : value)));
   }
 
   function render(values) {
@@ -70,24 +70,25 @@
     panel.textContent = "";
     var header = element("div", undefined, "icp-case-header");
     header.appendChild(element("p", [meta.city, meta.country].filter(Boolean).join(", "), "icp-breadcrumb"));
-    header.appendChild(element("h3", meta.title || "(the practice's name)", "icp-preview__title"));
+    header.appendChild(element("h3", meta.title || window.ICPFields.say("nameMissing"), "icp-preview__title"));
     if (meta.subtitle) header.appendChild(element("p", meta.subtitle, "icp-subtitle"));
     var facts = element("dl", undefined, "icp-facts");
-    fact(facts, "Year of the record", meta.year);
-    fact(facts, "When it ran", meta.period);
-    fact(facts, "Topics", meta.topics);
-    fact(facts, "Organisation", meta.organisation);
-    fact(facts, "Evidence", meta.evidence);
+    var say = window.ICPFields.say;
+    fact(facts, say("yearLabel"), meta.year);
+    fact(facts, say("periodLabel"), meta.period);
+    fact(facts, say("topicsLabel"), meta.topics);
+    fact(facts, say("organisationLabel"), meta.organisation);
+    fact(facts, say("evidenceLabel"), meta.evidence);
     header.appendChild(facts);
     if (meta.summary) header.appendChild(element("p", meta.summary, "icp-preview__summary"));
     panel.appendChild(header);
     P.data.headings.forEach(function (heading) {
       var text = (values.sections[heading] || "").trim();
-      if (!text && heading !== "Sources") return;
+      if (!text && heading !== P.data.sourcesHeading) return;
       if (!text && !(meta.sources || []).length) return;
       panel.appendChild(element("h4", heading));
       if (text) panel.appendChild(cleaned(markdown.render(text)));
-      if (heading === "Sources" && Array.isArray(meta.sources) && meta.sources.length) {
+      if (heading === P.data.sourcesHeading && Array.isArray(meta.sources) && meta.sources.length) {
         var list = element("ol", undefined, "icp-sources");
         meta.sources.forEach(function (source) {
           var item = element("li");

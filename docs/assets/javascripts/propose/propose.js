@@ -6,6 +6,7 @@
   "use strict";
 
   var data = window.ICP_PROPOSE;
+  var words = window.ICPFields.say;  // the page's words, in its language
   var form = document.getElementById("icp-propose-form");
   if (!data || !form) return;
   // GitHub refuses long addresses: past this many characters of encoded file, the file is copied instead.
@@ -112,14 +113,13 @@
     if (!ready()) return;
     var current = values();
     download(fileText(current), fileName(current));
-    say("Downloaded " + fileName(current) + ". " + (data.repository ? "Propose it on GitHub, or send it to the editors."
-      : "Send it to the editors as the text below says."));
+    say(words("downloaded", {file: fileName(current)}) + " " + words(data.repository ? "proposeOrSend" : "sendAsBelow"));
   });
 
   document.getElementById("icp-copy").addEventListener("click", function () {
     if (!ready()) return;
     copy(fileText()).then(function (done) {
-      say(done ? "The file is copied: paste it where you send it." : "Copying failed: use Download the file instead.");
+      say(words(done ? "copied" : "copyFailed"));
     });
   });
 
@@ -132,31 +132,29 @@
       var name = fileName(current);
       if (form.getAttribute("data-edit")) {
         copy(text);
-        say("The corrected file is copied. On GitHub's page, select all of the file's text and paste over it.");
+        say(words("correctedCopied"));
         window.open(editAddress(name), "_blank", "noopener");
         return;
       }
       var target = githubAddress(text, name);
       if (!target.whole) {
         copy(text);
-        say("The file is too long for GitHub to take in its address: it is copied. Paste it into the empty file " +
-            "on GitHub's page.");
+        say(words("tooLong"));
       } else {
-        say("GitHub's page for the new file opens with your file in it.");
+        say(words("githubOpens"));
       }
       window.open(target.address, "_blank", "noopener");
     });
   }
 
   document.getElementById("icp-start-again").addEventListener("click", function () {
-    if (!window.confirm("Start again? Everything typed in this form is cleared, and the draft kept in this " +
-                        "browser is deleted.")) return;
+    if (!window.confirm(words("startAgain"))) return;
     var published = form.getAttribute("data-edit") && window.ICPCorrection;
     window.ICPFields.fill(form, published ? {meta: published.meta, sections: published.sections} : {meta: {}, sections: {}});
     if (window.ICPPropose.checks) window.ICPPropose.checks.show([], false);
     listeners.forEach(function (listener) { listener(null, false); });
     changed(true);
-    say(published ? "The form holds the case as published again." : "The form is empty.");
+    say(words(published ? "published" : "empty"));
   });
 
   window.ICPFields.wire(form, function () { changed(); });

@@ -21,7 +21,7 @@
   // The id of the field a problem is about: sources[0].url -> f-sources-0-url; related[2] -> f-related.
   function fieldId(field) {
     if (field.indexOf("section:") === 0) return sectionId(field.slice("section:".length));
-    if (field === "file name") return "f-title";
+    if (field === window.ICP_PROPOSE.fileNameField) return "f-title";
     var id = "f-" + field.replace(/\[(\d+)\]/g, "-$1").replace(/\./g, "-");
     // The field itself, else the list or group it is an item of (related[2] -> f-related).
     while (id && !document.getElementById(id + "-error")) id = id.replace(/-[^-]*$/, "");
@@ -52,7 +52,7 @@
       error.textContent = "";
       var prefix = document.createElement("span");
       prefix.className = "icp-visually-hidden";
-      prefix.textContent = "Error: ";
+      prefix.textContent = window.ICPFields.say("error");
       error.appendChild(prefix);
       error.appendChild(document.createTextNode(message));
       shown[id] = true;
