@@ -44,7 +44,7 @@ def split_site(built_site, tmp_path_factory):
     head = read_data_script((folder / "search-index.js").read_text(encoding="utf-8"))
     terms: dict[str, dict] = {}
     for path in sorted(folder.glob("search-index-*.js")):
-        for term, fields in read_data_script(path.read_text(encoding="utf-8")):
+        for term, fields, *_ in read_data_script(path.read_text(encoding="utf-8")):
             terms.setdefault(term, {}).update(fields)
         path.unlink()
     head["index"]["index"] = sorted(terms.items())

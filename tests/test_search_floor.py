@@ -117,7 +117,7 @@ def test_every_body_term_of_every_real_case_is_in_the_built_index(page, flooded_
     postings = {}
     names = [name for group in payload["parts"] for name in group[1:] if name]  # the terms come in parts
     for entries in page.evaluate(LOAD_PARTS, names):
-        for term, fields in entries:
+        for term, fields, *_ in entries:
             postings.setdefault(term, {}).update(fields)
     row_of = {document_id: short for short, document_id in index["documentIds"].items()}
     rows = {record["slug"]: row for row, record in enumerate(

@@ -215,8 +215,9 @@ class SiteBuild:
         """A page as the reader gets it: the finder's search finds the hand-written ones too (their
         words only: the sanitiser drops scripts, styles and comments before the tags are stripped)."""
         if searchable:
-            url = url.removeprefix(self.language_of(src_uri).prefix)
-            self.page_documents[src_uri] = minisearch.page_document(url, title, plain_text(sanitise(html)))
+            language = self.language_of(src_uri)
+            url = url.removeprefix(language.prefix)
+            self.page_documents[src_uri] = minisearch.page_document(url, title, plain_text(sanitise(html)), language.code)
 
     @cached_property
     def _topic_pages(self) -> dict[str, TermEntry]:

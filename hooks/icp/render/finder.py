@@ -36,9 +36,11 @@ MAP_PANEL_ID = "icp-map"
 SCRIPTS = (
     "finder-data.js",
     "../assets/vendor/minisearch/minisearch.min.js",
+    "../assets/vendor/snowball/snowball.min.js",
     "../assets/javascripts/search-terms.js",
     "../assets/javascripts/finder/load.js",
     "../assets/javascripts/finder/state.js",
+    "../assets/javascripts/finder/stems.js",
     "../assets/javascripts/finder/search.js",
     "../assets/javascripts/finder/filter.js",
     "../assets/javascripts/finder/view.js",

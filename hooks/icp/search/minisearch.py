@@ -14,6 +14,7 @@ from __future__ import annotations
 from icp import routes
 from icp.practice import Practice
 from icp.render.scriptdata import data_script
+from icp.search.stems import ALGORITHMS, stemmed
 from icp.search.terms import term_counts, term_rules
 from icp.search.text import body_text
 
@@ -27,6 +28,8 @@ FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation", "to
 BOOST = {"title": 4, "summary": 2, "city": 2, "country": 2, "places": 2, "topics": 1.5, "subtitle": 1,
          "organisation": 1, "body": 0.5}
 TOPIC_SEPARATOR = ", "
+# A case without a language field is in English (the langcase field's default).
+DEFAULT_LANGUAGE = "en"
 
 
 def case_document(practice: Practice, row: int, places: str | None = None) -> dict:
@@ -35,6 +38,7 @@ def case_document(practice: Practice, row: int, places: str | None = None) -> di
     (:mod:`icp.search.text`)."""
     return {
         "id": row,
+        "language": getattr(practice, "language", None) or DEFAULT_LANGUAGE,
         "title": practice.title,
         "subtitle": practice.subtitle,
         "summary": practice.summary,
@@ -47,9 +51,10 @@ def case_document(practice: Practice, row: int, places: str | None = None) -> di
     }
 
 
-def page_document(url: str, title: str, text: str) -> dict:
-    """A hand-written page (About, Contribute): its id is its address, a string, unlike a case's row."""
-    return {"id": url, "kind": "page", "title": title, "body": text}
+def page_document(url: str, title: str, text: str, language: str = DEFAULT_LANGUAGE) -> dict:
+    """A hand-written page (About, Contribute): its id is its address, a string, unlike a case's row;
+    ``language`` is the interface's, which its words are stemmed by."""
+    return {"id": url, "kind": "page", "title": title, "body": text, "language": language}
 
 
 def serialise(documents, fields=FIELDS, store_fields=(), count_terms=term_counts) -> dict:
@@ -126,6 +131,10 @@ def index_payload(documents, fields=FIELDS, store_fields=(), boost=None, count_t
         "storeFields": list(store_fields),
         "boost": dict(BOOST if boost is None else boost),
         "pages": {document["id"]: document["title"] for document in documents if document.get("kind") == "page"},
+        # The languages whose forms of a word the parts name (icp.search.stems), with the browser
+        # Snowball's name of each algorithm.
+        "stemmers": [[language, ALGORITHMS[language][0]]
+                     for language in stemmed(document.get("language", DEFAULT_LANGUAGE) for document in documents)],
         "index": serialise(documents, fields, store_fields, count_terms),
     }
 

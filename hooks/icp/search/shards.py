@@ -27,7 +27,8 @@ from icp import routes
 from icp.index import PracticeIndex
 from icp.render.scriptdata import data_script
 from icp.search.budget import within_budget
-from icp.search.minisearch import SCRIPT_GLOBAL, SCRIPT_PATH, case_document, index_payload
+from icp.search import stems
+from icp.search.minisearch import DEFAULT_LANGUAGE, SCRIPT_GLOBAL, SCRIPT_PATH, case_document, index_payload
 from icp.search.terms import term_counts, terms
 from icp.search.text import place_names, short_forms
 
@@ -49,11 +50,16 @@ def _size(entry: list) -> int:
     return len(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
 
 
-def split_index(payload: dict, body_field: str = "body", part_bytes: int = PART_BYTES) -> tuple[dict, list[Part]]:
+def split_index(payload: dict, body_field: str = "body", part_bytes: int = PART_BYTES,
+                languages: list[str] = ()) -> tuple[dict, list[Part]]:
     """The index payload without its terms, with the table of its parts, and the parts: for each
-    group ``[characters, short part's name, body part's name or None]``."""
+    group ``[characters, short part's name, body part's name or None]``. ``languages``: each
+    document's language, by its place in the index, for the stems' codes (:mod:`icp.search.stems`)
+    that a term's first entry carries as its third item, when it is not its own stem (every document
+    in English if not given)."""
     index = payload["index"]
     body = str(index["fieldIds"][body_field])
+    stemmers = [language for language, _ in payload.get("stemmers", [])]
     by_character: dict[str, list] = {}
     for entry in index["index"]:  # sorted by term, so each character's entries are together
         by_character.setdefault(entry[0][0], []).append(entry)
@@ -71,14 +77,21 @@ def split_index(payload: dict, body_field: str = "body", part_bytes: int = PART_
         for character in characters:
             for term, fields in by_character[character]:
                 rest = {field: postings for field, postings in fields.items() if field != body}
+                coded = stems.codes(term, _holders(fields, languages), stemmers) if stemmers else None
                 if rest:
-                    short.append([term, rest])
+                    short.append([term, rest, coded] if coded else [term, rest])
                 if body in fields:
-                    long.append([term, {body: fields[body]}])
+                    long.append([term, {body: fields[body]}, coded] if coded and not rest else [term, {body: fields[body]}])
         names = [_name(number, False), _name(number, True) if long else None]
         parts += [Part(name, entries) for name, entries in zip(names, (short, long)) if name]
         table.append(["".join(characters), *names])
     return {**payload, "index": {**index, "index": []}, "parts": table}, parts
+
+
+def _holders(fields: dict, languages: list[str]) -> set[str]:
+    """The languages of the documents whose postings are in ``fields`` (English when not given)."""
+    return {languages[int(document)] if languages else DEFAULT_LANGUAGE for postings in fields.values()
+            for document in postings}
 
 
 def _name(group: int, body: bool) -> str:
@@ -101,7 +114,8 @@ def search_index_files(index: PracticeIndex, pages=(), part_bytes: int = PART_BY
     documents = within_budget((case_document(practice, row, place_names(practice, vocabulary))
                                for row, practice in enumerate(index.practices)), count_terms=count_terms)
     payload = index_payload(documents + list(pages), count_terms=count_terms, exact=short_forms(vocabulary, terms))
-    head, parts = split_index(payload, "body", part_bytes)
+    languages = [document.get("language", DEFAULT_LANGUAGE) for document in documents + list(pages)]
+    head, parts = split_index(payload, "body", part_bytes, languages)
     folder = SCRIPT_PATH.rsplit("/", 1)[0]
     return {SCRIPT_PATH: data_script(SCRIPT_GLOBAL, head),
             **{f"{folder}/{part.name}": part_script(part) for part in parts}}

@@ -22,6 +22,7 @@
   var asked = new Set(); /* the parts asked for */
   var arrival = function () {}; /* called as each part arrives, or fails */
   var allowed = null; /* the groups of the query being searched */
+  var stems = null; /* the other forms of a word (finder/stems.js) */
 
   function settle(ok) {
     status = ok ? "ready" : "failed";
@@ -44,6 +45,7 @@
     /* One set of term rules (their regular expressions are large) for the engine and the highlighting. */
     rules = ICP.searchTerms.termRules(data.rules);
     exact = new Set(data.exact || []);
+    stems = ICP.finderStems.make(data.stemmers || []);
     engine = window.MiniSearch.loadJS(data.index, ICP.searchTerms.options(data, rules));
     (data.parts || []).forEach(function (group, g) {
       Array.from(group[0]).forEach(function (character) { groupOf.set(character, g); });
@@ -95,6 +97,7 @@
     var index = engine._index;
     entries.forEach(function (entry) {
       var postings = index.get(entry[0]);
+      if (typeof entry[2] === "string") stems.add(entry[0], entry[2]);
       if (!postings) index.set(entry[0], new Postings(entry[1]));
       else Object.keys(entry[1]).forEach(function (field) { postings.fields[field] = entry[1][field]; });
     });
@@ -121,6 +124,26 @@
     prefix: function (term) { return term.length >= 2 && !exact.has(term); },
     fuzzy: function (term) { return term.length >= 6 ? 0.15 : false; }
   };
+  /* A word's other forms are matched whole, and weigh as a word's start does. */
+  var FORMS = { combineWith: "OR", prefix: false, fuzzy: false, boostTerm: function () { return 0.375; } };
+
+  /* Each term of the query must match, as written (whole, as a word's start or with a letter or so
+     wrong: OPTIONS) or as another form of the word that the index holds (FORMS): "refugee" finds
+     "refugees", "logement" "logements". A form the term already reaches as a word's start is left
+     to that. */
+  function queryOf(terms) {
+    var index = engine._index;
+    var has = function (term) { return index.has(term); };
+    return {
+      combineWith: "AND",
+      queries: terms.map(function (term) {
+        if (exact.has(term)) return term;
+        var reached = OPTIONS.prefix(term);
+        var forms = stems.forms(term, has).filter(function (form) { return !(reached && form.startsWith(term)); });
+        return forms.length ? { combineWith: "OR", queries: [term, Object.assign({ queries: forms }, FORMS)] } : term;
+      })
+    };
+  }
 
   /* Rows of matching cases in rank order, pages that match, per row the terms that matched, and
      whether parts this query needs are still loading (onArrival's function is called as each
@@ -134,7 +157,7 @@
       (groups[g] || []).forEach(function (name) { if (!arrived.has(name)) missing.push(name); });
     });
     missing.forEach(fetchPart);
-    var results = engine.search(query, OPTIONS);
+    var results = engine.search(queryOf(terms), OPTIONS);
     var rows = [];
     var pages = [];
     var matched = new Map();
