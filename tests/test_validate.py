@@ -37,8 +37,8 @@ EXPECTED = {
         "between the '---' lines (lines 1 and 8), e.g. city: Copenhagen"],
     "unknown-key.md": [
         "practices/unknown-key.md:8: organization: 'organization' is not an allowed key; did you mean "
-        "'organisation'? (allowed: budget, city, contact, country, evidence, lat, lon, organisation, partners, "
-        "period, related, sources, status, status_date, subtitle, summary, target_groups, title, topics, year)"],
+        "'organisation'? (allowed: budget, city, contact, country, evidence, language, lat, lon, organisation, partners, "
+        "period, related, sources, status, status_date, subtitle, summary, target_groups, title, topics, translations, year)"],
     "year-quoted.md": [
         "practices/year-quoted.md:5: year: expected a whole number, found the text '2010'; remove the quotes: year: 2010"],
     "topics-not-a-list.md": [

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from urllib.parse import quote
 
 from icp import routes
+from icp.check.translations import groups
 from icp.practice import Practice
 from icp.read.vocabulary import Term, Vocabulary, slugify
 from icp.render.facts import EVIDENCE
@@ -40,7 +41,7 @@ class PracticeIndex:
 
     def __init__(self, practices: list[Practice], vocabulary: Vocabulary):
         self.vocabulary = vocabulary
-        self.practices: tuple[Practice, ...] = tuple(sorted(practices, key=listing_order))
+        self.practices: tuple[Practice, ...] = tuple(sorted(symmetric_translations(practices), key=listing_order))
         self.by_slug = {practice.slug: practice for practice in self.practices}
         self._position = {practice.slug: i for i, practice in enumerate(self.practices)}
         self.topics = self._entries("topics", vocabulary.topics, lambda p: p.topics)
@@ -126,6 +127,17 @@ class PracticeIndex:
             chosen.extend(best)
             seen.update(p.slug for p in best)
         return chosen
+
+
+def symmetric_translations(practices: list[Practice]) -> list[Practice]:
+    """The cases with their translations made symmetric and closed over chains: each case of a group
+    (joined by any case's ``translations:``) lists every other, in the order of their languages' codes.
+    A listed case that is not built is left out."""
+    present = {practice.slug: practice for practice in practices}
+    joined = groups((practice.slug, slug) for practice in practices for slug in practice.translations if slug in present)
+    return [replace(practice, translations=tuple(sorted(
+        (slug for slug in joined.get(practice.slug, ()) if slug != practice.slug),
+        key=lambda slug: (present[slug].language, slug)))) for practice in practices]
 
 
 def listing_order(practice: Practice) -> tuple:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from icp import routes
+from icp import languages, routes
 from icp.body.convert import RenderedBody
 from icp.check.lookalikes import normal_city
 
@@ -43,6 +43,10 @@ class Practice:
     budget: str | None = None
     sources: tuple[Source, ...] = ()
     related: tuple[str, ...] = ()
+    # The language its text is written in, and the same practice in other languages (the build makes
+    # the list symmetric: :meth:`icp.index.PracticeIndex` gives each case every other of its group).
+    language: str = languages.DEFAULT
+    translations: tuple[str, ...] = ()
     lat: float | None = None
     lon: float | None = None
     rendered: RenderedBody | None = field(default=None, compare=False, repr=False)
@@ -77,6 +81,8 @@ class Practice:
             budget=meta.get("budget"),
             sources=tuple(Source(**source) for source in meta.get("sources", [])),
             related=tuple(meta.get("related", [])),
+            language=meta.get("language", languages.DEFAULT),
+            translations=tuple(meta.get("translations", [])),
             lat=meta.get("lat"),
             lon=meta.get("lon"),
             rendered=rendered,
@@ -87,6 +93,7 @@ class Practice:
         data = {
             "title": self.title,
             "subtitle": self.subtitle,
+            "language": self.language if self.language != languages.DEFAULT else None,
             "city": self.city,
             "country": self.country,
             "year": self.year,
@@ -106,6 +113,7 @@ class Practice:
                 for source in self.sources
             ],
             "related": list(self.related),
+            "translations": list(self.translations),
             "lat": self.lat,
             "lon": self.lon,
         }

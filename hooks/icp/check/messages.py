@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from jsonschema.exceptions import ValidationError
 
+from icp import languages
 from icp.read.casefile import CaseFile
 from icp.read.characters import excerpt
 from icp.read.frontmatter import field_name, lenient_integer
@@ -24,12 +25,8 @@ from icp.read.vocabulary import Vocabulary
 
 FIRST_YEAR = 1945
 _KIND = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "array": "a list",
-    "object": "a mapping of keys to values",
-    "boolean": "true or false",
+    "string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
+    "object": "a mapping of keys to values", "boolean": "true or false",
 }
 
 # The wording of a schema error: "<keyword> <field>" (the field as in EXAMPLES) first, then "<keyword>".
@@ -37,6 +34,8 @@ WORDING = {
     "type": "expected {expected}, found {found}{type_hint}",
     "enum country": "{quoted} is not a country in the vocabulary{did_you_mean} "
                     "(add a new country to practices/taxonomy.yml in the same pull request)",
+    "enum language": "{quoted} is not a language's two-letter ISO 639-1 code{did_you_mean}; write the code of the "
+                     "language the case is written in, e.g. language: fr (French), or leave the key out for English",
     "enum topics[]": "{quoted} is not a topic{did_you_mean} (the topics are listed in practices/taxonomy.yml)",
     "enum": "{enum_found}; write exactly one of {allowed_values}{enum_hint}",
     "required": "the required key '{key}' is missing; add it to the front matter, between the '---' lines "
@@ -55,6 +54,8 @@ WORDING = {
     "pattern sources[].url": "{quoted} is not an http(s) URL; write it in full, starting with https://",
     "pattern related[]": "{quoted} is not a case slug (a file name without .md: lowercase letters, digits, "
                          "single hyphens); write the other case's file name, e.g. {example}",
+    "pattern translations[]": "{quoted} is not a case slug (a file name without .md: lowercase letters, digits, "
+                              "single hyphens); write the translation's file name, e.g. {example}",
     "pattern": "{quoted} is not written the way this key needs; see its description in practices/practice.schema.json",
     "dependentRequired status_date": "'status_date' is given without 'status'; add status: ended (or ongoing) as the "
                                      "source says, or remove status_date",
@@ -95,15 +96,16 @@ EXAMPLES = {
     "sources[].evaluation": "evaluation: true",
     "related": "related: [oslo-oxlo-declaration]",
     "related[]": "related: [oslo-oxlo-declaration]",
-    "lat": "lat: 59.91",
-    "lon": "lon: 10.75",
+    "translations": "translations: [oslo-oxlo-declaration-fr]", "translations[]": "translations: [oslo-oxlo-declaration-fr]",
+    "lat": "lat: 59.91", "lon": "lon: 10.75", "language": "language: fr",
 }
 _CHOSEN_FROM = {
     "country": "one of the countries in practices/taxonomy.yml",
     "status": "'ongoing' or 'ended'",
     "evidence": "exactly one of 'evaluated', 'results reported', 'none given'",
     "topics[]": "a topic from practices/taxonomy.yml",
-    "related[]": "another case's file name without .md",
+    "related[]": "another case's file name without .md", "translations[]": "another case's file name without .md",
+    "language": "a language's two-letter code",
 }
 
 # The fix after "expected <type>, found <value>": the first rule whose test the facts pass.
@@ -117,7 +119,7 @@ TYPE_HINTS = (
      "; write a whole number without quotes, e.g. {name}: {integer_example}"),
     (lambda f: f.expects("number") and isinstance(f.value, str),
      "; write it as a decimal number without quotes, e.g. {name}: 59.91"),
-    (lambda f: f.expects("array") and f.generic in ("topics", "related") and re.fullmatch(r"[^\n]{1,80}", f.text),
+    (lambda f: f.expects("array") and f.generic in ("topics", "related", "translations") and re.fullmatch(r"[^\n]{1,80}", f.text),
      "; write it as a list, e.g. {name}: [{short_text}]"),
     (lambda f: f.value is None and f.required, "; fill it in, e.g. {example}"),
     (lambda f: f.value is None and f.generic.endswith("[]"),
@@ -199,6 +201,8 @@ class Facts(dict):
         return f"'{excerpt(self.value, 80)}'" if isinstance(self.value, str) else kind_of(self.value)
 
     def _did_you_mean(self) -> str:
+        if self.location[:1] == ("language",):
+            return languages.suggestion(self.value)
         choices = self.vocabulary.topic_names if self.location[:1] == ("topics",) else self.vocabulary.country_names
         return did_you_mean(self.value, choices) if isinstance(self.value, str) else ""
 

@@ -21,6 +21,7 @@ from icp.check.links import SiteMap, term_counts
 from icp.check.lookalikes import invisible_problem, mixed_problem
 from icp.check import wording
 from icp.check.messages import did_you_mean, explain_errors, is_required, kind_of, web_address_problem, year_range
+from icp.check.translations import translation_problems
 from icp.check.problems import PracticeProblems, Problem, checker_failed, count_problems  # noqa: F401 - importers' names
 from icp.generator.incremental import CheckedFiles
 from icp.geo.locate import locate
@@ -127,6 +128,8 @@ def check_practices(
         shown = display_path(case.path, root)
         problems.extend(_related_problems(case, shown, known_slugs))
         problems.extend(_address_problems(case, bodies[case.slug], site, shown))
+    problems.extend(translation_problems(cases, known_slugs, lambda case: display_path(case.path, root),
+                                         lambda slug: _read_other(directory / f"{slug}.md")))
     problems.extend(Problem(*found) for found in project_city_problems(
         cases, all_paths, paths, lambda path: display_path(path, root), set(vocabulary.country_names),
         refused={problem.path for problem in problems if problem.field in ("lat", "lon")},
@@ -207,7 +210,17 @@ def check_case(case: CaseFile, vocabulary: Vocabulary, schema: dict, known_slugs
     """Every rule of one case that does not depend on other files' names (a new file, say)."""
     validator = FrontMatterValidator(schema_for(schema, vocabulary))
     _, problems = _case_problems(case, shown, validator, vocabulary, build_date(case.path.parent.parent).year)
-    return sorted(problems + _related_problems(case, shown, known_slugs))
+    translations = translation_problems([case], known_slugs, lambda _: shown,
+                                        lambda slug: _read_other(case.path.parent / f"{slug}.md"))
+    return sorted(problems + _related_problems(case, shown, known_slugs) + translations)
+
+
+def _read_other(path: Path) -> CaseFile | None:
+    """Another case, for a rule about two (None when it cannot be read: its own check says why)."""
+    try:
+        return parse_case_bytes(path, read_case_bytes(path))
+    except CaseFileError:
+        return None
 
 
 def slug_problems(slug: str, existing: list[Path], root: Path) -> list[Problem]:

@@ -24,6 +24,15 @@ ADDRESS_WITH_SPACE = ("has a space or a line break in it; write the address on o
 RELATED_ITSELF = "'{slug}' is this case itself; remove it"
 RELATED_MISSING = "no case 'practices/{slug}.md' exists{fix}"
 RELATED_MISSING_FIX = "; write the file name of an existing case, without .md, or remove it"
+TRANSLATION_ITSELF = "'{slug}' is this case itself; list only the same practice written in other languages"
+TRANSLATION_MISSING_FIX = "; write the file name of the translation, without .md, or remove it"
+TRANSLATION_SAME_LANGUAGE = ("'{slug}' is also written in {language} (language: {code}); a translation is the same "
+                             "practice in another language: correct the language of one of the two files, or list "
+                             "'{slug}' under related: instead")
+TRANSLATION_TWICE = ("through '{slug}' this case is one practice with {cases}, of which {count} are in {language} "
+                     "(language: {code}): a practice has one case a language (the build links every case of a "
+                     "group to every other); remove the translation that is not this practice, or list it under "
+                     "related: instead")
 FILE_TAKEN = "'{name}' already exists; edit that file, or choose another title"
 
 

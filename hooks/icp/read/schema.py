@@ -6,6 +6,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from icp import languages
 from icp.read.vocabulary import Vocabulary
 
 SCHEMA_FILE = "practice.schema.json"
@@ -59,10 +60,12 @@ def _schema_problem(text: str) -> str:
 
 
 def schema_for(schema: dict, vocabulary: Vocabulary) -> dict:
-    """The schema with its topic and country lists taken from the vocabulary."""
+    """The schema with its topic and country lists taken from the vocabulary, its languages from CLDR."""
     synced = json.loads(json.dumps(schema))
     synced["properties"]["country"]["enum"] = vocabulary.country_names
     synced["properties"]["topics"]["items"]["enum"] = vocabulary.topic_names
+    if isinstance(synced["properties"].get("language"), dict):
+        synced["properties"]["language"]["enum"] = list(languages.codes())
     return synced
 
 
