@@ -27,6 +27,8 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from icp import languages as case_languages
+
 DEFAULT = "en"
 LOCALE_DIR = "locale"
 DOCS_DIR = "docs"
@@ -136,9 +138,10 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 
 def term(name: str) -> str:
-    """A topic's, country's or evidence's name in the current language (the English one if it has none)."""
+    """A topic's, country's, evidence's or case language's name in the current language (the English one
+    if it has none; a language's from CLDR)."""
     language = _current.get()
-    return language.terms.get(name) or language.translations.gettext(name)
+    return language.terms.get(name) or case_languages.named(name, language.code) or language.translations.gettext(name)
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's name for "mark for extraction, translate later"

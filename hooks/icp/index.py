@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from urllib.parse import quote
 
-from icp import routes
+from icp import languages, routes
 from icp.check.translations import groups
 from icp.practice import Practice
 from icp.read.vocabulary import Term, Vocabulary, slugify
@@ -35,9 +35,10 @@ class TermEntry:
 
 
 class PracticeIndex:
-    """The cases grouped by the three menus of the source site: Topic, Countries, Year."""
+    """The cases grouped by the three menus of the source site: Topic, Countries, Year; and by the
+    language each case is written in."""
 
-    GROUPS = ("topics", "countries", "years")
+    GROUPS = ("topics", "countries", "years", "languages")
 
     def __init__(self, practices: list[Practice], vocabulary: Vocabulary):
         self.vocabulary = vocabulary
@@ -49,6 +50,10 @@ class PracticeIndex:
         years = sorted({practice.year for practice in self.practices if practice.year is not None})
         self.years = self._entries("years", [Term(str(y), str(y)) for y in years],
                                    lambda p: (str(p.year),) if p.year is not None else ())
+        # The languages the cases are written in (only those that have a case), by their English names.
+        codes = sorted({practice.language for practice in self.practices}, key=languages.english_name)
+        self.languages = self._entries("languages", [Term(languages.english_name(code), code) for code in codes],
+                                       lambda p: (languages.english_name(p.language),))
         # Not a menu of the source site (no pages of its own): a facet of the finder.
         self.evidence = self._entries("evidence", [Term(name, slugify(name)) for name in EVIDENCE],
                                       lambda p: (p.evidence,))

@@ -85,3 +85,21 @@ def suggestion(value: object) -> str:
     """'; did you mean 'fr' (French)?' for what :func:`code_for` reads as a code, else ''."""
     code = code_for(value) if isinstance(value, str) else None
     return f"; did you mean '{code}' ({name(code)})?" if code else ""
+
+
+@lru_cache(maxsize=1)
+def _by_english_name() -> dict[str, str]:
+    return {name(code): code for code in codes()}
+
+
+def english_name(code: str) -> str:
+    """The name a case's language is filed under (the Language menu's terms, like the vocabulary's, are
+    named in English and shown in the reader's language by :func:`icp.i18n.term`)."""
+    return name(code)
+
+
+def named(english: str, reader: str) -> str | None:
+    """A language filed under its English name, named in the ``reader``'s language; None if ``english``
+    names no language."""
+    code = _by_english_name().get(english)
+    return name(code, reader) if code else None

@@ -17,7 +17,7 @@ FINDER = "practices/index.md"
 CONTRIBUTE = "contribute.md"
 CODEBOOK = "codebook.md"
 PROPOSE = "propose.md"
-GROUPS = ("topics", "countries", "years")
+GROUPS = ("topics", "countries", "years", "languages")
 CASE_FOLDER = "practices"
 IMAGES = "practices/images"
 

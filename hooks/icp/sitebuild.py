@@ -139,7 +139,7 @@ class SiteBuild:
         for language in self.languages:
             with timing.step("render"), i18n.use(language):
                 pages = generated_pages(index, site_name=publication.name, site_url=publication.url,
-                                        built=publication.built)
+                                        built=publication.built, interfaces=tuple(lang.code for lang in self.languages))
                 pages[FINDER_PAGE] = finder.finder_page(index)
                 if schema is not None:
                     pages[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)

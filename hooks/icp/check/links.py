@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from icp import routes
+from icp import languages, routes
 from icp.body.convert import MAX_ISSUES, PAGE_ANCHORS, Address
 from icp.read.casefile import CaseFile
 from icp.read.characters import excerpt
@@ -99,7 +99,7 @@ def _choices(fragment: str, anchors: set[str], suggest: bool = True) -> str:
 
 def term_counts(vocabulary: Vocabulary, cases: list[CaseFile]) -> dict[str, dict[str, int]]:
     """How many of ``cases`` each term of the three menus lists (a term page may run to several pages);
-    every topic and country has a page, a year only when a case has it."""
+    every topic and country has a page, a year or a language only when a case has it."""
     counts: dict[str, Counter] = {group: Counter() for group in routes.GROUPS}
     topics, countries = set(vocabulary.topic_names), set(vocabulary.country_names)
     for case in cases:
@@ -112,6 +112,8 @@ def term_counts(vocabulary: Vocabulary, cases: list[CaseFile]) -> dict[str, dict
             counts["countries"][vocabulary.country(country).slug] += 1
         if isinstance(year := meta.get("year"), int) and not isinstance(year, bool):
             counts["years"][str(year)] += 1
+        if languages.is_code(code := meta.get("language", languages.DEFAULT)):
+            counts["languages"][code] += 1
     return {"topics": {term.slug: counts["topics"][term.slug] for term in vocabulary.topics},
             "countries": {term.slug: counts["countries"][term.slug] for term in vocabulary.countries},
-            "years": dict(counts["years"])}
+            "years": dict(counts["years"]), "languages": dict(counts["languages"])}

@@ -27,14 +27,16 @@ LIST_SEPARATOR = " | "
 SOURCE_SEPARATOR = "; "
 CSV_COLUMNS = ("slug", "url", "title", "subtitle", "city", "country", "year", "topics", "summary",
                "organisation", "period", "status", "status_date", "partners", "target_groups", "evidence", "budget",
-               "contact", "sources", "related", "lat", "lon", "licence")
+               "contact", "sources", "related", "language", "translations", "lat", "lon", "licence")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def open_data_record(practice: Practice) -> dict:
-    """A case as published: its front matter, its slug, its page's address and its text (the body as
-    its file gives it, in Markdown)."""
-    return {**practice.front_matter(), "slug": practice.slug, "url": practice.url, "text": practice.body.strip()}
+    """A case as published: its front matter (with its language, English when the file leaves it out, and
+    every translation the build links it to), its slug, its page's address and its text (the body as its
+    file gives it, in Markdown)."""
+    return {**practice.front_matter(), "language": practice.language, "translations": list(practice.translations),
+            "slug": practice.slug, "url": practice.url, "text": practice.body.strip()}
 
 
 def sources_cell(practice: Practice) -> str:
@@ -68,7 +70,8 @@ def csv_row(practice: Practice) -> list[str]:
         "contact": practice.contact, "related": LIST_SEPARATOR.join(practice.related), "licence": CASE_LICENCE,
         "status": practice.status, "status_date": practice.status_date, "evidence": practice.evidence,
         "partners": LIST_SEPARATOR.join(practice.partners), "target_groups": LIST_SEPARATOR.join(practice.target_groups),
-        "budget": practice.budget, "sources": sources_cell(practice),
+        "budget": practice.budget, "sources": sources_cell(practice), "language": practice.language,
+        "translations": LIST_SEPARATOR.join(practice.translations),
     }
     numbers = {"year": practice.year, "lat": practice.lat, "lon": practice.lon}
     return [spreadsheet_safe(texts[column] or "") if column in texts

@@ -125,6 +125,7 @@ _RULE_WORDS = {
     "enum": lambda spec: _("one of {count}: {values}").format(count=len(spec["enum"]),
                                                               values=", ".join(map(str, spec["enum"]))),
     "pattern": lambda spec: _("matches the regular expression {pattern}").format(pattern=spec["pattern"]),
+    "default": lambda spec: _("{default} when left out (the open data always gives it)").format(default=spec["default"]),
 }
 
 

@@ -53,9 +53,10 @@ SCRIPTS = (
 # The menu's groups: the source site's three, then the evidence the sources give.
 FINDER_GROUPS = (*PracticeIndex.GROUPS, "evidence")
 # A case row of the finder's data, by column: the scripts read it by these names (data["row"]).
-ROW = ("slug", "title", "city", "topics", "country", "year", "summary", "evidence", "start", "end", "facts")
+ROW = ("slug", "title", "city", "topics", "country", "year", "summary", "evidence", "start", "end", "facts", "language")
 # The row's column of each menu group.
-GROUP_COLUMNS = {"topics": "topics", "countries": "country", "years": "year", "evidence": "evidence"}
+GROUP_COLUMNS = {"topics": "topics", "countries": "country", "years": "year", "languages": "language",
+                 "evidence": "evidence"}
 
 
 def to_root() -> str:
@@ -90,11 +91,13 @@ def finder_data(index: PracticeIndex) -> dict:
     country, year (an empty list when the sources give none) and evidence indexes, summary, the first and
     last year it ran (both null when no year is known; the last null: still running),
     then the card's facts but the evidence (:func:`icp.render.facts.card_facts`: null where not given, the
-    trailing ones left out)."""
+    trailing ones left out), and the index of the language it is written in (a term of the languages
+    group: [code, name in the page's language])."""
     topic_position = {term.name: i for i, term in enumerate(index.vocabulary.topics)}
     country_position = {term.name: i for i, term in enumerate(index.vocabulary.countries)}
     year_position = {entry.name: i for i, entry in enumerate(index.years)}
     evidence_position = {entry.name: i for i, entry in enumerate(index.evidence)}
+    language_position = {entry.slug: i for i, entry in enumerate(index.languages)}
     rows = []
     for practice in index.practices:
         span = running_span(practice)
@@ -106,7 +109,8 @@ def finder_data(index: PracticeIndex) -> dict:
                  "country": country_position[practice.country],
                  "year": year_position[str(practice.year)] if practice.year is not None else [],
                  "summary": practice.summary, "evidence": evidence_position[practice.evidence],
-                 "start": span.start if span else None, "end": span.end if span else None, "facts": facts}
+                 "start": span.start if span else None, "end": span.end if span else None, "facts": facts,
+                 "language": language_position[practice.language]}
         rows.append([cells[name] for name in ROW])
     return {
         "row": list(ROW),

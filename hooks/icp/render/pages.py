@@ -26,6 +26,7 @@ from icp.render.facts import NOT_GIVEN, YEAR_HELP, YEAR_LABEL, card_facts, page_
 from icp.render.jsonld import json_ld_script
 from icp.render.relink import relinked
 from icp.render.templating import render
+from icp.render.translated import case_language, language_label, text_lang, translation_links
 
 # Cards per term page: few pages to render (each costs a whole themed page), none near 1 MB.
 
@@ -63,6 +64,8 @@ GROUP_LABELS = {
                          N_("Nothing is filed under this year of the record yet. If you know a practice that belongs "
                             "here, <a href=\"%(propose)s\">propose it</a>; meanwhile, <a href=\"index.html\">see "
                             "the years that have practices</a>."), N_("All years")),
+    "languages": GroupLabels(N_("Languages"), N_("Language"), "language", N_("Language"),
+                             N_("%(practices)s written in this language."), "", N_("All languages")),
     "evidence": GroupLabels(N_("Evidence"), N_("Evidence"), "evidence", N_("Evidence")),
 }
 _INTROS = {
@@ -71,6 +74,8 @@ _INTROS = {
     "countries": N_("The countries of the Council of Europe's Intercultural Cities good-practice database, in the order "
                     "its filter menu lists them, with the practices from each."),
     "years": N_("Every year that a practice is dated by, oldest first."),
+    "languages": N_("The languages the practices are written in; a practice written in several languages is "
+                    "listed under each, and its page links the others."),
 }
 NOT_SEARCHED = {"search": {"exclude": True}}
 
@@ -83,19 +88,6 @@ class GeneratedPage:
     markdown: str
     toc: tuple[Heading, ...] = ()
     meta: dict | None = None
-
-
-def case_language(practice: Practice) -> str:
-    """The language of the case's own text where the page is in another ('' where they agree; a case is
-    written in English)."""
-    language = i18n.DEFAULT
-    return "" if i18n.current().code == language else language
-
-
-def text_lang(practice: Practice) -> Markup:
-    """A ``lang`` attribute for the case's own text where the page is in another language."""
-    language = case_language(practice)
-    return Markup(' lang="%s"') % language if language else Markup()
 
 
 class Cards:
@@ -113,6 +105,7 @@ class Cards:
             made = self._made.get(key)
             if made is None:
                 made = self._made[key] = Markup(render("card.html", practice=practice, prefix=prefix, text_lang=text_lang,
+                                                       language=language_label(practice),
                                                        facts=card_facts(practice), year_label=YEAR_LABEL,
                                                        not_given=NOT_GIVEN))
             cards.append(made)
@@ -126,7 +119,7 @@ def page(title: str, html: str, *, toc: tuple[Heading, ...] = (), **meta: object
 
 
 def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, site_url: str = "",
-                  built: date, cards: Cards | None = None) -> GeneratedPage:
+                  built: date, cards: Cards | None = None, interfaces: tuple[str, ...] = (i18n.DEFAULT,)) -> GeneratedPage:
     """A case's page; ``built`` is the date its citation gives until the page's script puts in today's."""
     topics = [index.topic_entry(name) for name in practice.topics]
     rendered = practice.rendered
@@ -138,7 +131,8 @@ def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, s
         country=next(entry for entry in index.countries if entry.name == practice.country),
         facts=page_facts(practice), year_label=YEAR_LABEL, year_help=YEAR_HELP, not_given=NOT_GIVEN,
         body=relinked(rendered.html, routes.CASE_FOLDER) if rendered else Markup(),
-        text_lang=text_lang(practice), sources_heading=sources_heading, related=(cards or Cards()).render(related, "../"),
+        text_lang=text_lang(practice), translations=translation_links(practice, index, interfaces),
+        sources_heading=sources_heading, related=(cards or Cards()).render(related, "../"),
         citation=citation(practice, site_name=site_name, site_url=site_url, accessed=built),
         site_name=site_name, address=page_address(practice, site_url),
         json_ld=json_ld_script(practice, site_name=site_name, site_url=site_url),
@@ -188,11 +182,13 @@ def overview_page(group: str, entries: tuple[TermEntry, ...]) -> GeneratedPage:
     return page(plural_label, html, **NOT_SEARCHED)
 
 
-def generated_pages(index: PracticeIndex, *, site_name: str, site_url: str = "", built: date) -> dict[str, GeneratedPage]:
-    """Every page made from the cases, by its path in the site's docs tree (the finder aside)."""
+def generated_pages(index: PracticeIndex, *, site_name: str, site_url: str = "", built: date,
+                    interfaces: tuple[str, ...] = (i18n.DEFAULT,)) -> dict[str, GeneratedPage]:
+    """Every page made from the cases, by its path in the site's docs tree (the finder aside);
+    ``interfaces``: the codes of the site's languages, where a case's translation is linked."""
     cards = Cards()
     pages = {routes.case_page(practice.slug): practice_page(practice, index, site_name=site_name, site_url=site_url,
-                                                           built=built, cards=cards)
+                                                           built=built, cards=cards, interfaces=interfaces)
              for practice in index.practices}
     for group in PracticeIndex.GROUPS:
         pages[routes.overview(group)] = overview_page(group, index.group(group))

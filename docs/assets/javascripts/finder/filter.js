@@ -1,6 +1,6 @@
 /* Which cases a state gives, and what each option of the menu would give. A case row
    (icp.render.finder.finder_data) is read by the names of its columns, which the data gives once (data.row:
-   slug, title, city, topics, country, year, summary, evidence, start, end, facts), as it gives each
+   slug, title, city, topics, country, year, summary, evidence, start, end, facts, language), as it gives each
    menu group's column (group.column). Options in a group widen the
    choice (any of them), groups narrow it (all of them); an option's count is what it would give with
    the query and the other groups, the city and the span of years counting as groups without a menu. */

@@ -53,13 +53,25 @@
     var R = layout.row, G = layout.group;
     var terms = match ? new Set(Object.keys(match)) : null;
     var item = element("li", "icp-card");
+    /* The case's language ([code, name in the page's language]): named, and its own text marked with
+       it for screen readers, where it is not the page's (as card.html does). */
+    var written = groups[G.language].terms[row[R.language]];
+    var other = written[0] !== lang;
     var link = marked(element("a", "icp-card__title"), row[R.title], terms);
     link.href = row[R.slug] + ".html";
+    if (other) link.lang = written[0];
     item.appendChild(link);
     var year = typeof row[R.year] === "number" ? groups[G.year].terms[row[R.year]][1] : words.notGiven;
     var place = row[R.city] + " · " + groups[G.country].terms[row[R.country]][1] + " · " + say("fact", { label: words.yearLabel, value: year });
-    item.appendChild(marked(element("p", "icp-card__meta"), place, terms));
-    item.appendChild(marked(element("p", "icp-card__summary"), row[R.summary], terms));
+    var meta = marked(element("p", "icp-card__meta"), place, terms);
+    if (other) {
+      meta.appendChild(document.createTextNode(" · "));
+      meta.appendChild(element("span", "icp-card__language", written[1]));
+    }
+    item.appendChild(meta);
+    var summary = marked(element("p", "icp-card__summary"), row[R.summary], terms);
+    if (other) summary.lang = written[0];
+    item.appendChild(summary);
     item.appendChild(facts(row, groups, words, layout));
     if (match) {
       var elsewhere = Object.keys(match).filter(function (term) {
