@@ -2,6 +2,7 @@
 """Create practices/<slug>.md for a new case, with the front matter and every section in place.
 
 Usage: scripts/new_practice.py --city Oslo --country Norway --year 2016 --topics Education,Refugees [--title ...]
+       [--language fr --translation-of oslo-welcome-desk]   (a case in another language, translating another)
 Anything missing is asked for when run in a terminal. The file it writes is valid except for its
 empty summary and evidence: fill that in, write the sections, then run scripts/validate.py.
 """
@@ -38,6 +39,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--year")
     parser.add_argument("--topics", action="append", default=[], help="repeat it, or give a comma list")
     parser.add_argument("--title", help="the practice's name (default: the city and the first topic)")
+    parser.add_argument("--language", help="the language the case is written in, as its ISO 639-1 code "
+                                           "(e.g. fr; default: English)")
+    parser.add_argument("--translation-of", action="append", default=[], metavar="SLUG",
+                        help="a case this one translates (its file name without .md); repeat for several")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this checkout)")
     return parser.parse_args(argv)
 
@@ -61,17 +66,18 @@ def option_problems(args: argparse.Namespace) -> list[str]:
     """What no case file may hold, in the options as given: a control character (an escape sequence
     such as ESC [2J), a bidirectional control, or bytes that are not UTF-8."""
     problems = []
-    for name, _ in QUESTIONS:
+    for name in [*(name for name, _ in QUESTIONS), "language", "translation_of"]:
         values = getattr(args, name) or []
         for value in values if isinstance(values, list) else [values]:
             bad = FRONT_MATTER_REFUSED.search(value)
             if bad is None:
                 continue
             if 0xDC80 <= ord(bad.group()) <= 0xDCFF:  # how Python hands over bytes that are not UTF-8
-                problems.append(f"--{name}: '{printable(value)}' is not UTF-8 text; set the terminal to UTF-8 "
+                problems.append(f"--{name.replace('_', '-')}: '{printable(value)}' is not UTF-8 text; set the terminal to UTF-8 "
                                 "and type it again")
             else:
-                problems.append(f"--{name}: '{printable(value)}' holds {describe(bad.group())}; {fix_for(bad.group())}")
+                problems.append(f"--{name.replace('_', '-')}: '{printable(value)}' holds {describe(bad.group())}; "
+                                f"{fix_for(bad.group())}")
             break
     return problems
 
@@ -101,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
               "digits to name the file after; give them in words, e.g. --city Oslo --title 'Welcome desk'\n\n"
               "Nothing was written.", file=sys.stderr)
         return 1
-    text = case_text(title=title, city=args.city, country=args.country, year=year_value(args.year), topics=topics)
+    text = case_text(title=title, city=args.city, country=args.country, year=year_value(args.year), topics=topics,
+                     language=args.language, translations=args.translation_of)
     path = project.practices_dir / f"{slug}.md"
     shown = path.relative_to(project.root).as_posix()
     problems = slug_problems(slug, case_files(project.practices_dir), project.root)

@@ -32,7 +32,7 @@ def fill_field(page, field_id: str, value: object) -> None:
         for item in value:
             field.get_by_label(item_label(page, field_id, item), exact=True).check()
     elif control == "select":
-        field.select_option(label=str(value))
+        field.select_option(label=option_label(page, field_id, str(value)))
     elif control == "checkbox":
         if value is True:
             field.check()
@@ -45,6 +45,15 @@ def fill_field(page, field_id: str, value: object) -> None:
                 fill_field(page, f"{field_id}-{index}-{key}", part)
     else:
         field.fill(typed(value))
+
+
+def option_label(page, field_id: str, value: str) -> str:
+    """What a person reads to choose a value from a menu: a language is chosen by its name."""
+    return page.evaluate(
+        """([fieldId, value]) => {
+            const option = Array.from(document.querySelectorAll('#' + fieldId + ' option')).find(o => o.value === value);
+            return option ? option.textContent : value;
+        }""", [field_id, value])
 
 
 def item_label(page, field_id: str, value: str) -> str:

@@ -46,8 +46,8 @@ def test_its_file_fails_only_for_the_empty_summary_and_evidence_then_passes(proj
     checked = run_validator(project_copy.root)
     assert checked.returncode == 1
     assert checked.stderr.splitlines()[:2] == [
-        f"practices/{SLUG}.md:12: summary: is empty; fill it in",
-        f"practices/{SLUG}.md:17: evidence: is empty; write exactly one of 'evaluated', 'results reported', "
+        f"practices/{SLUG}.md:13: summary: is empty; fill it in",
+        f"practices/{SLUG}.md:18: evidence: is empty; write exactly one of 'evaluated', 'results reported', "
         "'none given' ('evaluated': a source is an evaluation, marked evaluation: true; 'results reported': a "
         "source gives outcomes or figures; 'none given': no source gives results)"]
     assert checked.stderr.count("\n") == 4  # those problems, a blank line and the count
@@ -162,3 +162,26 @@ def test_the_sections_and_the_summary_hint_are_those_of_contributing_md():
             for match in re.finditer(r"^\| `## ([^`]+)` \| (.+) \|$", table, re.MULTILINE)}
     assert list(rows) == [name for name, _ in SECTIONS]
     assert dict(SECTIONS)["Summary"] == rows["Summary"]
+
+
+def test_a_translation_is_scaffolded_with_its_language_and_the_case_it_translates(project_copy):
+    write_case(project_copy.practices_dir, "tromso-welcome-desk", city="Tromsø")
+    result = scaffold(project_copy.root, "--city", "Tromsø", "--country", "Norway", "--year", "2019",
+                      "--topics", "Education", "--title", "Un guichet d'accueil", "--language", "fr",
+                      "--translation-of", "tromso-welcome-desk")
+    assert result.returncode == 0, result.stderr
+    path = project_copy.practices_dir / "tromso-un-guichet-d-accueil.md"
+    text = path.read_text(encoding="utf-8")
+    assert "\ntitle: Un guichet d'accueil\nlanguage: fr\ncity: Tromsø\n" in text
+    assert "\ntranslations:\n- tromso-welcome-desk\n" in text
+    fill_summary(path)
+    assert run_validator(project_copy.root).returncode == 0
+    index = Project(project_copy.root).load_index()
+    assert index.by_slug["tromso-welcome-desk"].translations == ("tromso-un-guichet-d-accueil",)
+
+
+def test_a_language_given_by_its_name_is_refused_with_its_code(project_copy):
+    result = scaffold(project_copy.root, *OPTIONS, "--language", "Norwegian")
+    assert result.returncode == 1 and not (project_copy.practices_dir / f"{SLUG}.md").exists()
+    assert ("language: 'Norwegian' is not a language's two-letter ISO 639-1 code; did you mean 'no' (Norwegian)?"
+            in result.stderr)

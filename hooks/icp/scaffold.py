@@ -110,11 +110,20 @@ def _written(key: str, value: object, source_order) -> object:
             if isinstance(item, dict) else item for item in value]
 
 
-def case_text(*, title: str, city: str, country: str, year: object, topics: list[str]) -> str:
-    """The file: front matter (summary and evidence left empty for the editor) and the body's section headings."""
-    front = (MODELINE + "\n" + _key("title", title) + _key("city", city) + _key("country", country)
+LANGUAGE_HINT = "# language: fr               # the language the case is written in, when not English (ISO 639-1)\n"
+TRANSLATIONS_HINT = "# translations: [oslo-oxlo-declaration]    # the same practice in other languages (their file names)\n"
+
+
+def case_text(*, title: str, city: str, country: str, year: object, topics: list[str],
+              language: str | None = None, translations: list[str] = ()) -> str:
+    """The file: front matter (summary and evidence left empty for the editor) and the body's section
+    headings; ``language`` (a case not in English) and ``translations`` written where given, else hinted."""
+    front = (MODELINE + "\n" + _key("title", title)
+             + (_key("language", language) if language else LANGUAGE_HINT)
+             + _key("city", city) + _key("country", country)
              + _key("year", year) + _key("topics", topics)
              + "# summary: plain text, at most 300 characters; shown in every listing\n"
-             + _key("summary", "") + EVIDENCE + _key("evidence", "") + ONLY_IF_GIVEN + SOURCES_EXAMPLE)
+             + _key("summary", "") + EVIDENCE + _key("evidence", "") + ONLY_IF_GIVEN + SOURCES_EXAMPLE
+             + (_key("translations", list(translations)) if translations else TRANSLATIONS_HINT))
     body = "\n".join(f"## {heading}\n\n<!-- {hint} -->\n" for heading, hint in SECTIONS)
     return f"---\n{front}---\n\n{body}"

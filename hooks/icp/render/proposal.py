@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from icp import i18n, routes
+from icp import i18n, languages, routes
 from icp.body.convert import Heading
 from icp.i18n import N_
 from icp.i18n import gettext as _
@@ -114,13 +114,23 @@ def _field(key: str, spec: dict, required: bool, cases: list[tuple[str, str]], p
     if kind == "array":
         return Field(**common, control="lines")
     if "enum" in spec:
-        return Field(**common, control="select", options=tuple(_option(v) for v in spec["enum"]))
+        return Field(**common, control="select", options=_named_options(key, spec["enum"]))
     if kind in ("integer", "number"):
         return Field(**common, control=kind)
     if kind == "boolean":
         return Field(**common, control="checkbox")
     long_text = (spec.get("maxLength") or 0) >= LONG_TEXT and "pattern" not in spec
     return Field(**common, control="textarea" if long_text else "text")
+
+
+def _named_options(key: str, values: list) -> tuple[tuple[str, str], ...]:
+    """A menu's (value, text): a language by its name in the page's language and its code ("French (fr)"),
+    in the order of the names; any other term by its name (:func:`_option`)."""
+    if key == "language":
+        reader = i18n.current().code
+        return tuple(sorted(((code, f"{languages.name(code, reader)} ({code})") for code in values),
+                            key=lambda option: option[1].casefold()))
+    return tuple(_option(value) for value in values)
 
 
 @dataclass(frozen=True)

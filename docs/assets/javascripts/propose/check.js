@@ -173,7 +173,8 @@
       enum_hint: words.enumHints[generic(location)] || "",
       allowed_values: function () { return (spec.enum || []).slice(0, 30).map(function (item) { return "'" + excerpt(String(item)) + "'"; }).join(", "); },
       did_you_mean: function () {
-        var choices = location[0] === "topics" ? data.schema.properties.topics.items.enum : data.schema.properties.country.enum;
+        var choices = location[0] === "topics" ? data.schema.properties.topics.items.enum
+          : location[0] === "country" ? data.schema.properties.country.enum : [];
         return typeof value === "string" ? didYouMean(value, choices) : "";
       },
       enum_found: function () {
