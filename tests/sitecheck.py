@@ -9,8 +9,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from icp import languages
+
 ALLOWED_SCHEMES = {"file", "data"}
-GROUP_FIELDS = {"topic": "topics", "country": "country", "year": "year", "evidence": "evidence"}
+GROUP_FIELDS = {"topic": "topics", "country": "country", "year": "year", "language": "language", "evidence": "evidence"}
 _TERM_LINK = re.compile(r'href="\.\./(topics|countries|years)/(?!index\.html)([^"/#]+\.html)"')
 
 
@@ -79,6 +81,8 @@ def open_page(context, url: str):
 
 
 def values(case: dict, key: str) -> set[str]:
+    if key == "language":  # the menu names a language, the open data gives its code
+        return {languages.name(case["language"])}
     value = case.get(GROUP_FIELDS[key], [])  # a case whose sources give no year has none
     return {str(item) for item in value} if isinstance(value, list) else {str(value)}
 

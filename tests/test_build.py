@@ -139,7 +139,7 @@ def test_filter_page_lists_the_newest_cases_without_javascript(built_site):
 def test_filter_menu_mirrors_the_source_site(built_site):
     html = (built_site / "practices" / "index.html").read_text(encoding="utf-8")
     legends = re.findall(r"<legend[^>]*>([^<]+)</legend>", html)
-    assert legends == ["Topic", "Countries", "Year", "Evidence", "When it ran"]
+    assert legends == ["Topic", "Countries", "Year", "Language", "Evidence", "When it ran"]
     topics = re.findall(r'name="topic" value="([^"]+)"', html)
     assert topics == [term.slug for term in VOCABULARY.topics]
     countries = re.findall(r'name="country" value="([^"]+)"', html)
