@@ -20,6 +20,7 @@ FIELD_LABELS = {
     "contact": N_("Contact"), "sources": N_("Sources"), "related": N_("Related"), "lat": N_("Latitude"),
     "lon": N_("Longitude"), "publisher": N_("Publisher"), "date": N_("Date"), "url": N_("Address (URL)"),
     "reference": N_("Reference"), "evaluation": N_("Evaluation"), "language": N_("Language"),
+    "translations": N_("Translations"),
 }
 # A repeatable group's words: one item, adding one, removing one.
 GROUP_WORDS = {"sources": (N_("Source"), N_("Add a source"), N_("Remove this source"))}
