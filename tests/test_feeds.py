@@ -442,3 +442,25 @@ def test_the_french_feeds_are_titled_in_french_and_lead_to_the_french_pages(buil
     site = parse(built_site / "fr/feed.xml", MIRROR + "fr/feed.xml")
     assert site.feed.title == "Intercultural City Practices\u00a0: pratiques les plus récentes"
     assert site.feed.language == "fr" and site.entries[0].title_detail.language == "en"
+
+
+def test_an_entry_says_its_cases_language_where_it_is_not_the_feeds(project_copy):
+    from icp import i18n
+
+    write_case(project_copy.practices_dir, "lyon-en", title="In English", city="Lyon", country="France", year=2020)
+    path = write_case(project_copy.practices_dir, "lyon-fr", title="En français", city="Lyon", country="France", year=2021)
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntitle:", "\nlanguage: fr\ntitle:", 1), encoding="utf-8")
+    index = project_copy.load_index()
+    french = next(language for language in i18n.languages() if language.code == "fr")
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    for language, expected in ((i18n.languages()[0], {"In English": None, "En français": "fr"}),
+                               (french, {"In English": "en", "En français": None})):
+        with i18n.use(language):
+            text = feeds.site_feed(index, feeds.FeedSite("ICP"), BUILD)
+        root = ET.fromstring(text)
+        assert root.get(xml_lang) == language.code
+        titles = {entry.find(f"{ATOM}title").text: entry.find(f"{ATOM}title").get(xml_lang)
+                  for entry in root.iter(f"{ATOM}entry")}
+        assert titles == expected
+        assert [entry.find(f"{ATOM}summary").get(xml_lang) for entry in root.iter(f"{ATOM}entry")] == list(
+            titles.values())

@@ -95,6 +95,7 @@ class FeedEntry:
     summary: str
     # Each topic as (term, label): its English name, the same in every feed, and its name in the feed's language.
     categories: tuple[tuple[str, str], ...]
+    lang: str = ""  # the case's language where it is not the feed's (its title and summary are in it)
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ def feed_entry(practice: Practice, site: FeedSite, when: date | datetime) -> Fee
         updated=atom_date(when),
         summary=xml_text(practice.summary),
         categories=tuple((xml_text(topic), xml_text(i18n.term(topic))) for topic in practice.topics),
+        lang="" if practice.language == i18n.current().code else practice.language,
     )
 
 
@@ -164,7 +166,7 @@ def atom_feed(practices: tuple[Practice, ...] | list[Practice], site: FeedSite, 
     return render(
         "atom.xml",
         lang=language,
-        case_lang=None if language == i18n.DEFAULT else i18n.DEFAULT,  # the cases' and the settings' language
+        settings_lang=None if language == i18n.DEFAULT else i18n.DEFAULT,  # the site's description is in English
         base=site.base(path),
         id=site.tag(id_specific),
         title=xml_text(title),
