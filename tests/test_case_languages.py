@@ -120,3 +120,12 @@ def test_the_open_data_carries_each_case_language_and_translations(built_site):
     assert "fr" in fields["language"]["constraints"]["enum"] and fields["translations"]["type"] == "string"
     codebook = (built_site / "codebook.html").read_text(encoding="utf-8")
     assert "translations" in codebook and "en when left out" in codebook
+
+
+def test_the_structured_data_gives_the_case_its_language(built_site):
+    def in_language(page: str) -> str:
+        text = (built_site / page).read_text(encoding="utf-8")
+        return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1))["inLanguage"]
+
+    assert [in_language(page) for page in (f"practices/{FR}.html", f"fr/practices/{FR}.html",
+                                           f"practices/{EN}.html")] == ["fr", "fr", "en"]

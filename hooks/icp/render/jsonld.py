@@ -51,7 +51,7 @@ def case_json_ld(practice: Practice, *, site_name: str, site_url: str = "") -> d
         "description": practice.summary,
         # Without a published address, the page's own name: a relative URL resolves against the page.
         "url": page_address(practice, site_url) if site_url else f"{practice.slug}.html",
-        "inLanguage": "en",
+        "inLanguage": practice.language,
         "about": [{"@type": "DefinedTerm", "name": topic} for topic in practice.topics],
         "keywords": list(practice.topics),
         "spatialCoverage": place,
