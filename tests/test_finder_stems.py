@@ -7,11 +7,9 @@ stems it finds nothing."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from conftest import ROOT, built_beside, copy_project
+from conftest import built_beside, copy_project
 
 CASE = """---
 title: {title}
@@ -42,16 +40,12 @@ CASES = {
     "oslo-boliger-flygtninge": dict(language="da", title="Boliger til flygtninge",
                                     summary="Uddannelse og skole for nyankomne familier."),
 }
-SCHEMA_KNOWS_LANGUAGE = "language" in json.loads((ROOT / "practices" / "practice.schema.json").read_text())["properties"]
-needs_language = pytest.mark.skipif(not SCHEMA_KNOWS_LANGUAGE, reason="cases have no language: field yet (langcase)")
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("stems") / "project")
     for slug, fields in CASES.items():
-        if "language" in fields and not SCHEMA_KNOWS_LANGUAGE:
-            continue
         language = f"language: {fields['language']}\n" if "language" in fields else ""
         text = CASE.format(title=fields["title"], summary=fields["summary"], language=language)
         (project / "practices" / f"{slug}.md").write_text(text, encoding="utf-8")
@@ -92,13 +86,11 @@ def test_another_word_is_no_form_of_it(page, site):
     assert "A logo contest" in found(page, site, "", "logo")
 
 
-@needs_language
 @pytest.mark.parametrize("query", ["accueillir", "éducatives", "logements accueillir"])
 def test_a_french_case_is_found_by_the_forms_of_its_french_words(page, site, query):
     assert "Accueil et logement" in found(page, site, "fr/", query)
 
 
-@needs_language
 @pytest.mark.parametrize("query", ["uddannet", "boligerne", "skolerne"])
 def test_a_danish_case_is_found_by_the_forms_of_its_danish_words(page, site, query):
     assert "Boliger til flygtninge" in found(page, site, "da/", query)
