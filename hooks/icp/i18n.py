@@ -65,6 +65,7 @@ class Language:
         return name_of(self.code)
 
 
+@lru_cache(maxsize=None)
 def name_of(code: str) -> str:
     name = Locale.parse(code).get_display_name(code) or code
     return name[:1].upper() + name[1:]

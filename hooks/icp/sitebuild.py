@@ -30,7 +30,7 @@ from icp.read.casefile import CaseFileError, read_project_file
 from icp.read.inventory import link_problems
 from icp.render import codebook, finder, footer, home, proposal
 from icp.render.alternates import Alternates
-from icp.render.pages import GeneratedPage, generated_pages, topic_pages
+from icp.render.pages import CaseParts, GeneratedPage, generated_pages, topic_pages
 from icp.search import minisearch, shards
 from icp.site import CONTRIBUTING_FILE, PRACTICES_DIR, Project, Publication
 
@@ -76,6 +76,7 @@ class SiteBuild:
     # Searchable hand-written pages, by source path; a preview's next build starts from the last one's.
     page_documents: dict[str, dict] = field(default_factory=dict)
     _feed_links: dict[tuple[str, str | None], Markup] = field(default_factory=dict, repr=False)
+    _footers: dict[str, Markup] = field(default_factory=dict, repr=False)
 
     @classmethod
     def start(cls, root: Path, settings: Settings, *, keep_going: bool, checked: CheckedFiles | None = None,
@@ -127,8 +128,12 @@ class SiteBuild:
         return next((language for language in self.languages[1:] if language.code == first), self.languages[0])
 
     def footer(self, language: i18n.Language | None = None) -> Markup:
-        with i18n.use(language or self.languages[0]):
-            return footer.footer_html(self.settings.name, self.publication.built)
+        """The footer of every page in ``language`` (English by default): made once per language."""
+        language = language or self.languages[0]
+        if language.code not in self._footers:
+            with i18n.use(language):
+                self._footers[language.code] = footer.footer_html(self.settings.name, self.publication.built)
+        return self._footers[language.code]
 
     def pages(self) -> dict[str, GeneratedPage]:
         """Every page the site makes, by its source path: those made from the cases, the finder, the
@@ -136,10 +141,13 @@ class SiteBuild:
         another language, from its translation in docs/<code>/contribute.md, hand-written, where it has one)."""
         index, publication, schema = self.index, self.publication, self.loaded.schema
         made: dict[str, GeneratedPage] = {}
+        # A case page's text, sources, BibTeX and JSON-LD are the same in every language: made once.
+        parts = CaseParts(site_name=publication.name, site_url=publication.url, built=publication.built)
         for language in self.languages:
             with timing.step("render"), i18n.use(language):
                 pages = generated_pages(index, site_name=publication.name, site_url=publication.url,
-                                        built=publication.built, interfaces=tuple(lang.code for lang in self.languages))
+                                        built=publication.built, interfaces=tuple(lang.code for lang in self.languages),
+                                        parts=parts)
                 pages[FINDER_PAGE] = finder.finder_page(index)
                 if schema is not None:
                     pages[codebook.CODEBOOK_PAGE] = codebook.codebook_page(schema, index.vocabulary)
@@ -244,10 +252,11 @@ class SiteBuild:
         """After every page is written: the finder's search index (it holds the hand-written pages,
         now rendered), then the offline zip of the whole site if asked."""
         with timing.step("hook"), timing.step("search index"):
+            cases = shards.CaseDocuments(self.index)  # the cases' documents, the same in every language's index
             for language in self.languages:
                 documents = [self.page_documents[key] for key in sorted(self.page_documents)
                              if self.language_of(key) == language]
-                for path, script in shards.search_index_files(self.index, documents).items():
+                for path, script in shards.search_index_files(self.index, documents, cases=cases).items():
                     (site_dir / language.prefix / path).write_text(script, encoding="utf-8")
         if self.settings.offline_zip:
             with timing.step("hook"), timing.step("offline zip"):

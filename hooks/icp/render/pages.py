@@ -21,11 +21,11 @@ from icp.generator.pagefile import front_matter, front_matter_fields
 from icp.index import PracticeIndex, TermEntry
 from icp.practice import Practice
 from icp.publish.feeds import topic_feed_path
-from icp.render.cite import citation, page_address
+from icp.render.cite import Citation, bibtex, page_address, reference
 from icp.render.facts import NOT_GIVEN, YEAR_HELP, YEAR_LABEL, card_facts, page_facts
 from icp.render.jsonld import json_ld_script
 from icp.render.relink import relinked
-from icp.render.templating import render
+from icp.render.templating import environment, render
 from icp.render.translated import case_language, language_label, text_lang, translation_links
 
 # Cards per term page: few pages to render (each costs a whole themed page), none near 1 MB.
@@ -112,6 +112,51 @@ class Cards:
         return cards
 
 
+@dataclass(frozen=True)
+class SharedCase:
+    """The parts of a case's page that read the same in every language: its text (the Markdown body,
+    rendered once when the case is read), its sources, its BibTeX entry and its JSON-LD."""
+
+    body: Markup
+    sources: Markup
+    bibtex_parts: tuple
+    bibtex: Markup
+    json_ld: Markup
+
+
+class CaseParts:
+    """Each case's :class:`SharedCase`, made once per build and reused by the page of every language:
+    only the page's own words (labels, the facts' names, the reference, the headings, the cards of
+    related cases) are rendered per language. A page in another language gets the body with its
+    addresses changed for its folder (:func:`icp.render.relink.relinked`, once per language)."""
+
+    def __init__(self, *, site_name: str, site_url: str = "", built: date) -> None:
+        self.site_name, self.site_url, self.built = site_name, site_url, built
+        self._made: dict[str, SharedCase] = {}
+        self._bodies: dict[tuple[str, str], Markup] = {}
+
+    def of(self, practice: Practice) -> SharedCase:
+        made = self._made.get(practice.slug)
+        if made is None:
+            parts = bibtex(practice, site_name=self.site_name, site_url=self.site_url, accessed=self.built)
+            rendered = practice.rendered
+            made = self._made[practice.slug] = SharedCase(
+                body=rendered.html if rendered else Markup(),
+                sources=Markup(render("case-sources.html", practice=practice)),
+                bibtex_parts=parts,
+                bibtex=Markup(environment().get_template("_cite_parts.html").module.parts(parts)),
+                json_ld=json_ld_script(practice, site_name=self.site_name, site_url=self.site_url))
+        return made
+
+    def body(self, practice: Practice) -> Markup:
+        """The case's text for a page in the current language."""
+        code = i18n.current().code
+        key = (practice.slug, code)
+        if key not in self._bodies:
+            self._bodies[key] = relinked(self.of(practice).body, routes.CASE_FOLDER)
+        return self._bodies[key]
+
+
 def page(title: str, html: str, *, toc: tuple[Heading, ...] = (), **meta: object) -> GeneratedPage:
     """A generated page: its HTML kept past Python-Markdown, under a front matter MkDocs reads back."""
     fields = front_matter_fields(title, **meta)
@@ -119,23 +164,27 @@ def page(title: str, html: str, *, toc: tuple[Heading, ...] = (), **meta: object
 
 
 def practice_page(practice: Practice, index: PracticeIndex, *, site_name: str, site_url: str = "",
-                  built: date, cards: Cards | None = None, interfaces: tuple[str, ...] = (i18n.DEFAULT,)) -> GeneratedPage:
-    """A case's page; ``built`` is the date its citation gives until the page's script puts in today's."""
+                  built: date, cards: Cards | None = None, interfaces: tuple[str, ...] = (i18n.DEFAULT,),
+                  parts: CaseParts | None = None) -> GeneratedPage:
+    """A case's page; ``built`` is the date its citation gives until the page's script puts in today's.
+    ``parts``: what the page shares with its other languages' pages (made here when not given)."""
+    parts = parts or CaseParts(site_name=site_name, site_url=site_url, built=built)
+    shared = parts.of(practice)
     topics = [index.topic_entry(name) for name in practice.topics]
     rendered = practice.rendered
     headings = rendered.headings if rendered else ()
     sources_heading = any(heading.id == "sources" for heading in headings)
     related = index.related(practice)
+    citation = Citation(practice.slug, reference(practice, site_name=site_name, site_url=site_url, accessed=built),
+                        shared.bibtex_parts)
     html = render(
         "case.html", practice=practice, topics=topics, city_state=index.city_state(practice),
         country=next(entry for entry in index.countries if entry.name == practice.country),
         facts=page_facts(practice), year_label=YEAR_LABEL, year_help=YEAR_HELP, not_given=NOT_GIVEN,
-        body=relinked(rendered.html, routes.CASE_FOLDER) if rendered else Markup(),
-        text_lang=text_lang(practice), translations=translation_links(practice, index, interfaces),
-        sources_heading=sources_heading, related=(cards or Cards()).render(related, "../"),
-        citation=citation(practice, site_name=site_name, site_url=site_url, accessed=built),
-        site_name=site_name, address=page_address(practice, site_url),
-        json_ld=json_ld_script(practice, site_name=site_name, site_url=site_url),
+        body=parts.body(practice), shared=shared, text_lang=text_lang(practice),
+        translations=translation_links(practice, index, interfaces), sources_heading=sources_heading,
+        related=(cards or Cards()).render(related, "../"), citation=citation, site_name=site_name,
+        address=page_address(practice, site_url),
     )
     # The case's own headings in its language; the page's own (Sources, Cite this practice) in the page's.
     toc = [Heading(heading.level, heading.id, heading.text, case_language(practice)) for heading in headings]
@@ -183,12 +232,13 @@ def overview_page(group: str, entries: tuple[TermEntry, ...]) -> GeneratedPage:
 
 
 def generated_pages(index: PracticeIndex, *, site_name: str, site_url: str = "", built: date,
-                    interfaces: tuple[str, ...] = (i18n.DEFAULT,)) -> dict[str, GeneratedPage]:
-    """Every page made from the cases, by its path in the site's docs tree (the finder aside);
-    ``interfaces``: the codes of the site's languages, where a case's translation is linked."""
+                    interfaces: tuple[str, ...] = (i18n.DEFAULT,), parts: CaseParts | None = None) -> dict[str, GeneratedPage]:
+    """Every page made from the cases, by its path in the site's docs tree (the finder aside), in the
+    current language; ``interfaces``: the codes of the site's languages, where a case's translation is
+    linked; ``parts``: the cases' pages' shared parts, made once for every language."""
     cards = Cards()
     pages = {routes.case_page(practice.slug): practice_page(practice, index, site_name=site_name, site_url=site_url,
-                                                           built=built, cards=cards, interfaces=interfaces)
+                                                           built=built, cards=cards, interfaces=interfaces, parts=parts)
              for practice in index.practices}
     for group in PracticeIndex.GROUPS:
         pages[routes.overview(group)] = overview_page(group, index.group(group))

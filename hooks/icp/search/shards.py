@@ -104,17 +104,28 @@ def part_script(part: Part) -> str:
                                                                              part.entries)
 
 
-def search_index_files(index: PracticeIndex, pages=(), part_bytes: int = PART_BYTES) -> dict[str, str]:
+class CaseDocuments:
+    """Every case as a search document (within the budget of :func:`icp.search.budget.within_budget`),
+    and the memo of their texts' terms: made once per build and shared by every language's index,
+    which differs from the others only by its hand-written pages."""
+
+    def __init__(self, index: PracticeIndex) -> None:
+        # The budget and the index read the same texts: each is split into terms once.
+        self.count_terms = lru_cache(maxsize=None)(term_counts)
+        vocabulary = index.vocabulary
+        self.documents = within_budget((case_document(practice, row, place_names(practice, vocabulary))
+                                        for row, practice in enumerate(index.practices)), count_terms=self.count_terms)
+
+
+def search_index_files(index: PracticeIndex, pages=(), part_bytes: int = PART_BYTES,
+                       cases: CaseDocuments | None = None) -> dict[str, str]:
     """The finder's index script and its parts, by path in the site: every case, as the row it has in
-    the finder's data (within the budget of :func:`icp.search.budget.within_budget`), and ``pages``
-    (documents from :func:`icp.search.minisearch.page_document`)."""
-    # The budget and the index read the same texts: each is split into terms once.
-    count_terms = lru_cache(maxsize=None)(term_counts)
-    vocabulary = index.vocabulary
-    documents = within_budget((case_document(practice, row, place_names(practice, vocabulary))
-                               for row, practice in enumerate(index.practices)), count_terms=count_terms)
-    payload = index_payload(documents + list(pages), count_terms=count_terms, exact=short_forms(vocabulary, terms))
-    languages = [document.get("language", DEFAULT_LANGUAGE) for document in documents + list(pages)]
+    the finder's data (``cases``, made here when not given), and ``pages`` (documents from
+    :func:`icp.search.minisearch.page_document`)."""
+    cases = cases or CaseDocuments(index)
+    payload = index_payload(cases.documents + list(pages), count_terms=cases.count_terms,
+                            exact=short_forms(index.vocabulary, terms))
+    languages = [document.get("language", DEFAULT_LANGUAGE) for document in cases.documents + list(pages)]
     head, parts = split_index(payload, "body", part_bytes, languages)
     folder = SCRIPT_PATH.rsplit("/", 1)[0]
     return {SCRIPT_PATH: data_script(SCRIPT_GLOBAL, head),
