@@ -39,10 +39,13 @@ from icp.generator.lifting import lift_html, restore_html
 from icp.publish.staging import SiteSwap
 from icp.render import csp
 from icp.render.alternates import Alternates
+from icp.render.minify import ScriptError, minify
+from icp.render.styles import Stylesheets
 from icp.sitebuild import Settings, SettingsError, SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.practices")
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+_MATERIAL_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 
 @dataclass
@@ -62,6 +65,7 @@ class HookState:
     metas: dict[str, dict] = field(default_factory=dict)
     navs: dict[str, Navigation] = field(default_factory=dict)  # each language's menu but English's (MkDocs' own)
     alternates: Alternates | None = None  # which page exists in which language
+    styles: Stylesheets | None = None  # the stylesheets each page gets inline
 
     def start_files(self) -> None:
         self.lifted.clear()
@@ -143,7 +147,31 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _state.sources is not None:
         _follow_edits(files, config)
     _state.alternates = _state.build.alternates(file.dest_uri for file in files.documentation_pages())
+    _minify_own_scripts(files, config)
+    _state.styles = _stylesheets(files)
     return files
+
+
+def _minify_own_scripts(files: Files, config: MkDocsConfig) -> None:
+    """The scripts in docs/assets/ (the site's own and those it vendors) published without comments and
+    indentation; one already minified (*.min.js) as it is."""
+    own = Path(config.docs_dir).resolve() / "assets"
+    for file in list(files):
+        if (file.src_uri.endswith(".js") and not file.src_uri.endswith(".min.js") and file.abs_src_path
+                and Path(file.abs_src_path).resolve().is_relative_to(own)):
+            try:
+                text = minify(file.content_string, f"{config.docs_dir}/{file.src_uri}")
+            except ScriptError as error:
+                raise PluginError(str(error)) from None
+            _replace(files, _generated(config, file.src_uri, text))
+
+
+def _stylesheets(files: Files) -> Stylesheets:
+    """Every stylesheet the pages may link to, and the scripts they may run (Material's own search,
+    which the site does not use, left out)."""
+    scripts = [file.content_string for file in files
+               if file.src_uri.endswith(".js") and not file.src_uri.startswith(_MATERIAL_SEARCH)]
+    return Stylesheets({file.src_uri: file.content_string for file in files if file.src_uri.endswith(".css")}, scripts)
 
 
 @timing.timed("hook")
@@ -243,20 +271,25 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _finished(output, page.file.dest_uri)
+    return _finished(output, page.file.dest_uri, config)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page too: a preview serves it for a case left out."""
-    return _finished(output_content) if template_name.endswith(".html") else output_content
+    return _finished(output_content, template_name, config) if template_name.endswith(".html") else output_content
 
 
-def _finished(html: str, dest_uri: str = "") -> str:
+def _finished(html: str, dest_uri: str, config: MkDocsConfig) -> str:
     """A page as it is written: the preview's banner in its language, valid HTML where Material's templates
-    are not (``autocomplete`` is not allowed on its checkbox toggles), then the page's security policy."""
+    are not (``autocomplete`` is not allowed on its checkbox toggles), its stylesheets inline, then the
+    page's security policy."""
     if _state.build is not None:
         html = preview.with_banner(html, _state.build.banner_for(dest_uri))
-    return csp.with_policy(_TOGGLE_AUTOCOMPLETE.sub(r"\1", html))
+    html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
+    if _state.styles is not None:
+        root = urlsplit(config.site_url or "").path.rstrip("/") + "/"
+        html = _state.styles.inline(html, dest_uri, root)
+    return csp.with_policy(html)
 
 
 @event_priority(-200)
