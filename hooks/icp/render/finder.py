@@ -44,6 +44,7 @@ SCRIPTS = (
     "../assets/javascripts/finder/search.js",
     "../assets/javascripts/finder/filter.js",
     "../assets/javascripts/finder/view.js",
+    "../assets/javascripts/finder/list.js",
     "../assets/javascripts/finder/map.js",
     "../assets/javascripts/finder/download.js",
     "../assets/javascripts/finder/finder.js",

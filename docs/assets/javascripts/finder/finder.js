@@ -13,7 +13,6 @@
   var form = document.getElementById("icp-filter");
   if (!data || !form || !ICP || !ICP.finderState) return;
 
-  var PAGE = 50;
   var SEARCH_FAILED = ICP.finderView.say("searchFailed");
   var groups = data.groups;
   var cases = data.cases;
@@ -57,7 +56,6 @@
   var state = State.empty(groups);
   var matches = [];
   var matchOf = null;
-  var shown = 0;
   var typing = false;
   var applied = 0; /* how many times the results were redrawn: tests and the benchmark wait on it */
 
@@ -118,6 +116,8 @@
   }
 
   var allRows = cases.map(function (_, r) { return r; });
+  var list = ICP.finderList.setup(results, more, new Map(cases.map(function (row, r) { return [row[byName.row.slug], r]; })),
+    function (row, match) { return View.card(cases[row], groups, match, words, byName); });
 
   function apply(next) {
     state = next;
@@ -143,12 +143,11 @@
     matches = result.found;
     writeMenu(result.tallies);
     writeChips();
-    counter.textContent = (unsearchable ? SEARCH_FAILED : "") +
+    var count = (unsearchable ? SEARCH_FAILED : "") +
       View.countText(matches.length, searched ? query : "", State.chosenCount(state) > 0);
+    if (counter.textContent !== count) counter.textContent = count;
     writeNothing(query);
-    results.textContent = "";
-    shown = 0;
-    showMore();
+    list.show(matches, matchOf);
     writePages(searched && State.chosenCount(state) === 0 ? searched.pages : []);
     writeView(result);
     applied++;
@@ -263,17 +262,6 @@
     pagesBox.appendChild(list);
   }
 
-  function showMore() {
-    var fragment = document.createDocumentFragment();
-    var end = Math.min(shown + PAGE, matches.length);
-    for (; shown < end; shown++) {
-      var row = matches[shown];
-      fragment.appendChild(View.card(cases[row], groups, matchOf ? matchOf.get(row) : null, words, byName));
-    }
-    results.appendChild(fragment);
-    more.hidden = shown >= matches.length;
-  }
-
   form.addEventListener("change", function (event) {
     var input = event.target;
     if (input && span.indexOf(input) >= 0) {
@@ -326,12 +314,12 @@
     if (!link) return;
     try {
       window.sessionStorage.setItem("icp-finder-return", JSON.stringify({
-        hash: hashOf(state), slug: link.getAttribute("href").replace(/\.html$/, "") }));
+        hash: hashOf(state), slug: ICP.finderList.slugOf(link) }));
     } catch (error) { /* storage refused: the link stays "Find practices" */ }
   });
   more.addEventListener("click", function () {
-    var first = shown;
-    showMore();
+    var first = list.shown();
+    list.more();
     var next = results.children[first];
     if (next) next.querySelector("a").focus();
   });
