@@ -10,7 +10,7 @@ import io
 import json
 
 import pytest
-from test_finder import case_terms, term_matches
+from test_finder import case_terms, languages_held, term_matches
 
 from icp.publish.opendata import CSV_COLUMNS
 from icp.search.terms import terms
@@ -46,8 +46,9 @@ def big_index(big_project):
 
 def matching_slugs(index, query: str, topics: set[str]) -> set[str]:
     words = terms(query)
+    held = languages_held(index.practices)
     return {p.slug for p in index.practices
-            if set(p.topics) & topics and all(term_matches(word, case_terms(p)) for word in words)}
+            if set(p.topics) & topics and all(term_matches(word, case_terms(p), held) for word in words)}
 
 
 def topics_for_a_long_selection(index) -> list[str]:

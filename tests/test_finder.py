@@ -12,6 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from icp.read.vocabulary import slugify
+from icp.search import stems
 from icp.search import terms as search_terms
 from icp.search import text as searchtext
 from icp.site import Project
@@ -174,20 +175,35 @@ def distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def term_matches(query_term: str, terms: set[str]) -> bool:
+def term_matches(query_term: str, terms: set[str], held: dict[str, set[str]] | None = None) -> bool:
     """The finder's rule: a word may be cut short (two letters or more), and a long word (six or more)
-    may differ by a letter or so (MiniSearch's fuzzy 0.15 of its length, rounded)."""
+    may differ by a letter or so (MiniSearch's fuzzy 0.15 of its length, rounded); or a term is another
+    form of the word: the same Snowball stem in a language of the cases that hold the term (``held``,
+    from :func:`languages_held`; icp.search.stems)."""
     allowed = round(len(query_term) * 0.15) if len(query_term) >= 6 else 0
     whole = len(query_term) < 2 or query_term in SHORT_FORMS
-    return any(term == query_term if whole else term.startswith(query_term) for term in terms) or (
+    return any(term == query_term if whole else term.startswith(query_term) for term in terms) or bool(
         allowed and any(abs(len(term) - len(query_term)) <= allowed and distance(term, query_term) <= allowed
-                        for term in terms))
+                        for term in terms)) or (
+        query_term not in SHORT_FORMS and held is not None
+        and any(stems.stem(term, language) == stems.stem(query_term, language)
+                for term in terms for language in held.get(term, ()) if language in stems.ALGORITHMS))
+
+
+def languages_held(practices) -> dict[str, set[str]]:
+    """Each term of the cases and the languages of the cases that hold it."""
+    held: dict[str, set[str]] = {}
+    for practice in practices:
+        for term in case_terms(practice):
+            held.setdefault(term, set()).add(practice.language)
+    return held
 
 
 def expected_for(index, query: str) -> list[str]:
-    """The titles of the cases whose files contain every word of ``query`` (AND)."""
+    """The titles of the cases whose files contain every word of ``query`` (AND), in one of its forms."""
     words = search_terms.terms(query)
-    return sorted(p.title for p in index.practices if all(term_matches(word, case_terms(p)) for word in words))
+    held = languages_held(index.practices)
+    return sorted(p.title for p in index.practices if all(term_matches(word, case_terms(p), held) for word in words))
 
 
 def wait_for_count(page, text: str) -> None:
