@@ -32,6 +32,8 @@ HARD = {
     "da": """fuzz boliger bolig uddannelse uddannelser flygtninge flygtning københavn kommunerne kommune særlig
              søgning ældre børn børnene integration indvandrere indvandrer skolerne skole fællesskab
              fællesskaber sammenhængskraft aarhus ålborg æbler øerne""".split(),
+    # Stemmed alike in every language: another script's digit, letters beyond the BMP (an attacker's try).
+    "any": "logement٣s 𐌰y 𐐨ies a𐌰ing refugee²s houses١".split(),
 }
 
 

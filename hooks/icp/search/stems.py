@@ -17,6 +17,7 @@ term. An entry whose codes are all ``""`` has none.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from snowballstemmer.danish_stemmer import DanishStemmer
@@ -40,11 +41,16 @@ def _stemmer(language: str):
     return ALGORITHMS[language][1]()
 
 
+# A term with an ASCII digit is its own stem ("real1000" is no plural of "real100"), and so is one with a
+# character beyond the Basic Multilingual Plane: the browser's Snowball counts UTF-16 units, this one
+# code points, so the two would cut such a word differently. stems.js tests the same characters.
+OWN_STEM = re.compile("[0-9\U00010000-\U0010ffff]")
+
+
 @lru_cache(maxsize=1 << 18)
 def stem(term: str, language: str) -> str:
-    """The Snowball stem of a term (lowercase, folded) in ``language``; a term with a digit is its own
-    stem ("real1000" is no plural of "real100")."""
-    if language not in ALGORITHMS or any(character.isdigit() for character in term):
+    """The Snowball stem of a term (lowercase, folded) in ``language``, or the term (:data:`OWN_STEM`)."""
+    if language not in ALGORITHMS or OWN_STEM.search(term):
         return term
     return _stemmer(language).stemWord(term)
 

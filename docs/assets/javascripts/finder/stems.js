@@ -10,7 +10,7 @@
   "use strict";
   var ICP = (window.ICP = window.ICP || {});
   var ABSENT = "~";
-  var DIGIT = /[0-9]/;
+  var OWN_STEM = /[0-9\uD800-\uDFFF]/; /* as stems.py's OWN_STEM: a digit, or a character beyond the BMP */
   var CODE = /^([0-9]*)(.*)$/;
 
   /* The stem a code describes: characters to cut from the term, then characters to add. */
@@ -29,9 +29,9 @@
     var notOwn = languages.map(function () { return new Set(); }); /* terms not their own stem, or not of the language */
     var memo = languages.map(function () { return new Map(); });
 
-    /* A term (lowercase, folded) in the i-th language; one with a digit is its own stem. */
+    /* A term (lowercase, folded) in the i-th language, or the term itself (OWN_STEM). */
     function stem(term, i) {
-      if (!stemmers[i] || DIGIT.test(term)) return term;
+      if (!stemmers[i] || OWN_STEM.test(term)) return term;
       var known = memo[i].get(term);
       if (known !== undefined) return known;
       stemmers[i].setCurrent(term);
