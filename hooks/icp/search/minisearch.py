@@ -11,7 +11,7 @@ finder loads is :mod:`icp.search.shards`'.
 
 from __future__ import annotations
 
-from icp import routes
+from icp import languages, routes
 from icp.practice import Practice
 from icp.render.scriptdata import data_script
 from icp.search.stems import ALGORITHMS, stemmed
@@ -28,8 +28,8 @@ FIELDS = ("title", "subtitle", "summary", "city", "country", "organisation", "to
 BOOST = {"title": 4, "summary": 2, "city": 2, "country": 2, "places": 2, "topics": 1.5, "subtitle": 1,
          "organisation": 1, "body": 0.5}
 TOPIC_SEPARATOR = ", "
-# A case without a language field is in English (the langcase field's default).
-DEFAULT_LANGUAGE = "en"
+# A case without a language field, and a page, are in the site's default language (one place says which).
+DEFAULT_LANGUAGE = languages.DEFAULT
 
 
 def case_document(practice: Practice, row: int, places: str | None = None) -> dict:
