@@ -23,14 +23,11 @@ LANGUAGES = [code for code in i18n.codes(ROOT) if code != i18n.DEFAULT]
 # Templates whose text is not the interface: an SVG drawing, an XML feed (its titles come from Python),
 # a <meta> tag.
 NOT_INTERFACE = {"worldmap.svg", "atom.xml", "csp_meta.html"}
-# The form's check.js words a value as the validator does (icp.check.messages), in English for now.
-VALIDATOR_WORDING = {"check.js"}
 # Words that are the same in every language: formats, names, code.
 SAME_IN_EVERY_LANGUAGE = {"CSV", "JSON", "BibTeX", "Atom", "Material", "MkDocs", "for"}
 # Overrides of Material's templates that this site writes text into.
 OVERRIDES = ("partials/header.html", "partials/copyright.html")
-SCRIPTS = sorted(path for path in (ROOT / "docs/assets/javascripts").rglob("*.js")
-                 if path.name not in VALIDATOR_WORDING)
+SCRIPTS = sorted((ROOT / "docs/assets/javascripts").rglob("*.js"))
 _TAG = re.compile(r"<[^>]*>")
 _SHOWN_ATTRIBUTE = re.compile(r'\b(?:title|aria-label|placeholder|alt)="([^"]*)"')
 _WORD = re.compile(r"[A-Za-z]{2,}")

@@ -75,16 +75,28 @@ def test_the_banner_escapes_what_a_case_file_says(project_copy):
     assert page.index('<aside class="icp-preview-problems"') == page.index('<body class="x">') + len('<body class="x">')
 
 
-def test_the_banner_is_in_the_pages_language_and_the_problems_as_the_validator_words_them(project_copy):
-    write_case(project_copy.practices_dir, "oslo-broken", topics="Educaton")
+def test_the_banner_is_in_the_pages_language_and_so_are_the_validators_messages(project_copy):
+    write_case(project_copy.practices_dir, "oslo-broken", topics="Educaton", year="2016x")
     loaded = load_site(project_copy, keep_going=True)
     danish, french = (language for language in i18n.languages() if language.code != i18n.DEFAULT)
-    for language, words in ((french, "Aperçu seulement\u00a0: 1 problème dans 1 fichier."),
-                            (danish, "Kun forhåndsvisning: 1 problem i 1 fil.")):
-        banner = loaded.banner_in(language)
-        assert words in banner and "Preview only" not in banner
-        assert f'<ul lang="en">\n<li><code>{loaded.problems[0]}' in str(banner).replace("&#39;", "'")
-    assert "Preview only: 1 problem in 1 file." in loaded.banner
+    told = {
+        french: ("Aperçu seulement\u00a0: 2 problèmes dans 1 fichier.",
+                 "topics[0]: 'Educaton' n'est pas un thème\u00a0; vouliez-vous dire 'Education'\u00a0? (les thèmes "
+                 "sont listés dans practices/taxonomy.yml)",
+                 "year: attendu\u00a0: un nombre entier\u00a0; trouvé\u00a0: le texte '2016x'\u00a0; écrivez un nombre "
+                 "entier sans guillemets, par exemple year: 2010"),
+        danish: ("Kun forhåndsvisning: 2 problemer i 1 fil.",
+                 "topics[0]: 'Educaton' er ikke et emne; mente du 'Education'? (emnerne står i practices/taxonomy.yml)",
+                 "year: forventede et heltal, fandt teksten '2016x'; skriv et heltal uden anførselstegn, f.eks. "
+                 "year: 2010"),
+    }
+    for language, (title, *messages) in told.items():
+        banner = str(loaded.banner_in(language)).replace("&#39;", "'")
+        assert title in banner and "Preview only" not in banner and "is not a topic" not in banner
+        for message in messages:
+            assert "practices/oslo-broken.md:" in banner and message in banner, (message, banner[-900:])
+    assert "Preview only: 2 problems in 1 file." in loaded.banner
+    assert "'Educaton' is not a topic; did you mean 'Education'?" in str(loaded.banner).replace("&#39;", "'")
 
 
 def test_a_long_list_is_cut_with_a_count():

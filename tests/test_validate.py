@@ -17,7 +17,7 @@ from conftest import ROOT, write_case
 
 FIXTURES = ROOT / "tests" / "fixtures" / "bad"
 THIS_YEAR = datetime.date.today().year  # a copy of the project is no git checkout: built today
-from icp.body.convert import FIX_TAG  # noqa: E402
+from icp.body.wording import FIX_TAG  # noqa: E402
 
 # Every rule of the validator, by the fixture that breaks it, with the exact lines it must print.
 EXPECTED = {

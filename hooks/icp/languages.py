@@ -81,12 +81,6 @@ def code_for(text: str) -> str | None:
     return _by_name().get(stripped.casefold())
 
 
-def suggestion(value: object) -> str:
-    """'; did you mean 'fr' (French)?' for what :func:`code_for` reads as a code, else ''."""
-    code = code_for(value) if isinstance(value, str) else None
-    return f"; did you mean '{code}' ({name(code)})?" if code else ""
-
-
 @lru_cache(maxsize=1)
 def _by_english_name() -> dict[str, str]:
     return {name(code): code for code in codes()}

@@ -25,7 +25,7 @@ import cmarkgfm
 from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
-from icp.body import allowlist
+from icp.body import allowlist, wording
 from icp.body.cost import MAX_DEPTH, cost_problem, markdown_cost_problem, parsed_cost_problem
 from icp.body.tokens import VOID_ELEMENTS, tokens
 from icp.read.characters import excerpt
@@ -46,8 +46,6 @@ _IMPLIED = frozenset({"tbody", "html", "head", "body"})
 MAX_ISSUES = 20
 # Ids on a case page that are not headings of its body (sections the page template adds).
 PAGE_ANCHORS = frozenset({"related-practices", "cite-this-practice", "icp-content"})
-FIX_TAG = ("a body may hold Markdown and simple HTML (tables, lists, emphasis, links, images from "
-           "practices/images/), nothing that runs, embeds, styles or submits")
 
 
 @dataclass(frozen=True)
@@ -128,7 +126,7 @@ def _render(markdown: str, title: str, first_line: int, *, trust_cmark: bool) ->
                                "page takes its heading from 'title') or use '##' for a section")
                for heading, line in zip(level_1, walk.h1_lines + [first_line] * len(level_1))]
     if not source.strip():
-        issues.append(BodyIssue(first_line, "the text below the front matter is empty; write at least the Summary section"))
+        issues.append(BodyIssue(first_line, wording.EMPTY))
     return RenderedBody(html=Markup(html), headings=tuple(headings), addresses=tuple(walk.addresses),
                         issues=tuple(sorted(set(issues), key=lambda issue: issue.line)), text=plain_text(html))
 
@@ -300,37 +298,8 @@ def _scheme_allowed(name: str, value: str) -> bool:
     return allowlist.is_relative(value) or allowlist.url_scheme(value) in allowlist.URL_SCHEMES
 
 
-def _tag_problem(tag: str) -> str:
-    return f"the tag <{tag}> is not allowed; remove it ({FIX_TAG})"
-
-
-def _attribute_problem(tag: str, name: str, value: str) -> str:
-    shown = excerpt(value, 60)
-    if name.startswith("on"):
-        return f"the event attribute {name}= on <{tag}> is not allowed; remove it (nothing in a body may run script)"
-    if name == "style":
-        return f"the style attribute on <{tag}> is not allowed; remove it (the site's stylesheet sets the layout)"
-    if tag == "img" and name == "src":
-        if allowlist.is_relative(value):
-            return (f"the image '{shown}' is not a file in practices/images/; put the image in that folder "
-                    "(lowercase name, .png, .jpg, .gif or .webp) and write its address as images/<name>")
-        scheme = allowlist.url_scheme(value)
-        if scheme not in (None, "http", "https"):
-            return (f"the image '{shown}' is a '{scheme}:' address; an image comes from practices/images/: "
-                    "save it there and write ![description](images/<name>.png)")
-        return (f"the image '{shown}' would be fetched from another host, which the site never does; "
-                "save it in practices/images/ and write ![description](images/<name>.png)")
-    if name == "href":
-        scheme = allowlist.url_scheme(value)
-        if scheme is not None:
-            return f"the link '{shown}' uses '{scheme}:'; links may only be https://, http://, mailto: or relative"
-        return f"the link '{shown}' leaves out the scheme; write the address in full, starting with https://"
-    if name in ("src", "srcset", "poster", "background", "action", "formaction", "data", "ping", "href", "xlink:href"):
-        return f"the attribute {name}= on <{tag}> is not allowed: it would load '{shown}'; remove it"
-    if name in ("id", "class", "name"):
-        return f"the attribute {name}= on <{tag}> is not allowed; remove it (the page sets its own ids and classes)"
-    allowed = ", ".join(sorted(allowlist.ATTRIBUTES.get(tag, ()))) or "none"
-    return f"the attribute {name}='{shown}' on <{tag}> is not allowed; remove it (allowed on <{tag}>: {allowed})"
+_tag_problem = wording.tag_problem
+_attribute_problem = wording.attribute_problem
 
 
 def _unreadable_address(value: str) -> str:

@@ -10,56 +10,53 @@ jsonschema may report one value several times (a number given as a country break
 
 from __future__ import annotations
 
-import datetime
-import difflib
 import re
 from collections.abc import Iterable
 
 from jsonschema.exceptions import ValidationError
 
 from icp import languages
+from icp.check import values
+from icp.check.said import said
+from icp.check.values import FIRST_YEAR, KIND, bounds, did_you_mean, kind_of, web_address_problem, year_range  # noqa: F401
+from icp.i18n import N_
 from icp.read.casefile import CaseFile
 from icp.read.characters import excerpt
 from icp.read.frontmatter import field_name, lenient_integer
 from icp.read.vocabulary import Vocabulary
 
-FIRST_YEAR = 1945
-_KIND = {
-    "string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
-    "object": "a mapping of keys to values", "boolean": "true or false",
-}
 
 # The wording of a schema error: "<keyword> <field>" (the field as in EXAMPLES) first, then "<keyword>".
 WORDING = {
-    "type": "expected {expected}, found {found}{type_hint}",
-    "enum country": "{quoted} is not a country in the vocabulary{did_you_mean} "
-                    "(add a new country to practices/taxonomy.yml in the same pull request)",
-    "enum language": "{quoted} is not a language's two-letter ISO 639-1 code{did_you_mean}; write the code of the "
-                     "language the case is written in, e.g. language: fr (French), or leave the key out for English",
-    "enum topics[]": "{quoted} is not a topic{did_you_mean} (the topics are listed in practices/taxonomy.yml)",
-    "enum": "{enum_found}; write exactly one of {allowed_values}{enum_hint}",
-    "required": "the required key '{key}' is missing; add it to the front matter, between the '---' lines "
-                "(lines 1 and {closing_line}){required_hint}",
-    "required sources[]": "the required key '{key}' is missing; add it to this source, e.g. {key}: The source's {key}",
-    "additionalProperties": "'{shown_key}' is not an allowed key{key_did_you_mean} (allowed: {allowed_keys}){remove_key}",
-    "maxLength": "is {length:,} characters long; shorten it to at most {rule}",
-    "minLength": "is empty; fill it in{or_remove}",
-    "minItems": "is an empty list; give at least one",
-    "maxItems": "lists {length} items; keep the {rule} most relevant",
-    "uniqueItems": "{repeated} is listed more than once; keep one",
-    "minimum year": "{value} is out of range; {years}",
-    "maximum year": "{value} is out of range; {years}",
-    "minimum": "{value} is out of range; {bounds}",
-    "maximum": "{value} is out of range; {bounds}",
-    "pattern sources[].url": "{quoted} is not an http(s) URL; write it in full, starting with https://",
-    "pattern related[]": "{quoted} is not a case slug (a file name without .md: lowercase letters, digits, "
-                         "single hyphens); write the other case's file name, e.g. {example}",
-    "pattern translations[]": "{quoted} is not a case slug (a file name without .md: lowercase letters, digits, "
-                              "single hyphens); write the translation's file name, e.g. {example}",
-    "pattern": "{quoted} is not written the way this key needs; see its description in practices/practice.schema.json",
-    "dependentRequired status_date": "'status_date' is given without 'status'; add status: ended (or ongoing) as the "
-                                     "source says, or remove status_date",
-    "dependentRequired": "'{key}' is given without '{other}'; give both coordinates or neither",
+    "type": N_("expected {expected}, found {found}{type_hint}"),
+    "enum country": N_("{quoted} is not a country in the vocabulary{did_you_mean} "
+                    "(add a new country to practices/taxonomy.yml in the same pull request)"),
+    "enum language": N_("{quoted} is not a language's two-letter ISO 639-1 code{did_you_mean}; write the code of the "
+                     "language the case is written in, e.g. language: fr (French), or leave the key out for English"),
+    "enum topics[]": N_("{quoted} is not a topic{did_you_mean} (the topics are listed in practices/taxonomy.yml)"),
+    "enum": N_("{enum_found}; write exactly one of {allowed_values}{enum_hint}"),
+    "required": N_("the required key '{key}' is missing; add it to the front matter, between the '---' lines "
+                "(lines 1 and {closing_line}){required_hint}"),
+    "required sources[]": N_("the required key '{key}' is missing; add it to this source, e.g. {key}: The source's {key}"),
+    "additionalProperties": N_("'{shown_key}' is not an allowed key{key_did_you_mean} (allowed: {allowed_keys}){remove_key}"),
+    "maxLength": N_("is {length:,} characters long; shorten it to at most {rule}"),
+    "minLength": N_("is empty; fill it in{or_remove}"),
+    "minItems": N_("is an empty list; give at least one"),
+    "maxItems": N_("lists {length} items; keep the {rule} most relevant"),
+    "uniqueItems": N_("{repeated} is listed more than once; keep one"),
+    "minimum year": N_("{value} is out of range; {years}"),
+    "maximum year": N_("{value} is out of range; {years}"),
+    "minimum": N_("{value} is out of range; {bounds}"),
+    "maximum": N_("{value} is out of range; {bounds}"),
+    "pattern sources[].url": N_("{quoted} is not an http(s) URL; write it in full, starting with https://"),
+    "pattern related[]": N_("{quoted} is not a case slug (a file name without .md: lowercase letters, digits, "
+                         "single hyphens); write the other case's file name, e.g. {example}"),
+    "pattern translations[]": N_("{quoted} is not a case slug (a file name without .md: lowercase letters, digits, "
+                              "single hyphens); write the translation's file name, e.g. {example}"),
+    "pattern": N_("{quoted} is not written the way this key needs; see its description in practices/practice.schema.json"),
+    "dependentRequired status_date": N_("'status_date' is given without 'status'; add status: ended (or ongoing) as the "
+                                     "source says, or remove status_date"),
+    "dependentRequired": N_("'{key}' is given without '{other}'; give both coordinates or neither"),
 }
 # When jsonschema reports a field more than once, the first of these is told (any other keyword last).
 PRIORITY = ("type", "required", "additionalProperties", "dependentRequired", "enum", "minItems", "maxItems",
@@ -100,42 +97,42 @@ EXAMPLES = {
     "lat": "lat: 59.91", "lon": "lon: 10.75", "language": "language: fr",
 }
 _CHOSEN_FROM = {
-    "country": "one of the countries in practices/taxonomy.yml",
-    "status": "'ongoing' or 'ended'",
-    "evidence": "exactly one of 'evaluated', 'results reported', 'none given'",
-    "topics[]": "a topic from practices/taxonomy.yml",
-    "related[]": "another case's file name without .md", "translations[]": "another case's file name without .md",
-    "language": "a language's two-letter code",
+    "country": N_("one of the countries in practices/taxonomy.yml"),
+    "status": N_("'ongoing' or 'ended'"),
+    "evidence": N_("exactly one of 'evaluated', 'results reported', 'none given'"),
+    "topics[]": N_("a topic from practices/taxonomy.yml"),
+    "related[]": N_("another case's file name without .md"), "translations[]": N_("another case's file name without .md"),
+    "language": N_("a language's two-letter code"),
 }
 
 # The fix after "expected <type>, found <value>": the first rule whose test the facts pass.
 TYPE_HINTS = (
-    (lambda f: f.expects("integer") and re.fullmatch(r"[0-9]{1,15}", f.text), "; remove the quotes: {name}: {text}"),
-    (lambda f: f.expects("integer") and f.is_year and f.span, "; put the first year in 'year' and the span in "
-     "'period', e.g. year: {span_from} and period: \"{span_from}–{span_to}\""),
+    (lambda f: f.expects("integer") and re.fullmatch(r"[0-9]{1,15}", f.text), N_("; remove the quotes: {name}: {text}")),
+    (lambda f: f.expects("integer") and f.is_year and f.span, N_("; put the first year in 'year' and the span in "
+     "'period', e.g. year: {span_from} and period: \"{span_from}–{span_to}\"")),
     (lambda f: f.expects("integer") and f.is_year and (f.read_as is not None or f.text.isdigit()),
-     "; write the year as four digits, e.g. year: {year_example}"),
+     N_("; write the year as four digits, e.g. year: {year_example}")),
     (lambda f: f.expects("integer") and isinstance(f.value, str),
-     "; write a whole number without quotes, e.g. {name}: {integer_example}"),
+     N_("; write a whole number without quotes, e.g. {name}: {integer_example}")),
     (lambda f: f.expects("number") and isinstance(f.value, str),
-     "; write it as a decimal number without quotes, e.g. {name}: 59.91"),
+     N_("; write it as a decimal number without quotes, e.g. {name}: 59.91")),
     (lambda f: f.expects("array") and f.generic in ("topics", "related", "translations") and re.fullmatch(r"[^\n]{1,80}", f.text),
-     "; write it as a list, e.g. {name}: [{short_text}]"),
-    (lambda f: f.value is None and f.required, "; fill it in, e.g. {example}"),
+     N_("; write it as a list, e.g. {name}: [{short_text}]")),
+    (lambda f: f.value is None and f.required, N_("; fill it in, e.g. {example}")),
     (lambda f: f.value is None and f.generic.endswith("[]"),
-     "; fill it in or remove the empty item (a '-' or ',' with nothing after it)"),
-    (lambda f: f.value is None, "; fill it in or remove the key"),
-    (lambda f: f.expects("string") and f.only_item is not None and not f.generic.endswith("[]"), "; write it without the brackets: {name}: {only_item}"),
-    (lambda f: f.expects("string") and f.generic in _CHOSEN_FROM, "; write {chosen_from}, e.g. {example}"),
+     N_("; fill it in or remove the empty item (a '-' or ',' with nothing after it)")),
+    (lambda f: f.value is None, N_("; fill it in or remove the key")),
+    (lambda f: f.expects("string") and f.only_item is not None and not f.generic.endswith("[]"), N_("; write it without the brackets: {name}: {only_item}")),
+    (lambda f: f.expects("string") and f.generic in _CHOSEN_FROM, N_("; write {chosen_from}, e.g. {example}")),
     (lambda f: f.expects("string") and f.as_written and f.generic.endswith("[]"),
-     "; put it in quotes to keep it as text: \"{as_written}\""),
-    (lambda f: f.expects("string") and f.as_written, "; put it in quotes to keep it as text: {name}: \"{as_written}\""),
+     N_("; put it in quotes to keep it as text: \"{as_written}\"")),
+    (lambda f: f.expects("string") and f.as_written, N_("; put it in quotes to keep it as text: {name}: \"{as_written}\"")),
     (lambda f: f.expects("string") and isinstance(f.value, (list, dict)),
-     "; write it as text on one line (in quotes if it starts with '[' or '{{'), e.g. {example}"),
+     N_("; write it as text on one line (in quotes if it starts with '[' or '{{'), e.g. {example}")),
     (lambda f: f.expects("integer") and isinstance(f.value, float) and f.is_year,
-     "; write a whole number, e.g. year: {year_example}"),
-    (lambda f: f.example, "; write {expected}, e.g. {example}"),
-    (lambda f: True, "; write {expected} here"),
+     N_("; write a whole number, e.g. year: {year_example}")),
+    (lambda f: f.example, N_("; write {expected}, e.g. {example}")),
+    (lambda f: True, N_("; write {expected} here")),
 )
 
 
@@ -185,14 +182,14 @@ class Facts(dict):
     def _expected(self) -> str:
         expected = self.error.validator_value
         expected = expected if isinstance(expected, str) else (expected or ["?"])[0]
-        return _KIND.get(expected, str(expected))
+        return said(KIND[expected]) if expected in KIND else str(expected)
 
     def _found(self) -> str:
         return kind_of(self.value)
 
     def _type_hint(self) -> str:
         template = next(template for test, template in TYPE_HINTS if test(self))
-        return template.format_map(self)
+        return said(template, self)
 
     def _short_text(self) -> str:
         return excerpt(self.text, 80)
@@ -202,7 +199,8 @@ class Facts(dict):
 
     def _did_you_mean(self) -> str:
         if self.location[:1] == ("language",):
-            return languages.suggestion(self.value)
+            code = languages.code_for(self.value) if isinstance(self.value, str) else None
+            return said(values.DID_YOU_MEAN_LANGUAGE, code=code, name=languages.name(code)) if code else ""
         choices = self.vocabulary.topic_names if self.location[:1] == ("topics",) else self.vocabulary.country_names
         return did_you_mean(self.value, choices) if isinstance(self.value, str) else ""
 
@@ -211,19 +209,19 @@ class Facts(dict):
 
     def _enum_found(self) -> str:
         if self.value == "":
-            return "is empty"
+            return said(_IS_EMPTY)
         choices = [str(choice) for choice in self.error.validator_value]
         close = did_you_mean(self.value, choices) if isinstance(self.value, str) else ""
-        return f"{self['quoted']} is not one of the allowed values{close}"
+        return said(_NOT_ALLOWED, quoted=self["quoted"], close=close)
 
     def _enum_hint(self) -> str:
-        return _ENUM_HINTS.get(self.generic, "")
+        return said(_ENUM_HINTS[self.generic]) if self.generic in _ENUM_HINTS else ""
 
     def _closing_line(self) -> int:
         return self.case.closing_line
 
     def _required_hint(self) -> str:
-        return _REQUIRED_HINTS.get(self.key, "")
+        return said(_REQUIRED_HINTS[self.key]) if self.key in _REQUIRED_HINTS else ""
 
     def _shown_key(self) -> str:
         return excerpt(self.key, 80)
@@ -238,7 +236,7 @@ class Facts(dict):
         return did_you_mean(self.key, self["allowed"])
 
     def _remove_key(self) -> str:
-        return "" if self["key_did_you_mean"] else "; remove it, or rename it to one of those"
+        return "" if self["key_did_you_mean"] else said(_REMOVE_KEY)
 
     def _length(self) -> int:
         return len(self.value)
@@ -247,7 +245,7 @@ class Facts(dict):
         return self.error.validator_value
 
     def _or_remove(self) -> str:
-        return "" if self.required else " or remove the item" if self.generic.endswith("[]") else " or remove the key"
+        return "" if self.required else said(OR_REMOVE["item" if self.generic.endswith("[]") else "key"])
 
     def _repeat(self) -> int:
         return next((index for index, item in enumerate(self.value) if item in self.value[:index]), 0)
@@ -260,10 +258,7 @@ class Facts(dict):
         return year_range()
 
     def _bounds(self) -> str:
-        low, high = self.error.schema.get("minimum"), self.error.schema.get("maximum")
-        if low is not None and high is not None:
-            return f"it must be between {low} and {high}"
-        return f"it must be at least {low}" if low is not None else f"it must be at most {high}"
+        return bounds(self.error.schema.get("minimum"), self.error.schema.get("maximum"))
 
     def _other(self) -> str:
         needs = self.error.validator_value.get(self.key, []) if isinstance(self.error.validator_value, dict) else []
@@ -287,7 +282,7 @@ class Facts(dict):
         return 2010 if self.is_year else 1
 
     def _chosen_from(self) -> str:
-        return _CHOSEN_FROM[self.generic]
+        return said(_CHOSEN_FROM[self.generic])
 
 
 def _generic(location: tuple) -> str:
@@ -328,7 +323,7 @@ def _told(facts: Facts) -> tuple[int | None, str, str]:
     about = facts.about
     template = (WORDING.get(f"{facts.kind} {_generic(about)}") or WORDING.get(f"{facts.kind} {facts.generic}")
                 or WORDING.get(facts.kind))
-    message = template.format_map(facts) if template else f"{excerpt(facts.error.message, 200)}; {_SEE_SCHEMA}"
+    message = said(template, facts) if template else said(_SEE_SCHEMA, error=excerpt(facts.error.message, 200))
     case = facts.case
     if facts.kind == "required":
         if not facts.location:
@@ -342,11 +337,11 @@ def _told(facts: Facts) -> tuple[int | None, str, str]:
     return line, shown, message
 
 
-_SEE_SCHEMA = "see the key's description in practices/practice.schema.json"
-
-
-def web_address_problem(value: str) -> str:
-    return f"'{excerpt(value, 80)}' is not an http(s) URL; write it in full, starting with https://"
+_SEE_SCHEMA = N_("{error}; see the key's description in practices/practice.schema.json")
+_IS_EMPTY = N_("is empty")
+_NOT_ALLOWED = N_("{quoted} is not one of the allowed values{close}")
+_REMOVE_KEY = N_("; remove it, or rename it to one of those")
+OR_REMOVE = {"item": N_(" or remove the item"), "key": N_(" or remove the key")}
 
 
 def is_required(location: tuple) -> bool:
@@ -355,44 +350,16 @@ def is_required(location: tuple) -> bool:
 
 
 _REQUIRED_HINTS = {
-    "title": ", e.g. title: The practice's name",
-    "city": ", e.g. city: Copenhagen",
-    "country": ", e.g. country: Denmark (one of the countries in practices/taxonomy.yml)",
-    "topics": ", e.g. topics: [Education] (topics from practices/taxonomy.yml)",
-    "summary": ", e.g. summary: One or two plain sentences, at most 300 characters",
-    "evidence": (", e.g. evidence: none given (exactly one of 'evaluated', 'results reported', 'none given': "
+    "title": N_(", e.g. title: The practice's name"),
+    "city": N_(", e.g. city: Copenhagen"),
+    "country": N_(", e.g. country: Denmark (one of the countries in practices/taxonomy.yml)"),
+    "topics": N_(", e.g. topics: [Education] (topics from practices/taxonomy.yml)"),
+    "summary": N_(", e.g. summary: One or two plain sentences, at most 300 characters"),
+    "evidence": N_(", e.g. evidence: none given (exactly one of 'evaluated', 'results reported', 'none given': "
                  "what the sources show of the practice's results)"),
 }
 _ENUM_HINTS = {
-    "evidence": (" ('evaluated': a source is an evaluation, marked evaluation: true; 'results reported': a source "
+    "evidence": N_(" ('evaluated': a source is an evaluation, marked evaluation: true; 'results reported': a source "
                  "gives outcomes or figures; 'none given': no source gives results)"),
-    "status": " ('ongoing' or 'ended', as the source says; leave status out when it does not say)",
+    "status": N_(" ('ongoing' or 'ended', as the source says; leave status out when it does not say)"),
 }
-
-
-def kind_of(value: object) -> str:
-    """What ``value`` is, for a message; a text is quoted short (:func:`icp.read.characters.excerpt`)."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value})"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the text '{excerpt(value)}'" + (f" ({len(value):,} characters)" if len(value) > 40 else "")
-    if isinstance(value, list):
-        return "an empty list" if not value else "a list"
-    if isinstance(value, dict):
-        return "an empty mapping" if not value else "a mapping"
-    return type(value).__name__
-
-
-def year_range(last_year: int | None = None) -> str:
-    """The years a case may give: to the year of the build's date (this year when not told)."""
-    return f"give a year from {FIRST_YEAR} to {last_year or datetime.date.today().year}"
-
-
-def did_you_mean(value: str, choices) -> str:
-    folded = {choice.lower(): choice for choice in choices}
-    match = difflib.get_close_matches(value.lower(), list(folded), n=1, cutoff=0.6)
-    return f"; did you mean '{folded[match[0]]}'?" if match else ""

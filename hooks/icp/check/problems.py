@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from icp.check.said import told
 from icp.read.characters import printable
 from icp.read.inventory import is_case_name
 
@@ -18,8 +19,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        return self.told_as(self.message)
+
+    def told(self) -> str:
+        """The problem in the current language (:func:`icp.check.said.told`); ``str()`` is in English."""
+        return self.told_as(told(self.message))
+
+    def told_as(self, message: str) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return printable(f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}")
+        return printable(f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}")
 
 
 class PracticeProblems(Exception):

@@ -16,6 +16,7 @@ from icp import languages
 from icp.check import wording
 from icp.check.messages import did_you_mean
 from icp.check.problems import Problem
+from icp.check.said import said
 from icp.read.casefile import CaseFile
 from icp.read.characters import excerpt
 
@@ -81,13 +82,13 @@ def translation_problems(cases: list[CaseFile], known_slugs: set[str], shown: Ca
         for index, slug in listed(case.meta):
             field, line = f"translations[{index}]", case.line_of(("translations", index))
             if slug == case.slug:
-                problems.append(Problem(shown(case), line, field, wording.TRANSLATION_ITSELF.format(slug=slug)))
+                problems.append(Problem(shown(case), line, field, said(wording.TRANSLATION_ITSELF, slug=slug)))
             elif slug not in known_slugs:
-                fix = did_you_mean(slug, known_slugs - {case.slug}) or wording.TRANSLATION_MISSING_FIX
+                fix = did_you_mean(slug, known_slugs - {case.slug}) or said(wording.TRANSLATION_MISSING_FIX)
                 problems.append(Problem(shown(case), line, field,
-                                        wording.RELATED_MISSING.format(slug=excerpt(slug, 80), fix=fix)))
+                                        said(wording.RELATED_MISSING, slug=excerpt(slug, 80), fix=fix)))
             elif (other := case_of(slug)) is not None and own is not None and language_of(other.meta) == own:
-                problems.append(Problem(shown(case), line, field, wording.TRANSLATION_SAME_LANGUAGE.format(
+                problems.append(Problem(shown(case), line, field, said(wording.TRANSLATION_SAME_LANGUAGE,
                     slug=slug, language=languages.name(own), code=own)))
             elif other is not None and own is not None and language_of(other.meta) is not None:
                 edges.append((case, index, slug))
@@ -122,7 +123,7 @@ def _group_problems(edges: list[tuple[CaseFile, int, str]], case_of, shown) -> l
         for code, members in by_language.items():
             if len(members) > 1:
                 problems.append(Problem(shown(case), case.line_of(("translations", index)), f"translations[{index}]",
-                                        wording.TRANSLATION_TWICE.format(
+                                        said(wording.TRANSLATION_TWICE,
                                             slug=slug, cases=", ".join(f"'{member}'" for member in group),
                                             count=len(members), language=languages.name(code), code=code)))
                 break

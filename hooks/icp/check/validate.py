@@ -22,6 +22,7 @@ from icp.check.lookalikes import invisible_problem, mixed_problem
 from icp.check import wording
 from icp.check.messages import did_you_mean, explain_errors, is_required, kind_of, web_address_problem, year_range
 from icp.check.translations import translation_problems
+from icp.check.said import said
 from icp.check.problems import PracticeProblems, Problem, checker_failed, count_problems  # noqa: F401 - importers' names
 from icp.generator.incremental import CheckedFiles
 from icp.geo.locate import locate
@@ -37,6 +38,7 @@ DOCS_DIR = "docs"
 # The schema's maxLength: longer text is reported by the schema, and never searched by a pattern.
 SUMMARY_LIMIT = 300
 MAX_RELATED_CHECKED = 20
+FILE_NAME_FIELD = "file name"  # what a problem of a case's file name is about, as the form names it too
 CONTACT_LIMIT = 300
 PEOPLE_LISTS = ("partners", "target_groups")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -227,8 +229,8 @@ def slug_problems(slug: str, existing: list[Path], root: Path) -> list[Problem]:
     """The file-name rules for a case that would be saved as ``practices/<slug>.md`` next to ``existing``."""
     path = root / "practices" / f"{slug}.md"
     if path in existing:
-        return [Problem(display_path(path, root), 0, "file name",
-                        wording.FILE_TAKEN.format(name=path.name))]
+        return [Problem(display_path(path, root), 0, FILE_NAME_FIELD,
+                        said(wording.FILE_TAKEN, name=path.name))]
     return [problem for problem in _name_problems([*existing, path], root) if problem.path == display_path(path, root)]
 
 
@@ -258,11 +260,11 @@ def _value_problems(case: CaseFile, shown: str, last_year: int) -> list[Problem]
     year = meta.get("year")
     if isinstance(year, (int, float)) and not isinstance(year, bool) and year == int(year) > last_year:
         problems.append(Problem(shown, case.line_of(("year",)), "year",
-                                wording.YEAR_AFTER_BUILD.format(year=int(year), last_year=last_year,
+                                said(wording.YEAR_AFTER_BUILD, year=int(year), last_year=last_year,
                                                                 years=year_range(last_year))))
     elif isinstance(year, float) and year.is_integer():
         problems.append(Problem(shown, case.line_of(("year",)), "year",
-                                wording.YEAR_WHOLE.format(year=year, whole=int(year))))
+                                said(wording.YEAR_WHOLE, year=year, whole=int(year))))
     problems += _text_problems(case, shown)
     summary = meta.get("summary")
     if isinstance(summary, str) and len(summary) <= SUMMARY_LIMIT and (_HTML_TAG.search(summary) or _MARKDOWN.search(summary)):
@@ -295,7 +297,7 @@ def _evidence_problems(case: CaseFile, shown: str) -> list[Problem]:
         return [Problem(shown, case.line_of(("evidence",)), "evidence", wording.EVALUATED_WITHOUT_EVALUATION)]
     if evidence in ("results reported", "none given"):
         return [Problem(shown, case.line_of(("sources", index, "evaluation")), f"sources[{index}].evaluation",
-                        wording.EVALUATION_WITHOUT_EVALUATED.format(evidence=evidence))
+                        said(wording.EVALUATION_WITHOUT_EVALUATED, evidence=evidence))
                 for index in evaluations]
     return []
 
@@ -319,8 +321,8 @@ def _text_problems(case: CaseFile, shown: str) -> list[Problem]:
         field = field_name(location)
         line = case.line_of(location)
         if not any(unicodedata.category(character)[0] in "LNPS" for character in value):
-            problems.append(Problem(shown, line, field, wording.NOTHING_VISIBLE.format(
-                or_remove="" if is_required(location) else wording.OR_REMOVE_KEY)))
+            problems.append(Problem(shown, line, field, said(wording.NOTHING_VISIBLE,
+                or_remove="" if is_required(location) else said(wording.OR_REMOVE_KEY))))
         elif location[-1] == "url" and not _WEB_ADDRESS.match(value):
             problems.append(Problem(shown, line, field, web_address_problem(value)))
         elif location[-1] == "url" and any(character.isspace() for character in value):
@@ -349,18 +351,18 @@ def _name_problems(paths: list[Path], root: Path) -> list[Problem]:
         slug = path.stem
         by_folded.setdefault(slug.lower(), []).append(path)
         if slug in RESERVED_SLUGS:
-            problems.append(Problem(shown, 0, "file name",
+            problems.append(Problem(shown, 0, FILE_NAME_FIELD,
                                     f"'{slug}' is reserved for a page the site makes; choose another name, e.g. '<city>-{slug}-practice.md'"))
         elif not SLUG.match(slug):
             suggestion = slugify(slug)
-            problems.append(Problem(shown, 0, "file name",
+            problems.append(Problem(shown, 0, FILE_NAME_FIELD,
                                     f"'{path.name}' is not a valid slug: use lowercase ASCII letters, digits and single hyphens"
                                     + (f"; rename it to '{suggestion}.md'" if suggestion else "")))
     for folded, same in by_folded.items():
         if len(same) > 1:
             names = ", ".join(f"'{path.name}'" for path in same)
             for path in same:
-                problems.append(Problem(display_path(path, root), 0, "file name",
+                problems.append(Problem(display_path(path, root), 0, FILE_NAME_FIELD,
                                         f"{names} differ only in case and would overwrite each other's page; rename or merge them"))
     return problems
 
@@ -377,9 +379,9 @@ def _related_problems(case: CaseFile, shown: str, known_slugs: set[str]) -> list
         location = ("related", index)
         if slug == case.slug:
             problems.append(Problem(shown, case.line_of(location), f"related[{index}]",
-                                    wording.RELATED_ITSELF.format(slug=slug)))
+                                    said(wording.RELATED_ITSELF, slug=slug)))
         elif slug not in known_slugs:
             problems.append(Problem(shown, case.line_of(location), f"related[{index}]",
-                                    wording.RELATED_MISSING.format(slug=excerpt(slug, 80), fix=did_you_mean(
-                                        slug, known_slugs - {case.slug}) or wording.RELATED_MISSING_FIX)))
+                                    said(wording.RELATED_MISSING, slug=excerpt(slug, 80), fix=did_you_mean(
+                                        slug, known_slugs - {case.slug}) or said(wording.RELATED_MISSING_FIX))))
     return problems

@@ -16,6 +16,7 @@ from functools import cached_property
 from markupsafe import Markup
 
 from icp import i18n
+from icp.check.problems import Problem
 from icp.check.validate import PracticeProblems
 from icp.generator.incremental import CheckedFiles
 from icp.index import PracticeIndex
@@ -43,6 +44,8 @@ class LoadedSite:
     index: PracticeIndex
     problems: tuple[str, ...] = ()
     schema: dict | None = None  # None when the schema file itself is broken (a preview goes on without it)
+    # The same problems as found (file, line, field and a message that can be told in another language).
+    found: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
     _banners: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
@@ -54,7 +57,8 @@ class LoadedSite:
         """Asked for by every page of a build, in the page's language: rendered once a language."""
         if language.code not in self._banners:
             with i18n.use(language):
-                self._banners[language.code] = problems_banner(self.problems)
+                told = tuple(problem.told() for problem in self.found) or self.problems
+                self._banners[language.code] = problems_banner(told)
         return self._banners[language.code]
 
 
@@ -70,7 +74,7 @@ def load_site(project: Project, *, keep_going: bool, checked: CheckedFiles | Non
         return LoadedSite(PracticeIndex([], Vocabulary(topics=(), countries=())), (str(error),))
     if problems and not keep_going:
         raise PracticeProblems(problems)
-    return LoadedSite(index, tuple(str(problem) for problem in problems), schema)
+    return LoadedSite(index, tuple(str(problem) for problem in problems), schema, tuple(problems))
 
 
 def problems_banner(problems: tuple[str, ...] | list[str]) -> Markup:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from icp import i18n, languages, routes
 from icp.body.convert import Heading
+from icp.check.validate import FILE_NAME_FIELD
 from icp.i18n import N_
 from icp.i18n import gettext as _
 from icp.generator.lifting import html_block
@@ -183,7 +184,7 @@ def propose_data(index: PracticeIndex, schema: dict, destination: Destination, l
         "sourceOrder": list(synced["properties"].get("sources", {}).get("items", {}).get("properties", {})),
         "headings": [heading for heading, _ in SECTIONS],
         "sourcesHeading": SOURCES_HEADING,
-        "fileNameField": "file name",  # the field the validator names in a problem of the file's name
+        "fileNameField": FILE_NAME_FIELD,  # the field the validator names in a problem of the file's name
         "cases": [[practice.slug, practice.title] for practice in index.practices],
         "repository": destination.repository,
         "contactEmail": destination.contact_email,

@@ -1,50 +1,59 @@
-"""The validator's words for "Propose a practice", taken from where the validator takes them: the
-schema errors' templates and hints (:mod:`icp.check.messages`), its other rules' templates
-(:mod:`icp.check.wording`), and the body's messages made by :mod:`icp.body.convert`'s own functions
-with blanks for what varies, so the browser says exactly what ``scripts/validate.py`` says."""
+"""The validator's words for "Propose a practice", in the page's language, taken from where the
+validator takes them: the schema errors' templates and hints (:mod:`icp.check.messages`, with how a
+value is named: :mod:`icp.check.values`), its other rules' templates (:mod:`icp.check.wording`), and
+the body's (:mod:`icp.body.wording`), each translated by the language's catalogue, so the browser
+says exactly what the validator says, told in the reader's language (:func:`icp.check.said.told`).
+The fixes' examples (``language: fr``) are the file's own words and stay as they are."""
 
 from __future__ import annotations
 
-from icp.body import allowlist, convert
-from icp.check import messages, validate, wording
-
-
-def _blanked(message: str, **samples: str) -> str:
-    """A message made from sample values, each sample put back as its blank (``{value}``)."""
-    for blank, sample in samples.items():
-        message = message.replace(sample, "{" + blank + "}")
-    return message
+from icp.body import allowlist
+from icp.body import wording as body_wording
+from icp.body.convert import render_body
+from icp.check import messages, validate, values, wording
+from icp.check.said import retold, told
+from icp.i18n import gettext as _
 
 
 def body_words() -> dict[str, str]:
-    problem = convert._attribute_problem  # noqa: SLF001 - the body's one wording, used as it is
+    problem = body_wording.attribute_problem
     return {
-        "tag": convert._tag_problem("{tag}"),  # noqa: SLF001
-        "event": problem("{tag}", "on{rest}", "x"),
-        "style": problem("{tag}", "style", "x"),
-        "imageRelative": problem("img", "src", "{value}"),
-        "imageScheme": _blanked(problem("img", "src", "data:SAMPLE"), value="data:SAMPLE", scheme="data"),
-        "imageOtherHost": _blanked(problem("img", "src", "https://example.org/SAMPLE.png"),
-                                   value="https://example.org/SAMPLE.png"),
-        "linkScheme": _blanked(problem("a", "href", "javascript:SAMPLE"), value="javascript:SAMPLE", scheme="javascript"),
-        "linkNoScheme": _blanked(problem("a", "href", "//SAMPLE"), value="//SAMPLE"),
-        "loads": problem("{tag}", "srcset", "{value}").replace("srcset", "{name}"),
-        "identity": problem("{tag}", "id", "x").replace(" id=", " {name}="),
-        "attribute": problem("{tag}", "{name}", "{value}").replace(": none)", ": {allowed})"),
-        "empty": convert.render_body("", title="", first_line=1).issues[0].message,
+        "tag": retold(body_wording.tag_problem("x"), "tag"),
+        "event": retold(problem("x", "onx", "x"), "tag", name="on{rest}"),
+        "style": retold(problem("x", "style", "x"), "tag"),
+        "imageRelative": retold(problem("img", "src", "x"), "value"),
+        "imageScheme": retold(problem("img", "src", "data:x"), "value", "scheme"),
+        "imageOtherHost": retold(problem("img", "src", "https://example.org/x.png"), "value"),
+        "linkScheme": retold(problem("a", "href", "javascript:x"), "value", "scheme"),
+        "linkNoScheme": retold(problem("a", "href", "//x"), "value"),
+        "loads": retold(problem("x", "srcset", "x"), "tag", "name", "value"),
+        "identity": retold(problem("x", "id", "x"), "tag", "name"),
+        "attribute": retold(problem("x", "x", "x"), "tag", "name", "value", "allowed"),
+        "empty": told(render_body("", title="", first_line=1).issues[0].message),
     }
+
+
+def _each(table: dict) -> dict:
+    return {key: _(template) for key, template in table.items()}
 
 
 def words(*, first_year: int = messages.FIRST_YEAR) -> dict:
     return {
-        "wording": messages.WORDING,
+        "wording": _each(messages.WORDING),
         "examples": messages.EXAMPLES,
-        "requiredHints": messages._REQUIRED_HINTS,  # noqa: SLF001 - the tables the messages are made of
-        "enumHints": messages._ENUM_HINTS,  # noqa: SLF001
-        "typeHints": [template for _, template in messages.TYPE_HINTS],
-        "rules": wording.templates(),
-        "webAddress": messages.web_address_problem("{value}"),
-        "yearRange": messages.year_range(9999).replace(str(first_year), "{first}").replace("9999", "{last}"),
+        "requiredHints": _each(messages._REQUIRED_HINTS),  # noqa: SLF001 - the tables the messages are made of
+        "enumHints": _each(messages._ENUM_HINTS),  # noqa: SLF001
+        "typeHints": [_(template) for _test, template in messages.TYPE_HINTS],
+        "kinds": _each(values.KIND),
+        "found": _each(values.FOUND),
+        "didYouMean": _(values.DID_YOU_MEAN),
+        "bounds": _each(values.BOUNDS),
+        "orRemove": _each(messages.OR_REMOVE),
+        "isEmpty": _(messages._IS_EMPTY),  # noqa: SLF001
+        "notAllowed": _(messages._NOT_ALLOWED),  # noqa: SLF001
+        "rules": _each(wording.templates()),
+        "webAddress": _(values.WEB_ADDRESS),
+        "yearRange": _(values.YEAR_RANGE),
         "firstYear": first_year,
         "htmlTag": validate._HTML_TAG.pattern,  # noqa: SLF001
         "markdown": validate._MARKDOWN.pattern,  # noqa: SLF001

@@ -1,7 +1,8 @@
 /* The validator's rules in the browser, in its words: practice.schema.json applied by the vendored
    @cfworker/json-schema, each error worded with the templates of hooks/icp/check/messages.py (WORDING,
-   the hints) and the other rules with hooks/icp/check/wording.py's, all written into propose-data.js
-   at build time. A problem is [field, message]: the field as the validator names it (title,
+   the hints), values.py (how a value is named) and the other rules with hooks/icp/check/wording.py's,
+   all written into propose-data.js at build time in the page's language (hooks/icp/render/proposalwords.py):
+   this script holds no words. A problem is [field, message]: the field as the validator names it (title,
    sources[0].url, related[1], body), the body's problems by section (propose/body.js). */
 (function () {
   "use strict";
@@ -31,16 +32,19 @@
     return Number.isInteger(value) && !value.isFloat ? String(value) : window.ICPCaseFile.floatText(value).replace(".0e", "e");
   }
 
+  // hooks/icp/check/values.py kind_of, with its templates (FOUND); a boolean as Python writes it (True).
   function kindOf(value) {
-    if (value === null || value === undefined) return "nothing";
-    if (typeof value === "boolean") return "true/false (" + (value ? "True" : "False") + ")";
-    if (typeof value === "number") return "the number " + pyNumber(value);
+    var F = words.found;
+    if (value === null || value === undefined) return F.nothing;
+    if (typeof value === "boolean") return format(F.boolean, {value: String(value).charAt(0).toUpperCase() + String(value).slice(1)});
+    if (typeof value === "number") return format(F.number, {value: pyNumber(value)});
     if (typeof value === "string") {
       var length = Array.from(value).length;
-      return "the text '" + excerpt(value) + "'" + (length > 40 ? " (" + length.toLocaleString("en-US") + " characters)" : "");
+      return length > 40 ? format(F.longText, {text: excerpt(value), length: length.toLocaleString("en-US")})
+        : format(F.text, {text: excerpt(value)});
     }
-    if (Array.isArray(value)) return value.length ? "a list" : "an empty list";
-    return Object.keys(value).length ? "a mapping" : "an empty mapping";
+    if (Array.isArray(value)) return value.length ? F.list : F.emptyList;
+    return Object.keys(value).length ? F.mapping : F.emptyMapping;
   }
 
   // difflib.get_close_matches(word, possibilities, n=1, cutoff=0.6): SequenceMatcher's ratio (no junk).
@@ -87,7 +91,7 @@
     var folded = {};
     choices.forEach(function (choice) { folded[choice.toLowerCase()] = choice; });
     var match = closeMatch(value.toLowerCase(), Object.keys(folded));
-    return match === null ? "" : "; did you mean '" + folded[match] + "'?";
+    return match === null ? "" : format(words.didYouMean, {match: folded[match]});
   }
 
   function fieldName(location) {
@@ -137,8 +141,6 @@
     return facts.example ? format(hints[15], facts) : format(hints[16], facts);
   }
 
-  var KIND_NAMES = {string: "text", integer: "a whole number", number: "a number", array: "a list",
-    object: "a mapping of keys to values", boolean: "true or false"};
   var PRIORITY = ["type", "required", "additionalProperties", "dependentRequired", "enum", "minItems", "maxItems",
     "minLength", "maxLength", "uniqueItems", "pattern", "minimum", "maximum"];
 
@@ -162,12 +164,12 @@
       raw: value, value: typeof value === "number" ? pyNumber(value) : value,
       text: typeof value === "string" ? value.trim() : "",
       name: name, key: key, isYear: location.length === 1 && location[0] === "year",
-      expectedType: spec.type, expected: KIND_NAMES[spec.type] || spec.type, example: words.examples[generic(location)] || "",
+      expectedType: spec.type, expected: words.kinds[spec.type] || spec.type, example: words.examples[generic(location)] || "",
       quoted: typeof value === "string" ? "'" + excerpt(value, 80) + "'" : kindOf(value),
       closing_line: closingLine, required_hint: words.requiredHints[key] || "",
       length: typeof value === "string" ? Array.from(value).length : value && value.length, rule: spec[kind] !== undefined ? spec[kind] : (spec.items || {})[kind],
       years: function () { return yearRange(); },
-      or_remove: isRequired(location) ? "" : /\[\]$/.test(generic(location)) ? " or remove the item" : " or remove the key",
+      or_remove: isRequired(location) ? "" : words.orRemove[/\[\]$/.test(generic(location)) ? "item" : "key"],
       other: function () { return (data.schema.dependentRequired[key] || ["?"])[0]; },
       repeated: function () { return typeof value[repeat] === "string" ? "'" + excerpt(value[repeat], 80) + "'" : kindOf(value[repeat]); },
       enum_hint: words.enumHints[generic(location)] || "",
@@ -178,14 +180,14 @@
         return typeof value === "string" ? didYouMean(value, choices) : "";
       },
       enum_found: function () {
-        if (value === "") return "is empty";
+        if (value === "") return words.isEmpty;
         var close = typeof value === "string" ? didYouMean(value, (spec.enum || []).map(String)) : "";
-        return facts.quoted + " is not one of the allowed values" + close;
+        return format(words.notAllowed, {quoted: facts.quoted, close: close});
       },
       bounds: function () {
-        var low = spec.minimum, high = spec.maximum;
-        if (low !== undefined && high !== undefined) return "it must be between " + low + " and " + high;
-        return low !== undefined ? "it must be at least " + low : "it must be at most " + high;
+        var low = spec.minimum, high = spec.maximum, B = words.bounds;
+        if (low !== undefined && high !== undefined) return format(B.between, {low: low, high: high});
+        return low !== undefined ? format(B.low, {low: low}) : format(B.high, {high: high});
       }
     };
     facts.found = kindOf(value);
@@ -256,7 +258,7 @@
     var evaluations = sources.map(function (source, index) { return source.evaluation === true ? index : -1; })
       .filter(function (index) { return index >= 0; });
     if (meta.evidence === "evaluated" && !evaluations.length) problems.push(["evidence", R.EVALUATED_WITHOUT_EVALUATION]);
-    if (meta.evidence === "results reported" || meta.evidence === "none given") {
+    if (meta.evidence !== "evaluated" && data.schema.properties.evidence.enum.indexOf(meta.evidence) >= 0) {
       evaluations.forEach(function (index) {
         problems.push(["sources[" + index + "].evaluation", format(R.EVALUATION_WITHOUT_EVALUATED, {evidence: meta.evidence})]);
       });
@@ -304,7 +306,7 @@
       if (!kept[problem[0]]) { kept[problem[0]] = true; result.push(problem); }
     });
     if (!P.form.getAttribute("data-edit") && data.cases.some(function (entry) { return entry[0] === slug; })) {
-      result.push(["file name", format(words.rules.FILE_TAKEN, {name: slug + ".md"})]);
+      result.push([data.fileNameField, format(words.rules.FILE_TAKEN, {name: slug + ".md"})]);
     }
     result = result.concat(relatedProblems(meta, slug));
     return window.ICPBodyCheck ? result.concat(window.ICPBodyCheck(values, words)) : result;
