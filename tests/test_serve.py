@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from bench import SERVE_OPTIONS
 
+from icp import i18n
 from icp.check.validate import case_files, check_practices
 from icp.generator.preview import load_site
 from icp.site import Project
@@ -272,3 +273,27 @@ def test_broken_rules_show_as_a_banner_not_a_hang(served, rules):
     path.write_bytes(good)
     server.wait_until("about.html", lambda text: BANNER not in text)
     assert BANNER not in server.get("index.html") and server.process.poll() is None
+
+
+def test_the_banner_tells_each_problem_in_the_pages_language(served, page):
+    """In Chromium, the preview's French and Danish pages list the validator's messages told in French and
+    Danish (icp.check.said), the English pages as scripts/validate.py prints them."""
+    project, server = served
+    case = Project(project).load_index().practices[0]
+    path = project / "practices" / f"{case.slug}.md"
+    path.write_text(misspell_first_topic(path, case.topics[0]), encoding="utf-8")
+    _, problems = check_practices(project / "practices", Project(project).vocabulary(), Project(project).schema(),
+                                  root=project)
+    told = {}
+    for language in i18n.languages():
+        with i18n.use(language):
+            told[language.code] = [problem.told() for problem in problems]
+    assert told["en"] == [str(problem) for problem in problems] and len(problems) == 1
+    assert "n'est pas un thème\u00a0; vouliez-vous dire" in told["fr"][0]
+    assert "er ikke et emne; mente du" in told["da"][0]
+    server.wait_until("index.html", lambda text: BANNER in text)
+    for code, folder in (("fr", "fr/"), ("da", "da/"), ("en", "")):
+        page.goto(f"http://127.0.0.1:{server.port}/{folder}about.html")
+        banner = page.locator(".icp-preview-problems")
+        assert banner.locator("li").all_inner_texts() == told[code], code
+        assert banner.evaluate("b => b.getBoundingClientRect().top") == 0
