@@ -125,6 +125,7 @@ def test_the_language_and_translations_are_offered_and_written_as_the_case_file_
     assert name == "tromso-un-guichet-pour-les-nouveaux-venus.md"
     assert "\ntitle: Un guichet pour les nouveaux venus\nlanguage: fr\ncity: Tromsø\n" in text
     assert "\ntranslations:\n- oslo-oxlo-declaration\n" in text
+    assert f"\n## Résumé\n\n{VALID['section']}\n" in text, "a French case under the French cases' headings"
     schema = Project(form_site.parent / "project").schema()
     meta = parse_case_text(Path(name), text).meta
     sections = {"Summary": VALID["section"]}

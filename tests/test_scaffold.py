@@ -185,3 +185,23 @@ def test_a_language_given_by_its_name_is_refused_with_its_code(project_copy):
     assert result.returncode == 1 and not (project_copy.practices_dir / f"{SLUG}.md").exists()
     assert ("language: 'Norwegian' is not a language's two-letter ISO 639-1 code; did you mean 'no' (Norwegian)?"
             in result.stderr)
+
+
+@pytest.mark.parametrize("code", ["fr", "da"])
+def test_a_case_in_french_or_danish_is_written_under_its_languages_headings_and_passes(code):
+    """As practices/*-fr.md are written ("## Résumé", "## Contexte"): the form's file and the scaffold's."""
+    from icp.check.validate import check_case
+    from icp.read.casefile import parse_case_text
+    from icp.scaffold import case_file
+
+    project = Project(ROOT)
+    schema = project.schema()
+    meta = {"title": "Un guichet", "language": code, "city": "Oslo", "country": "Norway", "topics": ["Education"],
+            "summary": "Un guichet.", "evidence": "none given"}
+    text = case_file(meta, {"Summary": "Un guichet.", "Background": "Avant."}, list(schema["properties"]))
+    first, second = {"fr": ("Résumé", "Contexte"), "da": ("Resumé", "Baggrund")}[code]
+    assert f"\n## {first}\n\nUn guichet.\n\n## {second}\n\nAvant.\n" in text and "## Summary" not in text
+    path = project.practices_dir / "oslo-un-guichet.md"
+    assert check_case(parse_case_text(path, text), project.vocabulary(), schema, set(), path.name) == []
+    english = case_file({**meta, "language": "en"}, {"Summary": "A desk."}, list(schema["properties"]))
+    assert "\n## Summary\n\nA desk.\n" in english

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 
+from icp import i18n
 from icp.read.schema import SCHEMA_FILE
 from icp.read.vocabulary import Vocabulary, slugify
 
@@ -86,14 +87,30 @@ def case_file(meta: dict, sections: dict[str, str], order: list[str], source_ord
     """A whole case file, as the site's "Propose a practice" form writes it (its JavaScript writer,
     ``docs/assets/javascripts/propose/casefile.js``, gives the same bytes for the same values): the
     modeline, then each key given, in the schema's order (``order``; a source's keys in ``source_order``),
-    written by YAML as the scaffold writes its keys; then each section given, under its heading, in
-    :data:`SECTIONS` order. An empty value, list or section is left out."""
+    written by YAML as the scaffold writes its keys; then each section given, under its heading in the
+    case's language (:func:`headings_in`), in :data:`SECTIONS` order. An empty value, list or section is
+    left out."""
     ranked = {key: rank for rank, key in enumerate(order)}
     keys = sorted((key for key, value in meta.items() if _given(value)), key=lambda key: ranked.get(key, len(ranked)))
     front = MODELINE + "\n" + "".join(_key(key, _written(key, meta[key], source_order)) for key in keys)
-    body = "\n".join(f"## {heading}\n\n{sections[heading].strip()}\n" for heading, _ in SECTIONS
+    written = headings_in(meta.get("language"))
+    body = "\n".join(f"## {name}\n\n{sections[heading].strip()}\n" for (heading, _), name in zip(SECTIONS, written)
                      if sections.get(heading, "").strip())
     return f"---\n{front}---\n\n{body}"
+
+
+def headings_in(language: object) -> list[str]:
+    """The sections' headings as a case written in ``language`` (its ``language:`` code) heads them: in
+    that language when the site has its catalogue (a French case's "Résumé", "Contexte", as the French
+    cases of practices/ are written), else in English."""
+    from icp.render.proposetext import section_name  # the form's names of the sections, one table
+
+    english = [heading for heading, _ in SECTIONS]
+    site = {language.code: language for language in i18n.languages()}
+    if not isinstance(language, str) or language == i18n.DEFAULT or language not in site:
+        return english
+    with i18n.use(site[language]):
+        return [section_name(heading) for heading in english]
 
 
 def _given(value: object) -> bool:

@@ -30,7 +30,7 @@ from icp.render import proposetext
 from icp.render.proposalwords import words
 from icp.render.scriptdata import script_json
 from icp.render.templating import render
-from icp.scaffold import MAX_SLUG, SECTIONS
+from icp.scaffold import MAX_SLUG, SECTIONS, headings_in
 
 PROPOSE_PAGE = routes.PROPOSE
 PROPOSE_URL = routes.html(routes.PROPOSE)
@@ -183,6 +183,8 @@ def propose_data(index: PracticeIndex, schema: dict, destination: Destination, l
         "order": list(synced["properties"]),
         "sourceOrder": list(synced["properties"].get("sources", {}).get("items", {}).get("properties", {})),
         "headings": [heading for heading, _ in SECTIONS],
+        # The headings the file is written with, by the case's language when not English (scaffold.headings_in).
+        "writtenHeadings": {code: headings_in(code) for code in i18n.codes() if code != i18n.DEFAULT},
         "sourcesHeading": SOURCES_HEADING,
         "fileNameField": FILE_NAME_FIELD,  # the field the validator names in a problem of the file's name
         "cases": [[practice.slug, practice.title] for practice in index.practices],

@@ -1,9 +1,11 @@
 """The words of "Propose a practice" in the page's language: its fields' labels, its sections' names
-and hints, and the words its scripts show (sent with the page's data: the scripts hold none, but
-``check.js``'s description of a value, which is the validator's wording and stays in English).
+and hints, and the words its scripts show (sent with the page's data: the scripts hold none; the check
+messages are the validator's, told in the page's language by :mod:`icp.render.proposalwords`).
 
-The file the form writes keeps English keys, values and headings: only what the reader is shown is
-translated. A key of the schema with no label here is labelled by its name, in words.
+The file the form writes keeps English keys and values; its sections are headed in the case's own
+language (``language:``), with these names as that language's catalogue gives them
+(:func:`icp.scaffold.headings_in`), whatever the page's. A key of the schema with no label here is
+labelled by its name, in words.
 """
 
 from __future__ import annotations

@@ -191,14 +191,18 @@
   }
 
   /* meta: key -> value (text, {number, integer}, true/false, a list of those or of mappings);
-     sections: heading -> text; headings: the body's headings in order; order, sourceOrder: the schema's. */
-  function caseFile(meta, sections, headings, order, sourceOrder) {
+     sections: heading -> text; headings: the body's headings in order; order, sourceOrder: the schema's;
+     written: the headings as a case in another language writes them, by its code (icp.scaffold.headings_in). */
+  function caseFile(meta, sections, headings, order, sourceOrder, written) {
+    var names = (written && typeof meta.language === "string" && written[meta.language]) || headings;
     var keys = ordered(Object.keys(meta).filter(function (key) { return given(meta[key]); }), order);
     var front = "# yaml-language-server: $schema=practice.schema.json\n" + keys.map(function (key) {
       return keyText(key, meta[key], sourceOrder);
     }).join("");
     var body = headings.filter(function (heading) { return (sections[heading] || "").trim(); })
-      .map(function (heading) { return "## " + heading + "\n\n" + sections[heading].trim() + "\n"; }).join("\n");
+      .map(function (heading) {
+        return "## " + names[headings.indexOf(heading)] + "\n\n" + sections[heading].trim() + "\n";
+      }).join("\n");
     return "---\n" + front + "---\n\n" + body;
   }
 

@@ -43,7 +43,8 @@
 
   function fileText(current) {
     current = current || values();
-    return window.ICPCaseFile.caseFile(current.meta, current.sections, data.headings, data.order, data.sourceOrder);
+    return window.ICPCaseFile.caseFile(current.meta, current.sections, data.headings, data.order, data.sourceOrder,
+      data.writtenHeadings);
   }
 
   function fileName(current) {
