@@ -65,7 +65,7 @@ class HookState:
     metas: dict[str, dict] = field(default_factory=dict)
     navs: dict[str, Navigation] = field(default_factory=dict)  # each language's menu but English's (MkDocs' own)
     alternates: Alternates | None = None  # which page exists in which language
-    styles: Stylesheets | None = None  # the stylesheets each page gets inline
+    styles: Stylesheets | None = None  # the stylesheets: each page's first screen's, and the shared file
 
     def start_files(self) -> None:
         self.lifted.clear()
@@ -148,7 +148,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         _follow_edits(files, config)
     _state.alternates = _state.build.alternates(file.dest_uri for file in files.documentation_pages())
     _minify_own_scripts(files, config)
-    _state.styles = _stylesheets(files)
+    _state.styles = _stylesheets(files, config)
     return files
 
 
@@ -166,12 +166,19 @@ def _minify_own_scripts(files: Files, config: MkDocsConfig) -> None:
             _replace(files, _generated(config, file.src_uri, text))
 
 
-def _stylesheets(files: Files) -> Stylesheets:
-    """Every stylesheet the pages may link to, and the scripts they may run (Material's own search,
-    which the site does not use, left out)."""
+def _stylesheets(files: Files, config: MkDocsConfig) -> Stylesheets:
+    """The stylesheets every page links, in its order (Material's main and palette, then extra_css), the
+    scripts the pages may run (Material's own search, which the site does not use, left out), and their
+    shared file, published with the site: whole here, purged of what no page uses once all are written
+    (on_post_build; not under `serve --dirty`, which writes only some)."""
+    theme = [file for name in ("main", "palette") for file in files
+             if file.src_uri.startswith(f"assets/stylesheets/{name}.") and file.src_uri.endswith(".min.css")]
+    extra = [files.get_file_from_path(str(path)) for path in config.extra_css]
     scripts = [file.content_string for file in files
                if file.src_uri.endswith(".js") and not file.src_uri.startswith(_MATERIAL_SEARCH)]
-    return Stylesheets({file.src_uri: file.content_string for file in files if file.src_uri.endswith(".css")}, scripts)
+    styles = Stylesheets({file.src_uri: file.content_string for file in theme + extra if file is not None}, scripts)
+    _replace(files, _generated(config, styles.shared_path, styles.shared_css))
+    return styles
 
 
 @timing.timed("hook")
@@ -281,20 +288,23 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def _finished(html: str, dest_uri: str, config: MkDocsConfig) -> str:
     """A page as it is written: the preview's banner in its language, valid HTML where Material's templates
-    are not (``autocomplete`` is not allowed on its checkbox toggles), its stylesheets inline, then the
-    page's security policy."""
+    are not (``autocomplete`` is not allowed on its checkbox toggles), its stylesheets delivered
+    (icp.render.styles), then the page's security policy."""
     if _state.build is not None:
         html = preview.with_banner(html, _state.build.banner_for(dest_uri))
     html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
     if _state.styles is not None:
         root = urlsplit(config.site_url or "").path.rstrip("/") + "/"
-        html = _state.styles.inline(html, dest_uri, root)
+        html = _state.styles.deliver(html, dest_uri, root)
     return csp.with_policy(html)
 
 
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Last of all: what the core adds to the finished site, then (`mkdocs build`) the swap into place."""
+    """Last of all: the shared stylesheet for the pages written, what the core adds to the finished site
+    (the offline zip among it), then (`mkdocs build`) the swap into place."""
+    if _state.styles is not None and not _state.dirty_serve:
+        Path(config.site_dir, _state.styles.shared_path).write_text(_state.styles.shared_css_for_pages(), encoding="utf-8")
     if _state.build is not None:
         _state.build.finish(Path(config.site_dir))
         _state.built_banner = _state.build.banner

@@ -22,8 +22,9 @@ from conftest import ROOT, chromium_path
 
 AUDITS = ROOT / "tests" / "lighthouse_audits.mjs"
 # What a page may weigh with everything it loads before the reader does anything (the finder: the page,
-# Material's bundle, its scripts and data); the heaviest, the finder, weighs some 430 KiB.
-WEIGHT_CAP = 550 * 1024
+# Material's bundle, its scripts and data, and the shared stylesheet, 91 KiB, which every later page takes
+# from the browser's cache); the heaviest, the finder, weighs some 575 KiB, served uncompressed.
+WEIGHT_CAP = 600 * 1024
 
 
 def lighthouse_available() -> bool:

@@ -1,21 +1,28 @@
-"""The site's stylesheets written into each page, so that nothing has to be fetched before it is drawn.
+"""The site's stylesheets, delivered so that nothing has to be fetched before a page is drawn and no
+page carries them whole.
 
 A page names its stylesheets with ``<link rel="stylesheet">``: the theme's (Material's ``main`` and
 ``palette``) and the site's own (``mkdocs.yml``'s ``extra_css``). A browser draws nothing until each
 has arrived, one more round trip on a slow connection (Lighthouse's "render-blocking resources").
-:meth:`Stylesheets.inline` replaces those links with one ``<style>`` element that holds, in the same
-order, the rules of the same stylesheets that can apply to the page: every rule whose selector names
-only classes, ids, attributes and elements that occur in the page or in one of the site's scripts
-(which may add them later). A rule's selector that names something found in neither can never match,
-and is left out; everything else is kept as written, only without comments and runs of white space.
-Material's stylesheet alone is some 140 kB, of which a page uses a fifth.
+:meth:`Stylesheets.deliver` replaces those links, where the first was, with:
 
-The kept text is the same in every browser that reads it, from a server or from ``file://``; the
-page's Content-Security-Policy allows the ``<style>`` element by its hash (:mod:`icp.render.csp`).
+- a ``<style>`` element holding what the page's first screen needs of them (:mod:`icp.render.critical`),
+  allowed by the page's Content-Security-Policy by its hash (:mod:`icp.render.csp`);
+- a link to :attr:`Stylesheets.shared_path`, the same stylesheets as one file (comments and runs of
+  white space left out), the same for every page and language, so that a reader's browser and the
+  offline zip hold it once. It is linked for print media, which no screen waits for, and a one-line
+  script switches it to every medium once it has arrived (no event handler attribute: the policy
+  allows that script by its hash); a ``<noscript>`` link gives it to a browser without JavaScript.
+
+The shared file comes after the page's own rules, which are a part of it in the same order, so once
+it has arrived every element is styled exactly as by the stylesheets linked as MkDocs writes them.
+Before it has, the first screen looks the same already: only what lies further down, or what a
+reader's act or a script brings, waits for it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -23,12 +30,14 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from icp.render import critical
 from icp.render.templating import render
 
 _LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)">[ \t]*\n?')
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 # A script's class name made at run time: the text before a template literal's ${...} ("md-tag--${x}").
 _PREFIX = re.compile(r"([A-Za-z_][\w-]*-)\$\{")
+_PROPERTY = re.compile(r"--[A-Za-z_][\w-]*")
 # What a selector names: classes, ids, attributes (with the words of their value), elements.
 _ATTRIBUTE = re.compile(r"""\[\s*([\w-]+)\s*(?:[~|^$*]?=\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]*))\s*(?:[iIsS]\s*)?)?\]""")
 _PSEUDO = re.compile(r"::?[\w-]+")
@@ -67,37 +76,53 @@ class Verbatim:
 
 
 class Stylesheets:
-    """The stylesheets a build's pages link to, by their path in the site, read once per build;
-    ``scripts`` are the texts of the scripts the pages run (the classes they add count as used)."""
+    """The stylesheets a build's pages link to, by their path in the site and in the order the pages
+    link them, read once per build; ``scripts`` are the texts of the scripts the pages run (the
+    classes they add, and the custom properties they name, count as used by the shared file)."""
 
     def __init__(self, sheets: dict[str, str], scripts=()) -> None:
         self._sheets = {path: parse(text, path) for path, text in sheets.items()}
         script_text = "\n".join(scripts)
-        self._script_words = frozenset(word.lower() for word in _WORD.findall(script_text))
-        self._prefixes = tuple(sorted({prefix.lower() for prefix in _PREFIX.findall(script_text)}))
+        prefixes = tuple(sorted({prefix.lower() for prefix in _PREFIX.findall(script_text)}))
+        script_words = frozenset(word.lower() for word in _WORD.findall(script_text))
         needed = {word for tree in self._sheets.values() for word in _words_needed(tree)}
-        self._always = frozenset(word for word in needed
-                                 if word in self._script_words or word.startswith(self._prefixes))
-        self._needed = frozenset(needed - self._always)
+        self._needed = frozenset(needed)
+        self._script_words = frozenset(word for word in needed if word in script_words or word.startswith(prefixes))
+        self._script_properties = frozenset(_PROPERTY.findall(script_text))
+        self._used: set[str] = set()
+        self.shared_css = "".join(_write(tree) for tree in self._sheets.values())
+        digest = hashlib.sha256(self.shared_css.encode("utf-8")).hexdigest()[:8]
+        self.shared_path = f"assets/stylesheets/site.{digest}.min.css"
+
+    def shared_css_for_pages(self) -> str:
+        """The shared file for the pages delivered so far (a whole build's): every rule that can apply to
+        one of them or to what a script adds, every custom property such a rule or a script uses."""
+        have = frozenset(self._used) | self._script_words
+        return critical.write(self._sheets.values(), have, _declarations, first_screen=False,
+                              properties=self._script_properties)
 
     def paths(self) -> tuple[str, ...]:
         return tuple(self._sheets)
 
-    def inline(self, html: str, page_path: str, root: str = "/") -> str:
-        """``html`` (the page at ``page_path`` in the site) with its links to these stylesheets replaced
-        by one ``<style>`` element where the first was. ``root`` is the site's path on its server, for
-        a link that starts with ``/`` (the 404 page's)."""
-        links = [(match, self._sheet_of(match.group(1), page_path, root)) for match in _LINK.finditer(html)]
-        links = [(match, path) for match, path in links if path is not None]
+    def deliver(self, html: str, page_path: str, root: str = "/") -> str:
+        """``html`` (the page at ``page_path`` in the site) with its links to these stylesheets replaced,
+        where the first was, by its first screen's rules and the link to the shared file. ``root`` is
+        the site's path on its server, for a link that starts with ``/`` (the 404 page's)."""
+        links = [match for match in _LINK.finditer(html) if self._sheet_of(match.group(1), page_path, root)]
         if not links:
             return html
-        present = frozenset(word.lower() for word in _WORD.findall(html)) & self._needed
-        css = self._css(tuple(path for _, path in links), present)
+        first_screen, everything = critical.tag_words(html)
+        self._used |= everything & self._needed
+        css = self._first_screen(first_screen & self._needed)
         if "</style" in css.lower():
-            raise StylesheetError(f"{links[0][1]}: a stylesheet holds '</style', which would end the page's <style> element")
-        style = render("inline_style.html", css=Markup(css))
+            raise StylesheetError(f"{self.paths()[0]}: a stylesheet holds '</style', which would end the page's <style> element")
+        if links[0].group(1).startswith("/"):
+            href = root + self.shared_path
+        else:
+            href = posixpath.relpath(self.shared_path, posixpath.dirname(page_path) or ".")
+        style = render("inline_style.html", css=Markup(css), href=href)
         pieces, at = [], 0
-        for number, (match, _) in enumerate(links):
+        for number, match in enumerate(links):
             pieces.append(html[at:match.start()])
             if number == 0:
                 pieces.append(style)
@@ -115,9 +140,8 @@ class Stylesheets:
         return path if path in self._sheets else None
 
     @lru_cache(maxsize=256)
-    def _css(self, paths: tuple[str, ...], present: frozenset[str]) -> str:
-        have = present | self._always
-        return "".join(_write(self._sheets[path], have) for path in paths)
+    def _first_screen(self, words: frozenset[str]) -> str:
+        return critical.write(self._sheets.values(), words, _declarations)
 
 
 def parse(text: str, name: str) -> tuple:
@@ -262,17 +286,24 @@ def _words_needed(tree) -> set[str]:
     return words
 
 
-def _write(tree, have: frozenset[str]) -> str:
+def _write(tree) -> str:
     out = []
     for item in tree:
         if isinstance(item, Rule):
-            selectors = [selector for selector, needs in item.selectors if needs <= have]
-            if selectors:
-                out.append(",".join(selectors) + "{" + item.declarations + "}")
+            out.append(",".join(selector for selector, _ in item.selectors) + "{" + item.declarations + "}")
         elif isinstance(item, Group):
-            inner = _write(item.children, have)
-            if inner:
-                out.append(item.prelude + "{" + inner + "}")
+            out.append(item.prelude + "{" + _write(item.children) + "}")
         else:
             out.append(item.text)
     return "".join(out)
+
+
+def _declarations(block: str) -> list[str]:
+    """A rule's declarations, each as written (a ``;`` in a string or brackets does not end one)."""
+    out, at = [], 0
+    while at < len(block):
+        end = _next(block, at, ";")
+        if block[at:end].strip():
+            out.append(block[at:end].strip())
+        at = end + 1
+    return out
