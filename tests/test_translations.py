@@ -121,3 +121,24 @@ def test_one_file_checked_alone_reads_the_cases_it_names(project_copy):
     assert result.returncode == 1
     assert ("practices/oslo-a-fr.md:9: translations[0]: 'oslo-a' is also written in English (language: en)"
             in result.stderr)
+
+
+def test_a_file_checked_alone_is_told_of_a_group_another_file_joins_it_to(project_copy):
+    """scripts/validate.py <one file> follows the links that come in, not only the file's own translations:"""
+    case(project_copy, "oslo-a")
+    case(project_copy, "oslo-b")
+    case(project_copy, "oslo-c")
+    case(project_copy, "oslo-b-de", "language: de\ntranslations: [oslo-b, oslo-a]\n")
+    case(project_copy, "oslo-c-fr", "language: fr\ntranslations: [oslo-c]\n")
+    whole = checked(project_copy)[1]
+    assert [line.split(": ", 2)[:2] for line in whole] == [["practices/oslo-b-de.md:10", "translations[0]"],
+                                                           ["practices/oslo-b-de.md:10", "translations[1]"]]
+    alone = check_practices(project_copy.practices_dir, project_copy.vocabulary(), project_copy.schema(),
+                            root=project_copy.root, paths=[project_copy.practices_dir / "oslo-a.md"])[1]
+    assert [str(problem) for problem in alone] == whole
+    for untouched in ("oslo-c.md", "oslo-c-fr.md"):
+        assert check_practices(project_copy.practices_dir, project_copy.vocabulary(), project_copy.schema(),
+                               root=project_copy.root, paths=[project_copy.practices_dir / untouched])[1] == []
+    told = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), "--root", str(project_copy.root),
+                           str(project_copy.practices_dir / "oslo-a.md")], capture_output=True, text=True)
+    assert told.returncode != 0 and whole[0] in told.stdout + told.stderr, told

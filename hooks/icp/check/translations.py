@@ -65,11 +65,16 @@ def groups(edges: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
 
 
 def translation_problems(cases: list[CaseFile], known_slugs: set[str], shown: Callable[[CaseFile], str],
-                         read: Callable[[str], CaseFile | None]) -> list[Problem]:
+                         read: Callable[[str], CaseFile | None], listing: Iterable[CaseFile] = ()) -> list[Problem]:
     """The translations of ``cases`` that are no case, the case itself, in its language, or that join a
-    group with two cases in one language. ``read`` gives another case by slug (None if it cannot be read)."""
+    group with two cases in one language. ``read`` gives another case by slug (None if it cannot be read).
+    ``listing``: other cases that list one of ``cases`` (when some files are checked alone): their listings
+    that join a checked case to a group with two cases in one language are told too, as a whole check tells them."""
     problems: list[Problem] = []
     by_slug = {case.slug: case for case in cases}
+    about = set(by_slug)
+    listing = [case for case in listing if case.slug not in about]
+    by_slug.update((case.slug, case) for case in listing)
 
     def case_of(slug: str) -> CaseFile | None:
         if slug not in by_slug:
@@ -77,11 +82,18 @@ def translation_problems(cases: list[CaseFile], known_slugs: set[str], shown: Ca
         return by_slug[slug]
 
     edges: list[tuple[CaseFile, int, str]] = []
-    for case in cases:
+    for case in [*cases, *listing]:
         own = language_of(case.meta)
         for index, slug in listed(case.meta):
             field, line = f"translations[{index}]", case.line_of(("translations", index))
-            if slug == case.slug:
+            if case.slug not in about:
+                other = case_of(slug) if slug in known_slugs and slug != case.slug else None
+                if other is not None and own is not None and language_of(other.meta) not in (None, own):
+                    edges.append((case, index, slug))
+                elif other is not None and slug in about and language_of(other.meta) == own:
+                    problems.append(Problem(shown(case), line, field, said(wording.TRANSLATION_SAME_LANGUAGE,
+                        slug=slug, language=languages.name(own), code=own)))
+            elif slug == case.slug:
                 problems.append(Problem(shown(case), line, field, said(wording.TRANSLATION_ITSELF, slug=slug)))
             elif slug not in known_slugs:
                 fix = did_you_mean(slug, known_slugs - {case.slug}) or said(wording.TRANSLATION_MISSING_FIX)
@@ -92,12 +104,13 @@ def translation_problems(cases: list[CaseFile], known_slugs: set[str], shown: Ca
                     slug=slug, language=languages.name(own), code=own)))
             elif other is not None and own is not None and language_of(other.meta) is not None:
                 edges.append((case, index, slug))
-    problems += _group_problems(edges, case_of, shown)
+    problems += _group_problems(edges, case_of, shown, about)
     return problems
 
 
-def _group_problems(edges: list[tuple[CaseFile, int, str]], case_of, shown) -> list[Problem]:
-    """A group joined by the checked cases' listings, and by the listings of the cases they reach."""
+def _group_problems(edges: list[tuple[CaseFile, int, str]], case_of, shown, about: set[str]) -> list[Problem]:
+    """A group joined by the checked cases' listings, and by the listings of the cases they reach; a listing
+    of another case (not in ``about``) only when its group holds a checked case."""
     pairs = {(case.slug, slug) for case, _, slug in edges}
     todo = [slug for _, _, slug in edges]
     seen = {case.slug for case, _, _ in edges}
@@ -116,6 +129,8 @@ def _group_problems(edges: list[tuple[CaseFile, int, str]], case_of, shown) -> l
     joined = groups(pairs)
     problems = []
     for case, index, slug in edges:
+        if case.slug not in about and not joined[case.slug] & about:
+            continue
         group = sorted(joined[case.slug])
         by_language: dict[str, list[str]] = {}
         for member in group:

@@ -21,7 +21,7 @@ from icp.check.links import SiteMap, term_counts
 from icp.check.lookalikes import invisible_problem, mixed_problem
 from icp.check import wording
 from icp.check.messages import did_you_mean, explain_errors, is_required, kind_of, web_address_problem, year_range
-from icp.check.translations import translation_problems
+from icp.check.translations import listed, translation_problems
 from icp.check.said import said
 from icp.check.problems import PracticeProblems, Problem, checker_failed, count_problems  # noqa: F401 - importers' names
 from icp.generator.incremental import CheckedFiles
@@ -131,7 +131,8 @@ def check_practices(
         problems.extend(_related_problems(case, shown, known_slugs))
         problems.extend(_address_problems(case, bodies[case.slug], site, shown))
     problems.extend(translation_problems(cases, known_slugs, lambda case: display_path(case.path, root),
-                                         lambda slug: _read_other(directory / f"{slug}.md")))
+                                         lambda slug: _read_other(directory / f"{slug}.md"),
+                                         _listing(cases, all_paths) if paths is not None else ()))
     problems.extend(Problem(*found) for found in project_city_problems(
         cases, all_paths, paths, lambda path: display_path(path, root), set(vocabulary.country_names),
         refused={problem.path for problem in problems if problem.field in ("lat", "lon")},
@@ -215,6 +216,14 @@ def check_case(case: CaseFile, vocabulary: Vocabulary, schema: dict, known_slugs
     translations = translation_problems([case], known_slugs, lambda _: shown,
                                         lambda slug: _read_other(case.path.parent / f"{slug}.md"))
     return sorted(problems + _related_problems(case, shown, known_slugs) + translations)
+
+
+def _listing(cases: list[CaseFile], all_paths: list[Path]) -> list[CaseFile]:
+    """The other cases whose ``translations:`` name one of ``cases`` (checked alone, a file is still told
+    of a group another file joins it to)."""
+    slugs = {case.slug for case in cases}
+    others = (_read_other(path) for path in all_paths if path.stem not in slugs)
+    return [other for other in others if other is not None and any(slug in slugs for _, slug in listed(other.meta))]
 
 
 def _read_other(path: Path) -> CaseFile | None:
