@@ -39,6 +39,7 @@ from icp.generator.lifting import lift_html, restore_html
 from icp.publish.staging import SiteSwap
 from icp.render import csp
 from icp.render.alternates import Alternates
+from icp.render.chrome import Chrome
 from icp.render.minify import ScriptError, minify
 from icp.render.styles import Stylesheets
 from icp.sitebuild import Settings, SettingsError, SiteBuild
@@ -66,6 +67,7 @@ class HookState:
     navs: dict[str, Navigation] = field(default_factory=dict)  # each language's menu but English's (MkDocs' own)
     alternates: Alternates | None = None  # which page exists in which language
     styles: Stylesheets | None = None  # the stylesheets: each page's first screen's, and the shared file
+    chrome: Chrome = field(default_factory=Chrome)  # the theme's parts made once per language and folder
 
     def start_files(self) -> None:
         self.lifted.clear()
@@ -229,6 +231,7 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files):
             if file.page is not None:
                 file.page.update_date = built
         _state.navs.clear()
+        _state.chrome.clear()
         for language in _state.build.languages[1:]:
             _state.navs[language.code] = _language_nav(language.prefix, config, files)
     return nav
@@ -250,7 +253,8 @@ def _language_nav(prefix: str, config: MkDocsConfig, files: Files) -> Navigation
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
     """The feeds' autodiscovery links for the page's head (``overrides/main.html``), and the page's
     language: Material's words (``overrides/partials/language.html``), the menu, the overrides' own
-    words, the footer, the alternates and the language switcher."""
+    words, the footer, the alternates and the language switcher; and the theme's parts that are made
+    once per language and folder (``icp_once``)."""
     build = _state.build
     if build is not None:
         context["icp_feed_links"] = build.feed_links(page.file.dest_uri)
@@ -260,6 +264,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         context["icp_footer"] = build.footer(language)
         if language.code in _state.navs:
             context["nav"] = _state.navs[language.code]
+        context["icp_once"] = _state.chrome.once_for(language.code, page.url, in_menu=page in context["nav"].pages)
         if _state.alternates is not None:
             context["icp_alternates"] = _state.alternates.head_links(page.file.dest_uri)
             context["icp_languages"] = _state.alternates.switcher(page.file.dest_uri)
