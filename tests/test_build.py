@@ -185,7 +185,7 @@ def test_home_page_has_ways_in(built_site):
 
 
 def test_a_term_with_no_case_yet_says_so(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages=False)
     for path in (project / "practices").glob("*.md"):
         path.unlink()
     write_case(project / "practices", "only-one", topics="Roma", country="Norway", year=2012)
@@ -201,7 +201,7 @@ def test_a_term_with_no_case_yet_says_so(tmp_path):
 
 
 def test_a_bad_case_stops_the_build_and_names_file_and_field(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages=False)
     write_case(project / "practices", "broken", topics="Educaton")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
@@ -219,7 +219,7 @@ def test_only_a_publishing_build_writes_the_offline_zip(tmp_path):
 
 @pytest.mark.parametrize("heading", ["# A title\n\n", "A title\n=======\n\n"])
 def test_a_body_heading_that_repeats_the_title_is_not_shown_twice(tmp_path, heading):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages=False)
     path = write_case(project / "practices", "titled", title="A title")
     path.write_text(path.read_text(encoding="utf-8").replace("## Summary", heading + "## Summary"), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
@@ -236,7 +236,7 @@ def footer_text(path: Path) -> str:
 
 def test_every_page_names_the_site_its_licences_and_the_commits_date(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages=False)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     pages = [tmp_path / "site" / name for name in

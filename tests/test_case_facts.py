@@ -60,7 +60,7 @@ sources:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("facts") / "project")
+    project = copy_project(tmp_path_factory.mktemp("facts") / "project", languages=False)
     for slug, fields in CASES.items():
         (project / "practices" / f"{slug}.md").write_text(CASE.format(**fields), encoding="utf-8")
     return built_beside(project)

@@ -28,7 +28,7 @@ FORMULA = {"title": '=HYPERLINK("http://example.com")', "city": "+Hamar", "summa
 @pytest.fixture(scope="module")
 def big_project(tmp_path_factory):
     root = tmp_path_factory.mktemp("downloads")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", languages=False)
     SyntheticCases(Project(project).vocabulary()).write(project / "practices", SYNTHETIC)
     write_case(project / "practices", "formula-case", **{key: json.dumps(value) for key, value in FORMULA.items()})
     return project

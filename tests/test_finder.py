@@ -331,7 +331,7 @@ def test_a_query_longer_than_the_limit_is_cut_between_characters(page, built_sit
 def accented_site(tmp_path_factory):
     """The real site plus two cases whose cities are written with diacritics."""
     root = tmp_path_factory.mktemp("accents")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", languages=False)
     write_case(project / "practices", "malmo-meeting-places", title="Meeting places", city="Malmö", country="Sweden",
                topics="Education", summary="Malmö opened meeting places for neighbours.")
     write_case(project / "practices", "trois-rivieres-welcome", title="A welcome network", city="Trois-Rivières",

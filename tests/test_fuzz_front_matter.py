@@ -70,7 +70,7 @@ def test_any_front_matter_gets_a_message_with_file_field_and_fix(checked_project
 def preview(tmp_path_factory):
     """A preview server started with a case already broken in a way that used to stop it (country: 5)."""
     root = tmp_path_factory.mktemp("fuzz-preview")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", languages=False)
     for path in case_files(project / "practices"):
         path.unlink()
     SyntheticCases(Project(project).vocabulary()).write(project / "practices", 8)

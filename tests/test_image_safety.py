@@ -101,7 +101,7 @@ def _validate(project: Path, *files: str) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("images")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", languages=False)
     install(project, HARMLESS)
     showing(project, HARMLESS)
     result = mkdocs_build(project, root / "site")
@@ -199,7 +199,7 @@ def test_an_image_is_decoded_once_per_content(tmp_path):
 def test_the_preview_serves_images_made_safe_and_lists_a_refused_one_until_it_is_gone(tmp_path):
     from test_serve import BANNER, _serving, banner_lines
 
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages=False)
     flash, bomb = (next(case for case in CASES if case.name == name) for name in ("flash.gif", "bomb.webp"))
     install(project, [flash])
     showing(project, [flash])

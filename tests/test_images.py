@@ -34,7 +34,7 @@ def case_with_image(practices: Path, slug: str = "oslo-desk", image: str = "imag
 
 
 def test_an_image_is_copied_and_shown_from_file(tmp_path, page):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages=False)
     (project / "practices" / "images").mkdir()
     (project / "practices" / "images" / "welcome-desk.png").write_bytes(png())
     case_with_image(project / "practices")

@@ -74,7 +74,7 @@ def test_case_page_fits(browser, built_site, width):
 
 @pytest.fixture(scope="module")
 def site_with_linked_source(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("project"))
+    project = copy_project(tmp_path_factory.mktemp("project"), languages=False)
     (project / "practices" / "stavanger-linked-source.md").write_text(PRINTED_CASE, encoding="utf-8")
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(project, site)

@@ -45,7 +45,7 @@ def write_placed_case(directory, slug, city, country, point, **fields):
 @pytest.fixture(scope="module")
 def map_project(tmp_path_factory):
     root = tmp_path_factory.mktemp("mapsite")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", languages=False)
     for slug, (city, country, point) in EXTRA_CASES.items():
         write_placed_case(project / "practices", slug, city, country, point)
     return project

@@ -59,7 +59,7 @@ def serve():
 
 @pytest.mark.parametrize("prefix", ["/", "/intercultural-city-practices/"])
 def test_not_found_page_helps_at_any_depth(browser, tmp_path, serve, prefix):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages=False)
     config = project / "mkdocs.yml"
     site_url = f"https://example.org{prefix}" if prefix != "/" else ""
     config.write_text(config.read_text(encoding="utf-8").replace('site_url: !ENV [ICP_SITE_URL, ""]',

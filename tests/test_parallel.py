@@ -101,3 +101,16 @@ def test_the_slowest_tests_go_first_and_none_waits_behind_a_long_one():
                 done.add(index)
                 scheduler.mark_test_complete(worker, index)
     assert sorted(first.sent + second.sent) == list(range(len(collection))) and scheduler.tests_finished
+
+
+def test_an_english_only_copy_has_no_other_language_and_keeps_everything_else(tmp_path):
+    from conftest import copy_project
+    from icp import i18n
+
+    whole, english = copy_project(tmp_path / "whole"), copy_project(tmp_path / "english", languages=False)
+    assert len(i18n.codes(whole)) > 1 and i18n.codes(english) == (i18n.DEFAULT,)
+    others = {f"{top}/{code}" for top in ("docs", "locale") for code in i18n.codes(whole)[1:]}
+    files = {folder: {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+             for folder in (whole, english)}
+    assert files[english] and files[english] == {name for name in files[whole]
+                                                 if not any(name.startswith(other + "/") for other in others)}

@@ -105,7 +105,7 @@ class Served:
 
 @pytest.fixture
 def served(tmp_path: Path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages=False)
     for path in case_files(project / "practices"):
         path.unlink()
     SyntheticCases(Project(project).vocabulary()).write(project / "practices", 12)
@@ -115,7 +115,7 @@ def served(tmp_path: Path):
 @pytest.fixture
 def served_real(tmp_path: Path):
     """The project's own cases, served."""
-    yield from _serving(copy_project(tmp_path / "project"), tmp_path / "serve.log")
+    yield from _serving(copy_project(tmp_path / "project", languages=False), tmp_path / "serve.log")
 
 
 def _started(project: Path, log: Path, tries: int = 3) -> Served:
