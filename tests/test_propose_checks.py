@@ -94,6 +94,7 @@ BROKEN = {
     "year before 1945": (typed("f-year", "1900"), "f-year", "year"),
     "no topic": (untick_topics, "f-topics", "topics"),
     "a topic not in the vocabulary": (tampered("f-topics", "Educaton"), "f-topics", "topics[1]"),
+    "a topic with a zero-width space": (tampered("f-topics", "Educ\u200bation"), "f-topics", "topics[1]"),
     "a country not in the vocabulary": (country_tampered, "f-country", "country"),
     "address without https://": (add_source("www.example.org/report"), "f-sources-0-url", "sources[0].url"),
     "a related case that does not exist": (tampered("f-related", "oslo-oxlo-declaraton"), "f-related", "related[0]"),

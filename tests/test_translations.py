@@ -142,3 +142,9 @@ def test_a_file_checked_alone_is_told_of_a_group_another_file_joins_it_to(projec
     told = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), "--root", str(project_copy.root),
                            str(project_copy.practices_dir / "oslo-a.md")], capture_output=True, text=True)
     assert told.returncode != 0 and whole[0] in told.stdout + told.stderr, told
+
+
+def test_a_full_width_code_is_given_its_code(project_copy):
+    case(project_copy, "oslo-a", "language: ｆｒ\n")
+    [told] = checked(project_copy)[1]
+    assert told.startswith("practices/oslo-a.md:9: language: 'ｆｒ' is not a language's") and "did you mean 'fr' (French)?" in told

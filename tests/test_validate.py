@@ -291,3 +291,14 @@ def test_a_file_name_cannot_write_escape_sequences_or_lines_into_the_log(project
     assert "\x1b" not in result.stdout + result.stderr
     assert not any(line.startswith("::") for line in (result.stdout + result.stderr).splitlines())
     assert "practices/a\\u001b[2Jb\\u000a::error::forged.md: file name:" in result.stdout + result.stderr
+
+
+def test_an_invisible_character_is_shown_escaped_and_a_name_ending_in_a_line_break_is_refused(project_copy):
+    """A zero-width space in a value is quoted as \\u200b (else the message quotes what looks right); a file
+    named 'oslo-a<line break>.md' is no slug (a regular expression's '$' lets a final line break through)."""
+    write_case(project_copy.practices_dir, "oslo-a", topics="Educ\u200bation")
+    write_case(project_copy.practices_dir, "oslo-b").rename(project_copy.practices_dir / "oslo-b\n.md")
+    told = messages(project_copy)
+    assert any("topics[0]: 'Educ\\u200bation' is not a topic; did you mean 'Education'?" in line for line in told), told
+    assert "practices/oslo-b\\u000a.md: file name: 'oslo-b\\u000a.md' is not a valid slug: use lowercase ASCII " \
+           "letters, digits and single hyphens; rename it to 'oslo-b.md'" in told

@@ -9,6 +9,7 @@ written instead of a code (a name, a region's variant) to suggest the code.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -71,8 +72,8 @@ _VARIANT = re.compile(r"([A-Za-z]{2})[-_][A-Za-z0-9]{2,8}")
 
 def code_for(text: str) -> str | None:
     """The code an editor most likely meant by ``text``: 'FR' 'fr', 'fr-CA' 'fr', 'French' or 'français'
-    'fr'; None when nothing is close."""
-    stripped = text.strip()
+    'fr', and a full-width 'ｆｒ' 'fr' (read as NFKC folds it); None when nothing is close."""
+    stripped = unicodedata.normalize("NFKC", text).strip()
     if is_code(stripped.lower()):
         return stripped.lower()
     variant = _VARIANT.fullmatch(stripped)

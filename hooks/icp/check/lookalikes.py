@@ -25,13 +25,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from icp.read.characters import INVISIBLE
 from icp.read.vocabulary import FOLD
 
-_DEFAULT_IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-                      "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
-                      "\U0001d173-\U0001d17a\U000e0000-\U000e0fff")
-_OTHER_FORMAT = "\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
-INVISIBLE = re.compile(f"[{_DEFAULT_IGNORABLE}{_OTHER_FORMAT}\u2800]")
 ZWNJ, ZWJ = "\u200c", "\u200d"
 _VARIATION = range(0xFE00, 0xFE10)
 _IDEOGRAPHIC_VARIATION = range(0xE0100, 0xE01F0)

@@ -39,7 +39,7 @@ def listed(meta: object) -> list[tuple[int, str]]:
     seen: set[str] = set()
     found = []
     for index, slug in enumerate(items):
-        if isinstance(slug, str) and re.match(SLUG_PATTERN, slug) and slug not in seen:
+        if isinstance(slug, str) and re.fullmatch(SLUG_PATTERN, slug) and slug not in seen:
             seen.add(slug)
             found.append((index, slug))
     return found

@@ -362,7 +362,7 @@ def _name_problems(paths: list[Path], root: Path) -> list[Problem]:
         if slug in RESERVED_SLUGS:
             problems.append(Problem(shown, 0, FILE_NAME_FIELD,
                                     f"'{slug}' is reserved for a page the site makes; choose another name, e.g. '<city>-{slug}-practice.md'"))
-        elif not SLUG.match(slug):
+        elif not SLUG.fullmatch(slug):
             suggestion = slugify(slug)
             problems.append(Problem(shown, 0, FILE_NAME_FIELD,
                                     f"'{path.name}' is not a valid slug: use lowercase ASCII letters, digits and single hyphens"
@@ -383,7 +383,7 @@ def _related_problems(case: CaseFile, shown: str, known_slugs: set[str]) -> list
     if len(case.meta["related"]) > MAX_RELATED_CHECKED:
         return []  # the schema's maxItems reports the list; each name is not looked up
     for index, slug in enumerate(case.meta["related"]):
-        if not isinstance(slug, str) or not SLUG.match(slug) or slug in case.meta["related"][:index]:
+        if not isinstance(slug, str) or not SLUG.fullmatch(slug) or slug in case.meta["related"][:index]:
             continue  # the schema reports it (not a slug, or listed twice)
         location = ("related", index)
         if slug == case.slug:

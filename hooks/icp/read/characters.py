@@ -19,6 +19,15 @@ _BIDI = "\u202a-\u202e\u2066-\u2069"
 
 BODY_REFUSED = re.compile(f"[{_CONTROL}{_SURROGATE}]")
 FRONT_MATTER_REFUSED = re.compile(f"[{_CONTROL}{_SURROGATE}{_BIDI}]")
+_DEFAULT_IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                      "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+                      "\U0001d173-\U0001d17a\U000e0000-\U000e0fff")
+_OTHER_FORMAT = "\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+# Invisible characters: every format character and default-ignorable code point, and the blank Braille
+# pattern (icp.check.lookalikes says which the front matter refuses where).
+INVISIBLE = re.compile(f"[{_DEFAULT_IGNORABLE}{_OTHER_FORMAT}\u2800]")
+# What a message never quotes as it is: a character refused, or one that cannot be seen (a zero-width space).
+SHOWN_ESCAPED = re.compile(f"[{_CONTROL}{_SURROGATE}{_BIDI}{_DEFAULT_IGNORABLE}{_OTHER_FORMAT}\u2800]")
 # Vietnamese puts two marks on a letter, pointed and cantillated Hebrew or Tibetan stacks up to about five.
 MAX_COMBINING_RUN = 6
 _MARKS = ("Mn", "Me")
@@ -79,6 +88,7 @@ def printable(text: str) -> str:
 
 
 def excerpt(text: str, limit: int = 40) -> str:
-    """``text`` as a message may quote it: short, with refused characters written as escapes."""
+    """``text`` as a message may quote it: short, with refused and invisible characters written as escapes
+    (``\\u200b``), so a message shows what the editor cannot see."""
     short = text if len(text) <= limit else text[:limit] + "…"
-    return FRONT_MATTER_REFUSED.sub(lambda match: f"\\u{ord(match.group()):04x}", short)
+    return SHOWN_ESCAPED.sub(lambda match: f"\\u{ord(match.group()):04x}", short)

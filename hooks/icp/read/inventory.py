@@ -184,7 +184,7 @@ def _image_problem(entry: os.DirEntry) -> str | None:
         else:
             why = f"'.{suffix}' is not an allowed image type"
         return f"'{name}' is not allowed: {why}; save it as PNG, JPEG, GIF or WebP (.png, .jpg, .gif, .webp)"
-    if not IMAGE_NAME.match(name):
+    if not IMAGE_NAME.fullmatch(name):
         suggestion = slugify(stem) or "image"
         return (f"'{name}' is not a valid image name: use lowercase ASCII letters, digits and single hyphens, "
                 f"and a lowercase extension; rename it to '{suggestion}.{suffix.lower()}'")

@@ -13,6 +13,7 @@ from icp.body.convert import render_body
 from icp.check import messages, validate, values, wording
 from icp.check.said import retold, told
 from icp.i18n import gettext as _
+from icp.read import characters
 
 
 def body_words() -> dict[str, str]:
@@ -31,6 +32,12 @@ def body_words() -> dict[str, str]:
         "attribute": retold(problem("x", "x", "x"), "tag", "name", "value", "allowed"),
         "empty": told(render_body("", title="", first_line=1).issues[0].message),
     }
+
+
+def _escaped(pattern: str) -> str:
+    """A character class for a JavaScript regular expression (flag u) with every character beyond ASCII, or
+    below its space, as an escape (the class holds lone surrogates, which no UTF-8 file can carry)."""
+    return "".join(character if " " <= character <= "~" else f"\\u{{{ord(character):x}}}" for character in pattern)
 
 
 def _each(table: dict) -> dict:
@@ -55,6 +62,7 @@ def words(*, first_year: int = messages.FIRST_YEAR) -> dict:
         "webAddress": _(values.WEB_ADDRESS),
         "yearRange": _(values.YEAR_RANGE),
         "firstYear": first_year,
+        "shownEscaped": _escaped(characters.SHOWN_ESCAPED.pattern),
         "htmlTag": validate._HTML_TAG.pattern,  # noqa: SLF001
         "markdown": validate._MARKDOWN.pattern,  # noqa: SLF001
         "body": body_words(),

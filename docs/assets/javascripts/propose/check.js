@@ -25,7 +25,11 @@
   function excerpt(text, limit) {
     var chars = Array.from(String(text));
     limit = limit || 40;
-    return chars.length <= limit ? chars.join("") : chars.slice(0, limit).join("") + "…";
+    var short = chars.length <= limit ? chars.join("") : chars.slice(0, limit).join("") + "…";
+    // hooks/icp/read/characters.py excerpt: what cannot be seen is shown as an escape (\u200b).
+    return short.replace(new RegExp(words.shownEscaped, "gu"), function (found) {
+      return "\\u" + found.codePointAt(0).toString(16).padStart(4, "0");
+    });
   }
 
   function pyNumber(value) {
