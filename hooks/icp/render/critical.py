@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 TEXT_BUDGET = 3000
-_TAG = re.compile(r"""</?([A-Za-z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_TAG = re.compile(r"""</?([A-Za-z][\w-]*)((?:[^>"']+|"[^"]*"|'[^']*')*)>""")
 # Elements whose content is not text a reader sees (their tags still count).
 _NOT_TEXT = {"script", "style", "template", "title"}
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
@@ -36,16 +36,20 @@ def tag_words(html: str) -> tuple[frozenset[str], frozenset[str]]:
     :data:`TEXT_BUDGET` characters of text (the whole page when it has no article), and all of them;
     a script's, a style's, a template's or a title's content is not text."""
     article = html.find("<article")
-    first, words, text, previous, shown = None, set(), 0, 0, True
+    cut, text, previous, shown, tags = None, 0, 0, True, []
     for match in _TAG.finditer(html):
-        if first is None and article != -1 and match.start() > article and shown:
+        if cut is None and article != -1 and match.start() > article and shown:
             text += len(" ".join(html[previous:match.start()].split()))
             if text > TEXT_BUDGET:
-                first = frozenset(words)
-        words.update(word.lower() for word in _WORD.findall(match.group(0)))
+                cut = len(tags)
+        tags.append(match.group(0))
         previous, shown = match.end(), match.group(1).lower() not in _NOT_TEXT
-    everything = frozenset(words)
-    return first if first is not None else everything, everything
+    everything = _words(tags)
+    return everything if cut is None else _words(tags[:cut]), everything
+
+
+def _words(tags: list[str]) -> frozenset[str]:
+    return frozenset(word.lower() for word in set(_WORD.findall(" ".join(tags))))
 
 
 def write(trees, have: frozenset[str], split, *, first_screen: bool = True, properties=frozenset()) -> str:
