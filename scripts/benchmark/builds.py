@@ -102,7 +102,7 @@ def site_sizes(site: Path, cases: int) -> dict:
 def finder_files(site: Path) -> dict[str, list[Path]]:
     """What opening the finder loads, by part: the page, its data, its search index, its code."""
     folder = (site / finder.DATA_SCRIPT).parent
-    code = [(folder / script).resolve() for script in finder.SCRIPTS if not script.endswith(Path(finder.DATA_SCRIPT).name)]
+    code = [(folder / script).resolve() for script in finder.SCRIPTS + finder.ENGINE]
     return {
         "page": [folder / "index.html"],
         "data": [site / finder.DATA_SCRIPT],

@@ -40,7 +40,7 @@ def gzipped_size(path: Path) -> int:
 def finders_own(site: Path, urls: list[str]) -> list[Path]:
     """The files of ``urls`` the finder's bytes count, once each."""
     folder = (site / finder.DATA_SCRIPT).parent
-    code = {(folder / script).resolve() for script in finder.SCRIPTS}
+    code = {(folder / script).resolve() for script in finder.SCRIPTS + finder.ENGINE}
     own = []
     for url in dict.fromkeys(urls):
         parsed = urlparse(url)

@@ -32,11 +32,11 @@ DATA_SCRIPT = routes.FINDER_DATA
 INDEX_SCRIPT = minisearch.SCRIPT_PATH
 RECORDS_SCRIPT = records.SCRIPT_PATH
 MAP_PANEL_ID = "icp-map"
-# The finder's own scripts, in the order they must run; paths from the finder page.
+# The finder's own scripts, in the order they must run; paths from the finder page. The cases
+# (DATA_SCRIPT) and the search engine (ENGINE) are not among them: the page lists the first results
+# and the menu's counts itself, so the scripts make the box and the menu work at once and load the
+# cases, then the engine and the index, after that (finder.js).
 SCRIPTS = (
-    "finder-data.js",
-    "../assets/vendor/minisearch/minisearch.min.js",
-    "../assets/vendor/snowball/snowball.min.js",
     "../assets/javascripts/search-terms.js",
     "../assets/javascripts/finder/load.js",
     "../assets/javascripts/finder/state.js",
@@ -45,9 +45,16 @@ SCRIPTS = (
     "../assets/javascripts/finder/filter.js",
     "../assets/javascripts/finder/view.js",
     "../assets/javascripts/finder/list.js",
+    "../assets/javascripts/finder/cases.js",
+    "../assets/javascripts/finder/layout.js",
     "../assets/javascripts/finder/map.js",
     "../assets/javascripts/finder/download.js",
     "../assets/javascripts/finder/finder.js",
+)
+# What a search needs beyond the index, in the order it must run (search.js loads it with the index).
+ENGINE = (
+    "../assets/vendor/minisearch/minisearch.min.js",
+    "../assets/vendor/snowball/snowball.min.js",
 )
 
 
@@ -65,10 +72,10 @@ def to_root() -> str:
     return i18n.current().up
 
 
-def scripts() -> list[str]:
+def scripts(listed: tuple[str, ...] = SCRIPTS) -> list[str]:
     """The finder's scripts as its page names them: its own language's data and index beside it, the
     shared code from the site's root."""
-    return [to_root() + script if script.startswith("../") else script for script in SCRIPTS]
+    return [to_root() + script if script.startswith("../") else script for script in listed]
 
 
 def finder_page(index: PracticeIndex) -> GeneratedPage:
@@ -78,6 +85,7 @@ def finder_page(index: PracticeIndex) -> GeneratedPage:
     first = min((span.start for span in spans if span is not None), default=this_year())
     html = render("finder.html", groups=groups, total=len(index.practices), first_year=first, last_year=this_year(),
                   shown=Cards().render(index.practices[:FIRST_RESULTS], "../"), scripts=scripts(),
+                  meta=Markup(script_json(finder_meta(index))),
                   map_panel=Markup(panel_html(index, "index.html", panel_id=MAP_PANEL_ID, hidden=True)))
     # Hidden, but the theme's "Skip to content" link, the first stop of the keyboard, leads to the
     # first entry: the search box.
@@ -85,8 +93,33 @@ def finder_page(index: PracticeIndex) -> GeneratedPage:
     return page(_(FINDER_TITLE), html, toc=toc, hide=["navigation", "toc"], **NOT_SEARCHED)
 
 
+def finder_meta(index: PracticeIndex) -> dict:
+    """What the finder's scripts need before the cases, in the page itself (a JSON data block): the
+    row's columns, the menu's groups and terms, the interface's words, where the cases
+    (:data:`DATA_SCRIPT`), the search engine, the index and the records are, and how many cases there are."""
+    return {
+        "row": list(ROW),
+        "groups": [
+            {"key": GROUP_LABELS[group].key, "singular": _(GROUP_LABELS[group].singular), "column": GROUP_COLUMNS[group],
+             "terms": [[entry.slug, i18n.term(entry.name)] for entry in index.group(group)]}
+            for group in FINDER_GROUPS
+        ],
+        "facts": [_(fact.label) for fact in card_facts(index.practices[0])] if index.practices else [],
+        "evidenceLabel": _(EVIDENCE_LABEL),
+        "yearLabel": _(YEAR_LABEL),
+        "notGiven": _(NOT_GIVEN),
+        "language": i18n.current().code,
+        "text": finder_text(),
+        "total": len(index.practices),
+        "data": DATA_SCRIPT.rsplit("/", 1)[-1],
+        "engine": scripts(ENGINE),
+        "index": INDEX_SCRIPT.rsplit("/", 1)[-1],
+        "records": to_root() + ("../" + RECORDS_SCRIPT if to_root() else RECORDS_SCRIPT.rsplit("/", 1)[-1]),
+    }
+
+
 def finder_data(index: PracticeIndex) -> dict:
-    """What the finder needs, compact: the menu's terms once, each case as a row of indexes and text.
+    """What the finder needs, compact: :func:`finder_meta`'s part, and each case as a row of indexes and text.
     A case's row number is its id in the search index. A row (its columns named by :data:`ROW`, which
     the data carries, as each group the name of its column): slug, title, city, topic indexes,
     country, year (an empty list when the sources give none) and evidence indexes, summary, the first and
@@ -113,23 +146,7 @@ def finder_data(index: PracticeIndex) -> dict:
                  "start": span.start if span else None, "end": span.end if span else None, "facts": facts,
                  "language": language_position[practice.language]}
         rows.append([cells[name] for name in ROW])
-    return {
-        "row": list(ROW),
-        "groups": [
-            {"key": GROUP_LABELS[group].key, "singular": _(GROUP_LABELS[group].singular), "column": GROUP_COLUMNS[group],
-             "terms": [[entry.slug, i18n.term(entry.name)] for entry in index.group(group)]}
-            for group in FINDER_GROUPS
-        ],
-        "facts": [_(fact.label) for fact in card_facts(index.practices[0])] if index.practices else [],
-        "evidenceLabel": _(EVIDENCE_LABEL),
-        "yearLabel": _(YEAR_LABEL),
-        "notGiven": _(NOT_GIVEN),
-        "language": i18n.current().code,
-        "text": finder_text(),
-        "cases": rows,
-        "index": INDEX_SCRIPT.rsplit("/", 1)[-1],
-        "records": to_root() + ("../" + RECORDS_SCRIPT if to_root() else RECORDS_SCRIPT.rsplit("/", 1)[-1]),
-    }
+    return {**finder_meta(index), "cases": rows}
 
 
 def finder_data_script(index: PracticeIndex) -> str:

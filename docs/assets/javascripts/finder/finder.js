@@ -2,11 +2,16 @@
    list of results, plus a city (set from the map or a shared link). Options in a group widen the choice
    (any of them), groups narrow it (all of them); each option's count says how many practices it would
    give with the query and the other groups, the city counting as a fourth group without a menu.
-   The state lives in the address, so sharing, bookmarks and Back work. */
+   The state lives in the address, so sharing, bookmarks and Back work.
+   The page lists the first results and the menu's counts itself (icp.render.finder), and says what
+   the finder needs first in a data block (ICP.finderView.meta): a finder opened without a state
+   shows the page as it is and its box and menu work at once; the cases (finder-data.js) load
+   next, then the search engine and index. A state asked for before the cases arrive is drawn when
+   they do. */
 (function () {
   "use strict";
-  var data = window.ICP_FINDER_DATA;
   var ICP = window.ICP;
+  var data = ICP && ICP.finderView && ICP.finderView.meta;
   /* Performance marks for scripts/bench.py: start, first results, search index loaded. */
   var marks = window.performance && performance.mark ? performance : { mark: function () {} };
   marks.mark("icp-finder-start");
@@ -15,7 +20,7 @@
 
   var SEARCH_FAILED = ICP.finderView.say("searchFailed");
   var groups = data.groups;
-  var cases = data.cases;
+  var cases = null; /* the rows of finder-data.js, once loaded */
   var State = ICP.finderState, Search = ICP.finderSearch, View = ICP.finderView, Filter = ICP.finderFilter;
   /* The row's columns and the groups, by name: the data says where each is. */
   var byName = Filter.layout(data);
@@ -33,7 +38,6 @@
   var toggle = document.getElementById("icp-filters-toggle");
   var toggleCount = document.getElementById("icp-filters-count");
   var done = document.getElementById("icp-filters-done");
-  var phone = window.matchMedia("(max-width: 59.9375em)");
   var tools = document.getElementById("icp-tools");
   var viewButtons = Array.prototype.slice.call(tools.querySelectorAll("[data-view]"));
   var downloads = Array.prototype.slice.call(tools.querySelectorAll("[data-format]"));
@@ -115,13 +119,38 @@
     }
   }
 
-  var allRows = cases.map(function (_, r) { return r; });
-  var list = ICP.finderList.setup(results, more, new Map(cases.map(function (row, r) { return [row[byName.row.slug], r]; })),
-    function (row, match) { return View.card(cases[row], groups, match, words, byName); });
+  var allRows = [];
+  var list = null;
+
+  /* The cases: the current state is drawn with them, then the search engine and index load. */
+  var Cases = ICP.finderCases.setup(data.data, function (rows) {
+    cases = rows;
+    allRows = cases.map(function (_, r) { return r; });
+    list = ICP.finderList.setup(results, more, new Map(cases.map(function (row, r) { return [row[byName.row.slug], r]; })),
+      function (row, match) { return View.card(cases[row], groups, match, words, byName); });
+    apply(state);
+    markReady();
+    window.setTimeout(function () { Search.load(data.index, data.engine); }, 0);
+  }, function () { counter.textContent = SEARCH_FAILED; });
+
+  /* The box and the menu work, and the first results are drawn. */
+  var ready = false;
+  function markReady() {
+    if (ready) return;
+    ready = true;
+    document.documentElement.setAttribute("data-icp-finder-ready", "");
+    marks.mark("icp-finder-ready");
+  }
 
   function apply(next) {
     state = next;
     if (box.value !== state.q && document.activeElement !== box) box.value = state.q;
+    if (!cases) {
+      /* Drawn when the cases arrive. */
+      counter.textContent = View.say("searching");
+      Cases.load();
+      return;
+    }
     var query = state.q.trim();
     var searched = null;
     var unsearchable = query && Search.failed();
@@ -131,7 +160,7 @@
       /* Drawn only if it is still what the reader asked for when the index has loaded (or failed). */
       var redraw = function () { if (state === next) apply(next); };
       Search.whenReady(redraw, redraw);
-      Search.load(data.index);
+      Search.load(data.index, data.engine);
       return;
     }
     /* Parts of the index this query needs are still loading: drawn again as each arrives. */
@@ -278,7 +307,7 @@
   Search.onArrival(function () {
     if (!pendingQuery && document.documentElement.hasAttribute("data-icp-search-partial")) apply(state);
   });
-  box.addEventListener("focus", function () { Search.load(data.index); });
+  box.addEventListener("focus", function () { Search.load(data.index, data.engine); });
   box.addEventListener("blur", function () {
     if (pendingQuery) searchTyped();
     if (addressTimer) writeTypedAddress();
@@ -318,21 +347,12 @@
     } catch (error) { /* storage refused: the link stays "Find practices" */ }
   });
   more.addEventListener("click", function () {
-    var first = list.shown();
-    list.more();
-    var next = results.children[first];
-    if (next) next.querySelector("a").focus();
-  });
-  /* Links to a place on this page (the skip links) move the focus without touching the address,
-     which holds the finder's state. */
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest('a[href^="#"]');
-    var target = link && document.getElementById(link.getAttribute("href").slice(1));
-    if (!target) return;
-    event.preventDefault();
-    if (target.tabIndex < 0 && !/^(INPUT|BUTTON|SELECT|TEXTAREA|A)$/.test(target.tagName)) target.tabIndex = -1;
-    target.focus();
-    target.scrollIntoView({ block: "start" });
+    Cases.when(function () {
+      var first = list.shown();
+      list.more();
+      var next = results.children[first];
+      if (next) next.querySelector("a").focus();
+    });
   });
   /* The address changed (a link, Back, Forward): its state is shown; Back and Forward also put its
      query in the box while the box has the focus. */
@@ -345,28 +365,9 @@
   window.addEventListener("hashchange", followAddress);
   window.addEventListener("popstate", followAddress);
 
-  function layout() {
-    var small = phone.matches;
-    toggle.hidden = !small;
-    done.hidden = !small;
-    form.hidden = small && toggle.getAttribute("aria-expanded") !== "true";
-  }
-  toggle.addEventListener("click", function () {
-    var open = toggle.getAttribute("aria-expanded") !== "true";
-    toggle.setAttribute("aria-expanded", String(open));
-    layout();
-    if (open) form.querySelector("summary").focus();
-  });
-  done.addEventListener("click", function () {
-    toggle.setAttribute("aria-expanded", "false");
-    layout();
-    resultsHeading.focus();
-  });
-  phone.addEventListener("change", layout);
-
   document.querySelectorAll("[data-icp-static]").forEach(function (node) { node.hidden = true; });
   tools.hidden = false;
-  layout();
+  ICP.finderLayout.setup(form, toggle, done, resultsHeading);
   /* An address from a search form (?q=...) becomes the finder's own (#q=...). */
   var start = State.parse(window.location.hash, groups);
   var asked = new URLSearchParams(window.location.search).get("q");
@@ -375,13 +376,20 @@
     history.replaceState(null, "", window.location.pathname + "#" + hashOf(start));
   }
   box.value = start.q;
-  apply(start);
-  document.documentElement.setAttribute("data-icp-finder-ready", "");
-  marks.mark("icp-finder-ready");
-  Search.whenReady(function () {
-    document.documentElement.setAttribute("data-icp-search-ready", "");
-    marks.mark("icp-search-ready");
+  state = start;
+  if (hashOf(start) === "") {
+    /* No state asked for: the page's own list and counts are the finder's first results. Downloads
+       wait for the cases; "Show more" loads them. */
+    more.hidden = data.total <= results.children.length;
+    downloads.forEach(function (button) { button.disabled = true; });
+    markReady();
+  } else {
+    counter.textContent = View.say("searching");
+  }
+  Cases.when(function () {
+    Search.whenReady(function () {
+      document.documentElement.setAttribute("data-icp-search-ready", "");
+      marks.mark("icp-search-ready");
+    });
   });
-  /* The index is needed only for a text query: it loads once the results are on screen. */
-  window.setTimeout(function () { Search.load(data.index); }, 0);
 })();

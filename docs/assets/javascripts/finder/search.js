@@ -1,6 +1,6 @@
 /* The finder's text search: the index built by the site's build, handed to MiniSearch without
-   re-indexing. practices/search-index.js (loaded once the page is shown) holds the documents and
-   their field lengths but no terms; the terms come in parts (hooks/icp/search/shards.py), grouped by
+   re-indexing. practices/search-index.js (loaded after the cases, with MiniSearch and the stemmers)
+   holds the documents and their field lengths but no terms; the terms come in parts (hooks/icp/search/shards.py), grouped by
    their first character, each group in two classic scripts: the short fields' postings, then the
    body's. A search loads the groups of its words' first characters and is drawn with what has
    loaded; the finder draws it again as each part arrives (onArrival).
@@ -64,11 +64,17 @@
     settle(true);
   }
 
-  function load(src) {
+  /* The engine's scripts (MiniSearch, the stemmers), one after the other, then the index. */
+  function load(src, engine) {
     if (status !== "idle") return;
     status = "loading";
     folder = src.slice(0, src.lastIndexOf("/") + 1);
-    ICP.loadScript(src, start, function () { settle(false); });
+    var scripts = (engine || []).concat([src]);
+    var next = function (i) {
+      ICP.loadScript(scripts[i], i + 1 < scripts.length ? function () { next(i + 1); } : start,
+        function () { settle(false); });
+    };
+    next(0);
   }
 
   /* ready() once the index is loaded; failed() (optional) if it cannot be. */

@@ -101,9 +101,12 @@
     return item;
   }
 
+  /* What the finder needs before its cases, from the page (icp.render.finder.finder_meta). */
+  var metaBlock = document.getElementById("icp-finder-meta");
+  var meta = metaBlock ? JSON.parse(metaBlock.textContent) : null;
   /* The page's words: the finder's data carries them in the page's language (hooks/icp/render/finder_text.py);
      a message with a count has the language's [one, other] forms, chosen by Intl.PluralRules. */
-  var messages = (window.ICP_FINDER_DATA && window.ICP_FINDER_DATA.text) || {};
+  var messages = (meta && meta.text) || {};
   var lang = document.documentElement.lang || "en";
   var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
 
@@ -130,5 +133,5 @@
   }
 
   ICP.finderView = { element: element, card: card, chip: chip, countText: countText, marked: marked,
-    practices: practices, say: say, number: number };
+    practices: practices, say: say, number: number, meta: meta };
 })();
